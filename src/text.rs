@@ -1,0 +1,1 @@
+//! Vietnamese text: NFC, folding, slugs, collation, numbers and dates.
