@@ -1,4 +1,14 @@
 //! bangtin: a static site generator for the news and results of Vietnamese
 //! emulation clusters. See ARCHITECTURE.md for the map of modules.
 
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod messages;
+pub mod output;
+pub mod render;
+pub mod site;
 pub mod text;
+pub mod yaml;

@@ -1,0 +1,245 @@
+//! The pipeline: load → check → model → render → write. Each stage adds its
+//! problems to one list, so a run reports everything at once; nothing is
+//! written unless the whole run is free of errors.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{self, BaseUrl, Config};
+use crate::content;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::output::{self, OutputFile, WriteStats};
+use crate::render::{self, Renderer};
+use crate::site::{self, ModelOptions, RouteKind, Site};
+use crate::t;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    /// Default: `<site>/output`.
+    pub output_dir: Option<PathBuf>,
+    /// Replaces `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// `false` for `check`: everything is verified, nothing written.
+    pub write: bool,
+}
+
+impl BuildOptions {
+    /// Build the site in `site_dir` into its `output/`.
+    pub fn new(site_dir: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            site_dir: site_dir.into(),
+            output_dir: None,
+            base_url: None,
+            drafts: false,
+            write: true,
+        }
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.site_dir.join("output"))
+    }
+}
+
+/// A successful run.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// HTML pages (redirects, feeds and the sitemap not counted).
+    pub pages: usize,
+    pub images: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+    pub output: PathBuf,
+    pub written: WriteStats,
+}
+
+/// Runs the whole pipeline. On error, returns every problem found, sorted,
+/// warnings included; the output folder is untouched.
+pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let mut diags = Diagnostics::new();
+    let site_dir = opts.site_dir.as_path();
+    let output_dir = opts.output();
+
+    let mut config = match config::load(site_dir) {
+        Ok(c) => c,
+        Err(ds) => {
+            let fatal = !site_dir.join(config::CONFIG_FILE).is_file();
+            diags.extend(ds);
+            if fatal {
+                return Err(diags.sorted());
+            }
+            fallback_config()
+        }
+    };
+    if let Some(url) = &opts.base_url {
+        match BaseUrl::parse(url) {
+            Some(b) => config.base_url = b,
+            None => diags.push(
+                Diagnostic::error(t!(Msg::BaseUrlInvalid, url = url))
+                    .hint(t!(Msg::BaseUrlInvalidHint)),
+            ),
+        }
+    }
+    if opts.write {
+        check_output_location(site_dir, &output_dir, &mut diags);
+    }
+
+    let (docs, ds) = content::load(site_dir, config.offset);
+    diags.extend(ds);
+    let (site, ds) = site::build(
+        config,
+        docs,
+        ModelOptions {
+            drafts: opts.drafts,
+        },
+    );
+    diags.extend(ds);
+
+    let theme = match render::theme::load(site_dir, &site.config.theme) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags.sorted());
+        }
+    };
+    let renderer = match Renderer::new(&site, &theme) {
+        Ok(r) => r,
+        Err(ds) => {
+            diags.extend(ds);
+            return Err(diags.sorted());
+        }
+    };
+    let (pages, ds) = renderer.render_all(&site, &theme);
+    diags.extend(ds);
+    let statics = static_files(site_dir, &site, &theme, &mut diags);
+
+    if diags.has_errors() {
+        return Err(diags.sorted());
+    }
+    let mut files: Vec<OutputFile> = statics;
+    files.extend(pages.into_iter().map(|p| OutputFile::Bytes {
+        path: p.file,
+        bytes: p.bytes,
+    }));
+    let files = dedupe(files);
+    let written = if opts.write {
+        output::write_site(&output_dir, files).map_err(|d| {
+            let mut all = diags.clone();
+            all.push(d);
+            all.sorted()
+        })?
+    } else {
+        WriteStats::default()
+    };
+    Ok(BuildReport {
+        pages: count_pages(&site),
+        images: 0,
+        warnings: diags.sorted(),
+        elapsed: started.elapsed(),
+        output: output_dir,
+        written,
+    })
+}
+
+/// Defaults used to keep checking content when `site.yaml` itself is wrong.
+fn fallback_config() -> Config {
+    config::parse(
+        "title: bangtin\nbase_url: http://localhost/\n",
+        Path::new(config::CONFIG_FILE),
+    )
+    .unwrap_or_else(|_| unreachable!("the fallback site.yaml is valid"))
+}
+
+/// The output may not sit inside a folder we read from.
+fn check_output_location(site_dir: &Path, output: &Path, diags: &mut Diagnostics) {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let out = abs(output);
+    for inside in ["content", "static", "data", "themes", "templates"] {
+        if out.starts_with(abs(&site_dir.join(inside))) {
+            diags.push(Diagnostic::error(t!(
+                Msg::OutputInsideSource,
+                dir = output.display(),
+                inside = inside
+            )));
+        }
+    }
+    if let Err(d) = output::check_target(output) {
+        diags.push(d);
+    }
+}
+
+fn count_pages(site: &Site) -> usize {
+    site.routes
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r.kind,
+                RouteKind::Redirect { .. }
+                    | RouteKind::Feed
+                    | RouteKind::Sitemap
+                    | RouteKind::Robots
+            )
+        })
+        .count()
+}
+
+/// Theme assets, then the site's `static/` (which may replace them), then
+/// the files that travel with bundles, next to their page.
+fn static_files(
+    site_dir: &Path,
+    site: &Site,
+    theme: &render::Theme,
+    diags: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if theme.static_on_disk.is_empty() {
+        for (name, f) in theme.embedded_static() {
+            files.push(OutputFile::Bytes {
+                path: name.to_string(),
+                bytes: f.text.clone().into_bytes(),
+            });
+        }
+    }
+    for (name, disk) in &theme.static_on_disk {
+        files.push(OutputFile::Copy {
+            path: name.clone(),
+            from: disk.clone(),
+        });
+    }
+    let static_dir = site_dir.join("static");
+    if static_dir.is_dir() {
+        for (rel, disk) in content::list_files(site_dir, &static_dir, diags) {
+            let path = rel.trim_start_matches("static/").to_string();
+            files.push(OutputFile::Copy { path, from: disk });
+        }
+    }
+    let bundles = site
+        .articles
+        .iter()
+        .map(|a| (&a.path, &a.bundle))
+        .chain(site.pages.iter().map(|p| (&p.path, &p.bundle)));
+    for (page_path, bundle) in bundles {
+        for f in bundle {
+            files.push(OutputFile::Copy {
+                path: format!("{}{}", page_path.trim_start_matches('/'), f.name),
+                from: f.disk.clone(),
+            });
+        }
+    }
+    files
+}
+
+/// Later files replace earlier ones at the same path (pages beat assets).
+fn dedupe(files: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut by_path: std::collections::BTreeMap<String, OutputFile> = Default::default();
+    for f in files {
+        by_path.insert(f.path().to_string(), f);
+    }
+    by_path.into_values().collect()
+}

@@ -1,0 +1,245 @@
+//! The command line: parsing (clap derive), running a command, printing
+//! diagnostics and the summary, and the exit code (0 success, 1 problems in
+//! the input, 2 wrong usage; clap exits with 2 by itself).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{self, BuildOptions};
+use crate::config;
+use crate::diag::Diagnostic;
+use crate::messages::{self, Lang, Msg};
+use crate::t;
+use crate::text::slugify;
+
+/// bangtin: trang tin thi đua tĩnh từ Markdown và YAML.
+#[derive(Debug, Parser)]
+#[command(name = "bangtin", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Xây dựng trang web vào thư mục output/.
+    Build {
+        /// Thư mục của trang (mặc định: thư mục hiện tại).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// Thư mục kết quả (mặc định: <site>/output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Địa chỉ công bố, thay cho base_url trong site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Xuất cả các bài nháp (draft: true).
+        #[arg(long)]
+        drafts: bool,
+        /// Coi cảnh báo là lỗi (dùng trong CI).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Kiểm tra toàn bộ trang như khi xây dựng, không ghi gì.
+    Check {
+        /// Thư mục của trang (mặc định: thư mục hiện tại).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// Kiểm tra cả các bài nháp.
+        #[arg(long)]
+        drafts: bool,
+        /// Coi cảnh báo là lỗi.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Tạo một trang mới có sẵn ví dụ trong THƯ_MỤC.
+    Init {
+        /// Thư mục mới (hoặc trống) cho trang.
+        dir: PathBuf,
+    },
+    /// Tạo một bài viết mới, ghi ngày giờ hiện tại, địa chỉ theo tiêu đề.
+    New {
+        /// Tiêu đề bài viết, ví dụ "Hội nghị ký kết giao ước thi đua năm 2025".
+        title: String,
+        /// Thư mục của trang (mặc định: thư mục hiện tại).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+}
+
+/// Runs the parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    if std::env::var("BANGTIN_LANG").is_ok_and(|l| l.starts_with("en")) {
+        messages::set_lang(Lang::En);
+    }
+    let result = match cli.command {
+        Command::Build {
+            site,
+            output,
+            base_url,
+            drafts,
+            deny_warnings,
+        } => {
+            let opts = BuildOptions {
+                site_dir: site,
+                output_dir: output,
+                base_url,
+                drafts,
+                write: true,
+            };
+            build_or_check(&opts, deny_warnings)
+        }
+        Command::Check {
+            site,
+            drafts,
+            deny_warnings,
+        } => {
+            let mut opts = BuildOptions::new(site);
+            opts.drafts = drafts;
+            opts.write = false;
+            build_or_check(&opts, deny_warnings)
+        }
+        Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
+        Command::New { title, site } => new_article(&site, &title).map_err(|d| vec![d]),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{}", d.render());
+    }
+}
+
+fn build_or_check(opts: &BuildOptions, deny_warnings: bool) -> Result<(), Vec<Diagnostic>> {
+    let report = build::run(opts).inspect_err(|diags| {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.len() - errors;
+        print_diagnostics(diags);
+        eprintln!(
+            "{}",
+            t!(Msg::RunFailed, errors = errors, warnings = warnings)
+        );
+    });
+    let report = match report {
+        Ok(r) => r,
+        Err(_) => return Err(Vec::new()),
+    };
+    print_diagnostics(&report.warnings);
+    if deny_warnings && !report.warnings.is_empty() {
+        return Err(vec![Diagnostic::error(t!(
+            Msg::WarningsDenied,
+            warnings = report.warnings.len()
+        ))]);
+    }
+    let line = if opts.write {
+        t!(
+            Msg::BuildDone,
+            pages = report.pages,
+            images = report.images,
+            warnings = report.warnings.len(),
+            seconds = seconds(report.elapsed),
+            output = report.output.display()
+        )
+    } else {
+        t!(
+            Msg::CheckDone,
+            pages = report.pages,
+            warnings = report.warnings.len()
+        )
+    };
+    println!("{line}");
+    Ok(())
+}
+
+/// Creates a small working site in `dir`.
+pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+    let not_empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if not_empty {
+        return Err(
+            Diagnostic::error(t!(Msg::InitNotEmpty, dir = dir.display()))
+                .hint(t!(Msg::InitNotEmptyHint)),
+        );
+    }
+    let year = jiff::Zoned::now().year();
+    let files: [(String, &str); 3] = [
+        ("site.yaml".into(), include_str!("scaffold/site.yaml")),
+        (
+            "content/_index.md".into(),
+            include_str!("scaffold/_index.md"),
+        ),
+        (
+            "content/pages/gioi-thieu.md".into(),
+            include_str!("scaffold/gioi-thieu.md"),
+        ),
+    ];
+    for (rel, text) in &files {
+        write_new(&dir.join(rel), text)?;
+    }
+    std::fs::create_dir_all(dir.join("static")).map_err(|e| io_error(&dir.join("static"), &e))?;
+    let example = article_text("Bài viết đầu tiên", &format!("{year}-01-01"));
+    write_new(
+        &dir.join(format!("content/news/{year}/bai-viet-dau-tien/index.md")),
+        &example,
+    )?;
+    println!("{}", t!(Msg::InitDone, dir = dir.display()));
+    Ok(())
+}
+
+/// Creates `content/news/<year>/<slug>/index.md` dated now.
+pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
+    let offset = config::load(site_dir)
+        .map(|c| c.offset)
+        .unwrap_or(jiff::tz::Offset::constant(7));
+    let now = jiff::Timestamp::now().to_zoned(offset.to_time_zone());
+    let title = crate::text::nfc(title.trim());
+    let slug = slugify(&title);
+    if slug.is_empty() {
+        return Err(
+            Diagnostic::error(t!(Msg::SlugEmpty, value = title)).hint(t!(Msg::SlugEmptyHint))
+        );
+    }
+    let rel = format!("content/news/{}/{slug}/index.md", now.year());
+    let path = site_dir.join(&rel);
+    if path.exists() {
+        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)).hint(t!(Msg::NewExistsHint)));
+    }
+    let date = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    write_new(&path, &article_text(&title, &date))?;
+    println!("{}", t!(Msg::NewDone, path = rel));
+    Ok(())
+}
+
+fn article_text(title: &str, date: &str) -> String {
+    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
+    include_str!("scaffold/article.md")
+        .replace("{title}", &quoted)
+        .replace("{date}", date)
+}
+
+fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    }
+    std::fs::write(path, text).map_err(|e| io_error(path, &e))
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(t!(Msg::WriteFailed, path = path.display(), detail = e))
+}
+
+/// Seconds with two decimals and the decimal comma: `0,41`.
+fn seconds(d: std::time::Duration) -> String {
+    let centis = d.as_millis().div_ceil(10);
+    format!("{},{:02}", centis / 100, centis % 100)
+}

@@ -1,0 +1,468 @@
+//! Walking `content/`: Markdown files with their front matter, page bundles
+//! and the files they carry (FORMAT.md §1, §3). Markdown to HTML is in
+//! [`markdown`]. Nothing here knows about URLs; the site model decides them.
+
+pub mod front;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use jiff::tz::Offset;
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::t;
+use crate::text::{nfc, slugify, strip_invisible};
+use crate::yaml::{self, Source, Spanned};
+pub use front::{DocDate, FrontMatter, SourceInfo};
+
+/// What a Markdown file is, from where it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// `content/news/**`: a dated article.
+    Article,
+    /// `content/pages/*`: a standalone page such as `/gioi-thieu/`.
+    Page,
+    /// `content/_index.md`: the home page's introduction.
+    HomeIntro,
+}
+
+/// A file that travels with a bundle (a photo, a PDF).
+#[derive(Debug, Clone)]
+pub struct BundleFile {
+    /// Site-relative, `/`-separated, NFC.
+    pub path: String,
+    /// Relative to the bundle folder, `/`-separated, NFC.
+    pub name: String,
+    /// Where it is on disk (the name may be NFD there).
+    pub disk: PathBuf,
+}
+
+/// One Markdown file, read and checked.
+#[derive(Debug)]
+pub struct Document {
+    pub kind: DocKind,
+    /// Site-relative, `/`-separated, NFC (`content/news/2024/a.md`).
+    pub path: String,
+    /// The whole file, NFC.
+    pub text: String,
+    /// Byte offset of the body in `text`, and lines before it.
+    pub body_start: usize,
+    pub body_line_offset: usize,
+    pub front: FrontMatter,
+    pub title: String,
+    pub date: Option<DocDate>,
+    /// The last URL segment, from `slug`, the bundle folder or the file name.
+    pub slug: String,
+    pub tags: Vec<String>,
+    pub event: Option<String>,
+    /// Files of the bundle, when the document is `index.md` of a folder.
+    pub bundle: Option<Vec<BundleFile>>,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// A [`Source`] for locating front-matter values in this file.
+    pub fn source(&self) -> Source<'_> {
+        Source {
+            file: Path::new(&self.path),
+            full_text: &self.text,
+            line_offset: 1,
+        }
+    }
+}
+
+/// Every document under `content/`, plus the problems found on the way.
+pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let content_dir = site_dir.join("content");
+    if !content_dir.is_dir() {
+        return (Vec::new(), diags);
+    }
+    let entries = list_files(site_dir, &content_dir, &mut diags);
+    let bundle_dirs: Vec<String> = entries
+        .iter()
+        .filter(|(rel, _)| {
+            rel.ends_with("/index.md") && rel.starts_with("content/news/")
+                || rel.starts_with("content/pages/") && rel.ends_with("/index.md")
+        })
+        .map(|(rel, _)| rel.trim_end_matches("/index.md").to_string())
+        .collect();
+    let mut bundles: Vec<Vec<BundleFile>> = vec![Vec::new(); bundle_dirs.len()];
+    let mut markdown = Vec::new();
+    for (rel, disk) in entries {
+        if rel.ends_with(".md") {
+            markdown.push((rel, disk));
+            continue;
+        }
+        let owner = bundle_dirs
+            .iter()
+            .enumerate()
+            .filter(|(_, dir)| rel.starts_with(&format!("{dir}/")))
+            .max_by_key(|(_, dir)| dir.len());
+        match owner {
+            Some((i, dir)) => {
+                let name = rel[dir.len() + 1..].to_string();
+                bundles[i].push(BundleFile {
+                    path: rel,
+                    name,
+                    disk,
+                });
+            }
+            None => diags.push(Diagnostic::warning(t!(Msg::PhotoNotBundle)).in_file(rel)),
+        }
+    }
+    for files in &mut bundles {
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = markdown
+        .par_iter()
+        .map(|(rel, disk)| {
+            let bundle = bundle_dirs
+                .iter()
+                .position(|d| rel == &format!("{d}/index.md"))
+                .map(|i| bundles[i].clone());
+            read_document(rel, disk, bundle, offset)
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for (doc, ds) in results {
+        docs.extend(doc);
+        diags.extend(ds);
+    }
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    (docs, diags)
+}
+
+/// Files under `content/`, site-relative and NFC, sorted; hidden files and
+/// symbolic links that lead outside the site are left out (the latter with
+/// an error).
+pub(crate) fn list_files(
+    site_dir: &Path,
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, PathBuf)> {
+    let site_canonical = site_dir.canonicalize().unwrap_or_else(|_| site_dir.into());
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let file = e.path().map(|p| crate::diag::relative(site_dir, p));
+                let mut d = Diagnostic::error(t!(Msg::FileRead, detail = e));
+                if let Some(f) = file {
+                    d = d.in_file(f);
+                }
+                diags.push(d);
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel = site_relative(site_dir, path);
+        if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&site_canonical) && target.is_file() => {}
+                Ok(target) if target.starts_with(&site_canonical) => continue,
+                Ok(target) => {
+                    diags.push(
+                        Diagnostic::error(t!(Msg::SymlinkOutside, target = target.display()))
+                            .in_file(rel)
+                            .hint(t!(Msg::SymlinkOutsideHint)),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel));
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if is_junk(&rel) {
+            continue;
+        }
+        out.push((rel, path.to_path_buf()));
+    }
+    out
+}
+
+/// Files that operating systems leave behind.
+fn is_junk(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    matches!(name, "Thumbs.db" | "desktop.ini") || name.ends_with('~')
+}
+
+/// `/`-separated NFC path of `path` relative to the site folder.
+pub fn site_relative(site_dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(site_dir).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| nfc(&c.as_os_str().to_string_lossy()))
+        .collect();
+    parts.join("/")
+}
+
+fn kind_of(rel: &str) -> Option<DocKind> {
+    if rel == "content/_index.md" {
+        Some(DocKind::HomeIntro)
+    } else if rel.starts_with("content/news/") {
+        Some(DocKind::Article)
+    } else if rel.starts_with("content/pages/") {
+        Some(DocKind::Page)
+    } else {
+        None
+    }
+}
+
+fn read_document(
+    rel: &str,
+    disk: &Path,
+    bundle: Option<Vec<BundleFile>>,
+    offset: Offset,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let Some(kind) = kind_of(rel) else {
+        return (
+            None,
+            vec![
+                Diagnostic::warning(t!(Msg::ContentOutsideNews))
+                    .in_file(rel)
+                    .hint(t!(Msg::ContentOutsideNewsHint)),
+            ],
+        );
+    };
+    let text = match read_text(rel, disk) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let split = match front::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            let (msg, hint) = match e {
+                front::SplitError::Missing => {
+                    (Msg::FrontMatterMissing, Msg::FrontMatterMissingHint)
+                }
+                front::SplitError::Unclosed => {
+                    (Msg::FrontMatterUnclosed, Msg::FrontMatterUnclosedHint)
+                }
+            };
+            let d = Diagnostic::error(t!(msg))
+                .in_file(rel)
+                .at(&text, 1, 1)
+                .hint(t!(hint));
+            return (None, vec![d]);
+        }
+    };
+    let src = Source {
+        file: Path::new(rel),
+        full_text: &text,
+        line_offset: split.yaml_line_offset,
+    };
+    let front: FrontMatter = match yaml::parse(split.yaml, src) {
+        Ok(f) => f,
+        Err(d) => return (None, vec![*d]),
+    };
+    let body_start = text.len() - split.body.len();
+    let body_line_offset = split.body_line_offset;
+    let mut diags = Vec::new();
+    let checked = check_front(rel, kind, &front, src, offset, bundle.is_some(), &mut diags);
+    if let Some((line, col, encoding)) = legacy_in(&text) {
+        diags.push(
+            Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
+                .in_file(rel)
+                .at(&text, line, col)
+                .hint(t!(Msg::LegacyEncodingHint, encoding = encoding)),
+        );
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let (title, date, slug, tags) = checked;
+    let event = front.event.as_ref().map(|e| e.value.clone());
+    let doc = Document {
+        kind,
+        path: rel.to_string(),
+        body_start,
+        body_line_offset,
+        front,
+        title,
+        date,
+        slug,
+        tags,
+        event,
+        bundle,
+        text,
+    };
+    (Some(doc), diags)
+}
+
+fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
+    crate::text::detect_legacy(text).map(|(enc, line, col)| {
+        let name = match enc {
+            crate::text::LegacyEncoding::Tcvn3 => "TCVN3 (ABC)",
+            crate::text::LegacyEncoding::Vni => "VNI",
+        };
+        (line, col, name)
+    })
+}
+
+fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(disk)
+        .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(nfc(&s.replace("\r\n", "\n"))),
+        Err(e) => {
+            // Point at the first bad byte: the line count of the valid prefix.
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let mut d = Diagnostic::error(t!(Msg::NotUtf8))
+                .in_file(rel)
+                .hint(t!(Msg::NotUtf8Hint));
+            d.line = line;
+            Err(d)
+        }
+    }
+}
+
+type Checked = (String, Option<DocDate>, String, Vec<String>);
+
+/// The checks of FORMAT.md §3 that need no other file.
+fn check_front(
+    rel: &str,
+    kind: DocKind,
+    front: &FrontMatter,
+    src: Source<'_>,
+    offset: Offset,
+    is_bundle: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Checked {
+    let missing = |key: &str| {
+        Diagnostic::error(t!(Msg::MissingKey, key = key))
+            .in_file(rel)
+            .at(src.full_text, 2, 1)
+            .hint(t!(Msg::MissingKeyHint, key = key))
+    };
+    let title = match &front.title {
+        Some(t) => t.value.trim().to_string(),
+        None if kind == DocKind::HomeIntro => String::new(),
+        None => {
+            diags.push(missing("title"));
+            String::new()
+        }
+    };
+    let date = match &front.date {
+        Some(d) => {
+            let parsed = front::parse_date(&d.value, offset);
+            if parsed.is_none() {
+                diags.push(front::date_error(&src, d));
+            }
+            parsed
+        }
+        None if kind == DocKind::Article => {
+            diags.push(missing("date"));
+            None
+        }
+        None => None,
+    };
+    if let Some(e) = &front.event
+        && !front::EVENT_KINDS.contains(&e.value.as_str())
+    {
+        let hint = crate::diag::closest(&e.value, front::EVENT_KINDS.iter().copied()).map_or_else(
+            || t!(Msg::ExpectedKeys, keys = front::EVENT_KINDS.join(", ")),
+            |s| t!(Msg::DidYouMean, suggestion = s),
+        );
+        diags.push(
+            src.error_at(e, t!(Msg::EventUnknown, value = e.value))
+                .hint(hint),
+        );
+    }
+    if let Some(as_of) = front.source.as_ref().and_then(|s| s.as_of.as_ref())
+        && front::parse_date(&as_of.value, offset).is_none()
+    {
+        diags.push(front::date_error(&src, as_of));
+    }
+    for alias in &front.aliases {
+        let a = alias.value.trim();
+        if !a.starts_with('/') || a.split('/').any(|p| p == ".." || p == ".") || a.contains('\\') {
+            diags.push(
+                src.error_at(alias, t!(Msg::AliasInvalid, alias = a))
+                    .hint(t!(Msg::AliasInvalidHint)),
+            );
+        }
+    }
+    let slug = document_slug(rel, front.slug.as_ref(), is_bundle, src, diags);
+    let tags = front
+        .tags
+        .iter()
+        .filter_map(|tag| {
+            let (clean, had_invisible) = strip_invisible(tag.value.trim());
+            if had_invisible {
+                diags.push(invisible_warning(src, tag, "tags"));
+            }
+            (!clean.is_empty()).then_some(clean)
+        })
+        .collect();
+    (title, date, slug, tags)
+}
+
+fn invisible_warning(src: Source<'_>, value: &Spanned<String>, what: &str) -> Diagnostic {
+    src.warning_at(value, t!(Msg::InvisibleChars, what = what))
+        .hint(t!(Msg::InvisibleCharsHint))
+}
+
+fn document_slug(
+    rel: &str,
+    explicit: Option<&Spanned<String>>,
+    is_bundle: bool,
+    src: Source<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    if let Some(s) = explicit {
+        let (clean, had_invisible) = strip_invisible(s.value.trim());
+        if had_invisible {
+            diags.push(invisible_warning(src, s, "slug"));
+        }
+        let valid = !clean.is_empty()
+            && clean.split('-').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if !valid {
+            diags.push(
+                src.error_at(s, t!(Msg::SlugInvalid, value = clean))
+                    .hint(t!(Msg::SlugInvalidHint, suggestion = slugify(&clean))),
+            );
+        }
+        return clean;
+    }
+    let stem = if is_bundle {
+        rel.trim_end_matches("/index.md")
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+    } else {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        name.strip_suffix(".md").unwrap_or(name)
+    };
+    let slug = slugify(stem);
+    if slug.is_empty() && rel != "content/_index.md" {
+        diags.push(
+            Diagnostic::error(t!(Msg::SlugEmpty, value = stem))
+                .in_file(rel)
+                .hint(t!(Msg::SlugEmptyHint)),
+        );
+    }
+    slug
+}

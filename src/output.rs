@@ -1,0 +1,218 @@
+//! Writing the site: everything goes into a fresh folder beside `output/`
+//! and is swapped in at the end, so a failed build leaves the last good site
+//! in place. A file whose bytes did not change is hard-linked from the
+//! previous output instead of written, so it keeps its modification time and
+//! `rsync` copies only what changed. bangtin only ever replaces or deletes a
+//! folder that carries its marker file.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::t;
+
+/// The file that says "bangtin made this folder".
+pub const MARKER: &str = ".bangtin-output";
+
+/// One file to put in the output.
+pub enum OutputFile {
+    /// Bytes made by the build.
+    Bytes { path: String, bytes: Vec<u8> },
+    /// A file copied as is (static files, bundle attachments).
+    Copy { path: String, from: PathBuf },
+}
+
+impl OutputFile {
+    pub fn path(&self) -> &str {
+        match self {
+            OutputFile::Bytes { path, .. } | OutputFile::Copy { path, .. } => path,
+        }
+    }
+}
+
+/// Refuses a target folder that exists, is not empty and was not made by us.
+pub fn check_target(output: &Path) -> Result<(), Diagnostic> {
+    let Ok(mut entries) = fs::read_dir(output) else {
+        return Ok(());
+    };
+    if output.join(MARKER).is_file() || entries.next().is_none() {
+        return Ok(());
+    }
+    Err(
+        Diagnostic::error(t!(Msg::OutputNotOurs, dir = output.display()))
+            .hint(t!(Msg::OutputNotOursHint)),
+    )
+}
+
+/// Writes `files` as the new content of `output`, atomically as far as the
+/// file system allows: build beside, then two renames.
+pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<WriteStats, Diagnostic> {
+    check_target(output)?;
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+    let name = output.file_name().map_or_else(
+        || "output".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let staging = parent.join(format!(".{name}.bangtin-new"));
+    let retired = parent.join(format!(".{name}.bangtin-old"));
+    for leftover in [&staging, &retired] {
+        remove_ours(leftover).map_err(|e| write_error(leftover, &e))?;
+    }
+    fs::create_dir_all(&staging).map_err(|e| write_error(&staging, &e))?;
+
+    let result = fill(&staging, output, &files);
+    let stats = match result {
+        Ok(stats) => stats,
+        Err(d) => {
+            let _ = remove_ours(&staging);
+            return Err(d);
+        }
+    };
+    if output.exists() {
+        fs::rename(output, &retired).map_err(|e| write_error(output, &e))?;
+    }
+    if let Err(e) = fs::rename(&staging, output) {
+        // Put the old site back before reporting.
+        let _ = fs::rename(&retired, output);
+        return Err(write_error(output, &e));
+    }
+    let _ = remove_ours(&retired);
+    Ok(stats)
+}
+
+/// How many files were written and how many kept from the last build.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+fn fill(staging: &Path, previous: &Path, files: &[OutputFile]) -> Result<WriteStats, Diagnostic> {
+    fs::write(staging.join(MARKER), b"bangtin\n").map_err(|e| write_error(staging, &e))?;
+    let outcomes: Vec<Result<bool, Diagnostic>> = files
+        .par_iter()
+        .map(|f| {
+            let rel = f.path();
+            let dest = staging.join(rel);
+            if let Some(dir) = dest.parent() {
+                fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+            }
+            let old = previous.join(rel);
+            let same = match f {
+                OutputFile::Bytes { bytes, .. } => same_bytes(&old, bytes),
+                OutputFile::Copy { from, .. } => same_file_content(&old, from),
+            };
+            if same && fs::hard_link(&old, &dest).is_ok() {
+                return Ok(false);
+            }
+            match f {
+                OutputFile::Bytes { bytes, .. } => fs::write(&dest, bytes),
+                OutputFile::Copy { from, .. } => fs::copy(from, &dest).map(|_| ()),
+            }
+            .map_err(|e| write_error(&dest, &e))?;
+            Ok(true)
+        })
+        .collect();
+    let mut stats = WriteStats::default();
+    for o in outcomes {
+        if o? {
+            stats.written += 1;
+        } else {
+            stats.unchanged += 1;
+        }
+    }
+    Ok(stats)
+}
+
+fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(old).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && fs::read(old).is_ok_and(|b| b == bytes)
+}
+
+fn same_file_content(old: &Path, from: &Path) -> bool {
+    match (fs::metadata(old), fs::metadata(from)) {
+        (Ok(a), Ok(b)) if a.len() == b.len() => {
+            matches!((fs::read(old), fs::read(from)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+/// Deletes `dir` only when it carries our marker (or does not exist).
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if dir.join(MARKER).is_file() || is_empty_dir(dir) {
+        fs::remove_dir_all(dir)
+    } else {
+        Err(io::Error::other(t!(
+            Msg::OutputNotOurs,
+            dir = dir.display()
+        )))
+    }
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
+}
+
+fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(t!(Msg::WriteFailed, path = path.display(), detail = e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes(path: &str, s: &str) -> OutputFile {
+        OutputFile::Bytes {
+            path: path.into(),
+            bytes: s.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_folder_not_made_by_bangtin_is_never_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("luan-van.docx"), "quan trọng").unwrap();
+        let err = write_site(&out, vec![bytes("index.html", "x")]).unwrap_err();
+        assert!(err.message.contains("output"), "{}", err.message);
+        assert_eq!(
+            fs::read_to_string(out.join("luan-van.docx")).unwrap(),
+            "quan trọng"
+        );
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_inode_and_stale_files_go() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        write_site(&out, vec![bytes("a/index.html", "A"), bytes("b.html", "B")]).unwrap();
+        let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
+        let stats =
+            write_site(&out, vec![bytes("a/index.html", "A"), bytes("c.html", "C")]).unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().ino(), inode);
+        assert!(!out.join("b.html").exists());
+        assert!(out.join(MARKER).is_file());
+        assert!(!tmp.path().join(".output.bangtin-old").exists());
+    }
+}

@@ -1,0 +1,182 @@
+//! Rendering pages with Tera: the templates are compiled once, the site-wide
+//! data is turned into one template value once and shared by every page's
+//! context (tera values are reference-counted, so sharing is a pointer copy),
+//! and routes render in parallel.
+
+mod context;
+pub mod theme;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::site::{Route, RouteKind, Site};
+use crate::t;
+use crate::yaml;
+pub use theme::Theme;
+
+/// A compiled theme plus the values every page shares.
+pub struct Renderer {
+    tera: Tera,
+    shown_names: BTreeMap<String, String>,
+    shared: context::Shared,
+}
+
+/// One rendered output file.
+pub struct RenderedPage {
+    /// Relative to the output folder.
+    pub file: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Renderer {
+    /// Compiles the theme's templates and prepares the shared values.
+    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Diagnostics> {
+        let mut diags = Diagnostics::new();
+        let translations = load_translations(site, theme, &mut diags);
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let base_path = site.config.base_url.path.clone();
+        tera.register_function(
+            "url",
+            move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+                let path: String = kwargs.must_get("path")?;
+                Ok(format!("{base_path}{}", path.trim_start_matches('/')))
+            },
+        );
+        let templates: Vec<(String, String)> = theme
+            .templates()
+            .map(|(name, f)| (name.to_string(), f.text.clone()))
+            .collect();
+        let shown_names: BTreeMap<String, String> = theme
+            .templates()
+            .map(|(name, f)| (name.to_string(), f.shown.clone()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(templates) {
+            diags.push(template_diagnostic(&e, theme, &shown_names));
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        let shared = context::Shared::new(site, translations);
+        Ok(Renderer {
+            tera,
+            shown_names,
+            shared,
+        })
+    }
+
+    /// Renders every route in parallel; errors are collected, not fatal.
+    pub fn render_all(&self, site: &Site, theme: &Theme) -> (Vec<RenderedPage>, Diagnostics) {
+        let results: Vec<Result<RenderedPage, Diagnostic>> = site
+            .routes
+            .par_iter()
+            .map(|r| self.render_route(site, r, theme))
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut diags = Diagnostics::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(d) => diags.push(d),
+            }
+        }
+        (pages, diags)
+    }
+
+    /// Renders one route.
+    pub fn render_route(
+        &self,
+        site: &Site,
+        route: &Route,
+        theme: &Theme,
+    ) -> Result<RenderedPage, Diagnostic> {
+        let template = template_for(&route.kind);
+        let ctx: Context = self.shared.context_for(site, route);
+        let text = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_diagnostic(&e, theme, &self.shown_names))?;
+        Ok(RenderedPage {
+            file: route.file(),
+            bytes: text.into_bytes(),
+        })
+    }
+}
+
+/// The template that renders a kind of route.
+pub fn template_for(kind: &RouteKind) -> &'static str {
+    match kind {
+        RouteKind::Home => "index.html",
+        RouteKind::News(_) | RouteKind::Year(..) | RouteKind::Tag(..) => "list.html",
+        RouteKind::Article(_) => "article.html",
+        RouteKind::TagIndex => "tags.html",
+        RouteKind::Page(_) => "page.html",
+        RouteKind::NotFound => "404.html",
+        RouteKind::Redirect { .. } => "redirect.html",
+        RouteKind::Feed => "feed.xml",
+        RouteKind::Sitemap => "sitemap.xml",
+        RouteKind::Robots => "robots.txt",
+    }
+}
+
+/// The theme's words for the site's language, as a template value.
+fn load_translations(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Value {
+    let lang = &site.config.language;
+    let Some(file) = theme.translations(lang) else {
+        diags.push(
+            Diagnostic::error(t!(Msg::LanguageUnknown, value = lang))
+                .in_file("site.yaml")
+                .hint(t!(
+                    Msg::LanguageUnknownHint,
+                    available = theme.languages().join(", ")
+                )),
+        );
+        return Value::none();
+    };
+    let src = yaml::Source::file(std::path::Path::new(&file.shown), &file.text);
+    match yaml::parse::<BTreeMap<String, String>>(&file.text, src) {
+        Ok(map) => Value::from_serializable(&map),
+        Err(d) => {
+            diags.push(*d);
+            Value::none()
+        }
+    }
+}
+
+/// A Tera error as a diagnostic on the template's file and line.
+fn template_diagnostic(
+    e: &tera::Error,
+    theme: &Theme,
+    shown: &BTreeMap<String, String>,
+) -> Diagnostic {
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let Some(report) = report else {
+        let mut detail = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            detail.push_str(": ");
+            detail.push_str(&s.to_string());
+            source = s.source();
+        }
+        return Diagnostic::error(t!(Msg::TemplateError, detail = detail))
+            .hint(t!(Msg::TemplateErrorHint));
+    };
+    let name = report.filename();
+    let file = shown.get(name).cloned().unwrap_or_else(|| name.to_string());
+    let text = theme
+        .files
+        .get(&format!("templates/{name}"))
+        .map_or("", |f| f.text.as_str());
+    let span = report.span();
+    Diagnostic::error(t!(Msg::TemplateError, detail = report.message()))
+        .in_file(file)
+        .at(text, span.start_line, span.start_col + 1)
+        .hint(t!(Msg::TemplateErrorHint))
+}

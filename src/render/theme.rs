@@ -1,0 +1,220 @@
+//! Finding a theme's files: templates, the interface translation file and
+//! static assets. The default theme is compiled into the binary so that a
+//! site made by `bangtin init` works without a `themes/` folder; a theme on
+//! disk wins over it, and a site's `templates/` wins over both, file by file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::content::site_relative;
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::t;
+
+/// The default theme's files, relative to `themes/default/`.
+pub const DEFAULT_THEME: &[(&str, &str)] = &[
+    (
+        "i18n/en.yaml",
+        include_str!("../../themes/default/i18n/en.yaml"),
+    ),
+    (
+        "i18n/vi.yaml",
+        include_str!("../../themes/default/i18n/vi.yaml"),
+    ),
+    (
+        "static/favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "templates/base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/feed.xml",
+        include_str!("../../themes/default/templates/feed.xml"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/list.html",
+        include_str!("../../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/partials/card.html",
+        include_str!("../../themes/default/templates/partials/card.html"),
+    ),
+    (
+        "templates/partials/pager.html",
+        include_str!("../../themes/default/templates/partials/pager.html"),
+    ),
+    (
+        "templates/redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
+        "templates/robots.txt",
+        include_str!("../../themes/default/templates/robots.txt"),
+    ),
+    (
+        "templates/sitemap.xml",
+        include_str!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "templates/tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+];
+
+/// One file of the theme: its text and where the user can find it.
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// Relative to the theme (`templates/base.html`).
+    pub name: String,
+    pub text: String,
+    /// Site-relative path shown in errors (`themes/default/templates/base.html`).
+    pub shown: String,
+}
+
+/// The files of a theme after overrides.
+#[derive(Debug, Default)]
+pub struct Theme {
+    pub files: BTreeMap<String, ThemeFile>,
+    /// Static assets on disk (theme `static/`), relative name → disk path.
+    pub static_on_disk: BTreeMap<String, PathBuf>,
+}
+
+impl Theme {
+    /// Templates: name inside `templates/` → file.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("templates/").map(|n| (n, f)))
+    }
+
+    /// The translation file for `lang`, if the theme has one.
+    pub fn translations(&self, lang: &str) -> Option<&ThemeFile> {
+        self.files.get(&format!("i18n/{lang}.yaml"))
+    }
+
+    /// Languages the theme is translated into.
+    pub fn languages(&self) -> Vec<&str> {
+        self.files
+            .keys()
+            .filter_map(|k| k.strip_prefix("i18n/")?.strip_suffix(".yaml"))
+            .collect()
+    }
+
+    /// Embedded static assets (used when the theme is not on disk).
+    pub fn embedded_static(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
+        self.files
+            .iter()
+            .filter_map(|(k, f)| k.strip_prefix("static/").map(|n| (n, f)))
+    }
+}
+
+/// Loads theme `name` for the site at `site_dir`.
+pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    let dir = site_dir.join("themes").join(name);
+    let mut theme = Theme::default();
+    if dir.is_dir() {
+        for (rel, disk) in files_under(&dir) {
+            let shown = site_relative(site_dir, &disk);
+            if let Some(asset) = rel.strip_prefix("static/") {
+                theme.static_on_disk.insert(asset.to_string(), disk);
+                continue;
+            }
+            let text = read(&disk, &shown)?;
+            theme.files.insert(
+                rel.clone(),
+                ThemeFile {
+                    name: rel,
+                    text,
+                    shown,
+                },
+            );
+        }
+    } else if name == "default" {
+        for (rel, text) in DEFAULT_THEME {
+            theme.files.insert(
+                rel.to_string(),
+                ThemeFile {
+                    name: rel.to_string(),
+                    text: text.to_string(),
+                    shown: format!("themes/default/{rel}"),
+                },
+            );
+        }
+    } else {
+        return Err(Diagnostic::error(t!(Msg::ThemeMissing, theme = name))
+            .in_file("site.yaml")
+            .hint(t!(Msg::ThemeMissingHint, theme = name)));
+    }
+    let overrides = site_dir.join("templates");
+    if overrides.is_dir() {
+        for (rel, disk) in files_under(&overrides) {
+            let shown = site_relative(site_dir, &disk);
+            let text = read(&disk, &shown)?;
+            let name = format!("templates/{rel}");
+            theme
+                .files
+                .insert(name.clone(), ThemeFile { name, text, shown });
+        }
+    }
+    Ok(theme)
+}
+
+fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| (site_relative(dir, e.path()), e.into_path()))
+        .collect()
+}
+
+fn read(disk: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(disk)
+        .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(shown))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error(t!(Msg::NotUtf8))
+            .in_file(shown)
+            .hint(t!(Msg::NotUtf8Hint))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded list must be exactly the files of themes/default, or a
+    /// site made by `init` would silently miss a template.
+    #[test]
+    fn embedded_default_theme_matches_the_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: Vec<String> = files_under(&dir).into_iter().map(|(r, _)| r).collect();
+        let embedded: Vec<String> = DEFAULT_THEME.iter().map(|(r, _)| r.to_string()).collect();
+        assert_eq!(on_disk, embedded);
+    }
+}

@@ -1,0 +1,304 @@
+//! The site model: every page bangtin will write, with its URL, what it shows
+//! and the inputs it was made from (FORMAT.md §9). Articles, standalone
+//! pages, tags, year archives and pagination are decided here; nothing here
+//! formats HTML except the Markdown bodies, rendered once per document.
+
+mod links;
+mod routes;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, MenuEntry};
+use crate::content::markdown::{self, MarkdownSource};
+use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
+use crate::diag::Diagnostics;
+use crate::text::{collator, identity_key, slugify, truncate_words};
+pub use routes::{Input, Pager, Route, RouteKind};
+
+/// Characters of the first paragraph kept when an article has no `summary`.
+const SUMMARY_CHARS: usize = 220;
+
+/// A published article.
+#[derive(Debug)]
+pub struct Article {
+    /// Site-relative source file (`content/news/2024/a.md`).
+    pub source: String,
+    pub title: String,
+    pub slug: String,
+    pub date: DocDate,
+    /// Site path (`/tin-tuc/2024/a/`), without the base path.
+    pub path: String,
+    pub summary: String,
+    pub html: String,
+    /// Indexes into [`Site::tags`].
+    pub tags: Vec<usize>,
+    pub byline: Option<String>,
+    pub event: Option<String>,
+    pub aliases: Vec<String>,
+    pub source_info: Option<SourceInfo>,
+    pub bundle: Vec<BundleFile>,
+    pub draft: bool,
+}
+
+/// A standalone page (`content/pages/gioi-thieu.md` → `/gioi-thieu/`).
+#[derive(Debug)]
+pub struct Page {
+    pub source: String,
+    pub title: String,
+    pub path: String,
+    pub summary: String,
+    pub html: String,
+    pub aliases: Vec<String>,
+    pub bundle: Vec<BundleFile>,
+}
+
+/// The home page's own text, from `content/_index.md`.
+#[derive(Debug, Default)]
+pub struct HomeIntro {
+    pub source: Option<String>,
+    pub title: String,
+    pub html: String,
+}
+
+/// A tag with its articles, newest first.
+#[derive(Debug)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    pub path: String,
+    pub articles: Vec<usize>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Newest first.
+    pub articles: Vec<Article>,
+    pub pages: Vec<Page>,
+    pub home: HomeIntro,
+    /// In Vietnamese alphabetical order.
+    pub tags: Vec<Tag>,
+    /// Years with news, newest first, each with its articles.
+    pub years: Vec<(i16, Vec<usize>)>,
+    pub menu: Vec<MenuEntry>,
+    pub routes: Vec<Route>,
+}
+
+/// What the build was asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ModelOptions {
+    pub drafts: bool,
+}
+
+/// Builds the model from checked documents; reports every problem found
+/// (duplicate URLs, broken links) together.
+pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let published = |d: &Document| opts.drafts || !d.front.draft;
+    let link_map = links::LinkMap::new(&config, &docs, opts.drafts);
+
+    let rendered: Vec<markdown::Rendered> = docs
+        .par_iter()
+        .map(|doc| {
+            if !published(doc) {
+                return markdown::Rendered::default();
+            }
+            let bundle_paths: Option<Vec<String>> = doc
+                .bundle
+                .as_ref()
+                .map(|files| files.iter().map(|f| f.path.clone()).collect());
+            let src = MarkdownSource {
+                path: &doc.path,
+                full_text: &doc.text,
+                body: doc.body(),
+                line_offset: doc.body_line_offset,
+                bundle_files: bundle_paths.as_deref(),
+            };
+            markdown::render(&src, &link_map)
+        })
+        .collect();
+
+    let mut articles = Vec::new();
+    let mut pages = Vec::new();
+    let mut home = HomeIntro::default();
+    let mut article_tags: Vec<Vec<String>> = Vec::new();
+    for (doc, r) in docs.into_iter().zip(rendered) {
+        diags.extend(r.diagnostics);
+        if !published(&doc) {
+            continue;
+        }
+        let summary = doc
+            .front
+            .summary
+            .clone()
+            .map(|s| s.trim().to_string())
+            .unwrap_or_else(|| truncate_words(&r.first_paragraph, SUMMARY_CHARS));
+        let aliases = doc
+            .front
+            .aliases
+            .iter()
+            .map(|a| a.value.trim().to_string())
+            .collect();
+        let bundle = doc.bundle.clone().unwrap_or_default();
+        match doc.kind {
+            DocKind::HomeIntro => {
+                home = HomeIntro {
+                    source: Some(doc.path),
+                    title: doc.title,
+                    html: r.html,
+                };
+            }
+            DocKind::Page => pages.push(Page {
+                path: format!("/{}/", doc.slug),
+                source: doc.path,
+                title: doc.title,
+                summary,
+                html: r.html,
+                aliases,
+                bundle,
+            }),
+            DocKind::Article => {
+                let Some(date) = doc.date.clone() else {
+                    continue;
+                };
+                article_tags.push(doc.tags.clone());
+                articles.push(Article {
+                    path: format!("/tin-tuc/{}/{}/", date.year(), doc.slug),
+                    source: doc.path,
+                    title: doc.title,
+                    slug: doc.slug,
+                    date,
+                    summary,
+                    html: r.html,
+                    tags: Vec::new(),
+                    byline: doc.front.byline.clone(),
+                    event: doc.event,
+                    aliases,
+                    source_info: doc.front.source,
+                    bundle,
+                    draft: doc.front.draft,
+                });
+            }
+        }
+    }
+
+    // Newest first; the source path settles equal dates so the order is stable.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        articles[b]
+            .date
+            .cmp(&articles[a].date)
+            .then_with(|| articles[a].source.cmp(&articles[b].source))
+    });
+    let mut slots: Vec<Option<(Article, Vec<String>)>> =
+        articles.into_iter().zip(article_tags).map(Some).collect();
+    let (mut articles, article_tags): (Vec<Article>, Vec<Vec<String>>) =
+        order.into_iter().filter_map(|i| slots[i].take()).unzip();
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+
+    let tags = group_tags(&mut articles, &article_tags);
+    let mut by_year: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        by_year.entry(a.date.year()).or_default().push(i);
+    }
+    let years: Vec<(i16, Vec<usize>)> = by_year.into_iter().rev().collect();
+    let menu = config.menu.clone().unwrap_or_else(|| default_menu(&pages));
+
+    let mut site = Site {
+        config,
+        articles,
+        pages,
+        home,
+        tags,
+        years,
+        menu,
+        routes: Vec::new(),
+    };
+    site.routes = routes::plan(&site, &mut diags);
+    (site, diags)
+}
+
+/// Tags are the same when their identity keys are (case, tone placement,
+/// spaces); the most used spelling is shown. Two different tags whose slugs
+/// coincide (`đường`, `dương`) get `-2`, `-3` in collation order.
+fn group_tags(articles: &mut [Article], article_tags: &[Vec<String>]) -> Vec<Tag> {
+    let mut groups: HashMap<String, (HashMap<String, usize>, Vec<usize>)> = HashMap::new();
+    for (i, names) in article_tags.iter().enumerate() {
+        let mut seen = Vec::new();
+        for name in names {
+            let key = identity_key(name);
+            if key.is_empty() || seen.contains(&key) {
+                continue;
+            }
+            seen.push(key.clone());
+            let entry = groups.entry(key).or_default();
+            *entry.0.entry(name.clone()).or_default() += 1;
+            entry.1.push(i);
+        }
+    }
+    let mut tags: Vec<(String, Vec<usize>)> = groups
+        .into_values()
+        .map(|(spellings, arts)| {
+            let name = spellings
+                .into_iter()
+                .max_by(|(a, na), (b, nb)| na.cmp(nb).then_with(|| collator().compare(b, a)))
+                .map(|(s, _)| s)
+                .unwrap_or_default();
+            (name, arts)
+        })
+        .collect();
+    tags.sort_by(|a, b| collator().compare(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let tags: Vec<Tag> = tags
+        .into_iter()
+        .map(|(name, arts)| {
+            let base = match slugify(&name) {
+                s if s.is_empty() => "chu-de".to_string(),
+                s => s,
+            };
+            let n = used.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let slug = if *n == 1 { base } else { format!("{base}-{n}") };
+            Tag {
+                path: format!("/chu-de/{slug}/"),
+                name,
+                slug,
+                articles: arts,
+            }
+        })
+        .collect();
+    for (t, tag) in tags.iter().enumerate() {
+        for &a in &tag.articles {
+            articles[a].tags.push(t);
+        }
+    }
+    for a in articles.iter_mut() {
+        a.tags.sort_unstable();
+    }
+    tags
+}
+
+/// The menu when `site.yaml` has none: the news, then standalone pages.
+/// Titles come from the theme's translation file (`menu_news`), so only the
+/// paths are decided here; an empty title means "use the theme's word".
+fn default_menu(pages: &[Page]) -> Vec<MenuEntry> {
+    let mut menu = vec![MenuEntry {
+        title: String::new(),
+        url: "/tin-tuc/".into(),
+    }];
+    menu.extend(pages.iter().map(|p| MenuEntry {
+        title: p.title.clone(),
+        url: p.path.clone(),
+    }));
+    menu
+}
+
+impl Site {
+    /// Site path → rooted URL (with the base path).
+    pub fn rooted(&self, path: &str) -> String {
+        self.config.base_url.rooted(path)
+    }
+}

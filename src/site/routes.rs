@@ -1,0 +1,357 @@
+//! Every output page with its site path, what it shows and the inputs it was
+//! made from; and the check that no two pages share an address.
+
+use std::collections::HashMap;
+
+use super::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::t;
+
+/// Paths bangtin uses for its own pages; a standalone page may not take them.
+pub const RESERVED: &[&str] = &[
+    "tin-tuc",
+    "chu-de",
+    "cum-thi-dua",
+    "ket-qua",
+    "don-vi",
+    "thu-vien-anh",
+    "tim-kiem",
+    "trang",
+    "static",
+];
+
+/// What a page is made from, so `serve` can redo only what an edit touches.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// `site.yaml`.
+    Config,
+    /// A content file, site-relative.
+    File(String),
+    /// Every article's front matter (lists of years and tags on the page).
+    AllArticles,
+}
+
+/// One page of a paginated list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    /// The list's first page (`/tin-tuc/`); page N is `<first>trang/N/`.
+    pub first: String,
+    /// Indexes into the list shown on this page.
+    pub items: Vec<usize>,
+}
+
+impl Pager {
+    /// Site path of page `n` of this list.
+    pub fn path_of(&self, n: usize) -> String {
+        if n <= 1 {
+            self.first.clone()
+        } else {
+            format!("{}trang/{n}/", self.first)
+        }
+    }
+}
+
+/// What a route shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteKind {
+    Home,
+    /// All news, one page of it (indexes into `Site::articles`).
+    News(Pager),
+    /// The news of one year.
+    Year(i16, Pager),
+    Article(usize),
+    TagIndex,
+    /// One tag's articles (indexes into `Site::articles`).
+    Tag(usize, Pager),
+    Page(usize),
+    NotFound,
+    /// A small page that sends the reader to `to` (a site path).
+    Redirect {
+        to: String,
+    },
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Site path without the base path: `/tin-tuc/2024/a/`, `/404.html`.
+    pub path: String,
+    pub kind: RouteKind,
+    pub inputs: Vec<Input>,
+}
+
+impl Route {
+    /// The output file, relative to the output folder.
+    pub fn file(&self) -> String {
+        let p = self.path.trim_start_matches('/');
+        if p.is_empty() || p.ends_with('/') {
+            format!("{p}index.html")
+        } else if p.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+            p.to_string()
+        } else {
+            format!("{p}/index.html")
+        }
+    }
+
+    /// Whether the page belongs in the sitemap.
+    pub fn is_indexable(&self) -> bool {
+        !matches!(
+            self.kind,
+            RouteKind::NotFound
+                | RouteKind::Redirect { .. }
+                | RouteKind::Feed
+                | RouteKind::Sitemap
+                | RouteKind::Robots
+        )
+    }
+}
+
+/// Plans every route and reports address clashes.
+pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
+    let mut routes = Vec::new();
+    let per_page = site.config.paginate;
+    let list_inputs = |items: &[usize]| -> Vec<Input> {
+        let mut v = vec![Input::Config, Input::AllArticles];
+        v.extend(
+            items
+                .iter()
+                .map(|&i| Input::File(site.articles[i].source.clone())),
+        );
+        v
+    };
+
+    let mut home_inputs = list_inputs(&(0..site.articles.len().min(per_page)).collect::<Vec<_>>());
+    home_inputs.extend(site.home.source.iter().cloned().map(Input::File));
+    routes.push(route("/", RouteKind::Home, home_inputs));
+
+    let all: Vec<usize> = (0..site.articles.len()).collect();
+    paginate(
+        &mut routes,
+        "/tin-tuc/",
+        &all,
+        per_page,
+        RouteKind::News,
+        &list_inputs,
+    );
+    for (year, items) in &site.years {
+        let first = format!("/tin-tuc/{year}/");
+        paginate(
+            &mut routes,
+            &first,
+            items,
+            per_page,
+            |p| RouteKind::Year(*year, p),
+            &list_inputs,
+        );
+    }
+    for (i, a) in site.articles.iter().enumerate() {
+        let mut inputs = vec![Input::Config, Input::File(a.source.clone())];
+        inputs.extend(a.bundle.iter().map(|f| Input::File(f.path.clone())));
+        routes.push(route(&a.path, RouteKind::Article(i), inputs));
+    }
+    routes.push(route("/chu-de/", RouteKind::TagIndex, list_inputs(&[])));
+    for (t, tag) in site.tags.iter().enumerate() {
+        paginate(
+            &mut routes,
+            &tag.path,
+            &tag.articles,
+            per_page,
+            |p| RouteKind::Tag(t, p),
+            &list_inputs,
+        );
+    }
+    for (i, p) in site.pages.iter().enumerate() {
+        let mut inputs = vec![Input::Config, Input::File(p.source.clone())];
+        inputs.extend(p.bundle.iter().map(|f| Input::File(f.path.clone())));
+        routes.push(route(&p.path, RouteKind::Page(i), inputs));
+    }
+    routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
+    routes.push(route("/feed.xml", RouteKind::Feed, list_inputs(&[])));
+    routes.push(route("/sitemap.xml", RouteKind::Sitemap, list_inputs(&[])));
+    routes.push(route("/robots.txt", RouteKind::Robots, vec![Input::Config]));
+
+    check_clashes(site, &routes, diags);
+    let aliases = alias_routes(site, &routes, diags);
+    routes.extend(aliases);
+    routes
+}
+
+fn route(path: &str, kind: RouteKind, inputs: Vec<Input>) -> Route {
+    Route {
+        path: path.to_string(),
+        kind,
+        inputs,
+    }
+}
+
+/// Pages of a list: `first`, `first/trang/2/`, …; `first/trang/1/` sends
+/// readers back to `first`. An empty list still has its first page.
+fn paginate(
+    routes: &mut Vec<Route>,
+    first: &str,
+    items: &[usize],
+    per_page: usize,
+    kind: impl Fn(Pager) -> RouteKind,
+    inputs: &dyn Fn(&[usize]) -> Vec<Input>,
+) {
+    let per_page = per_page.max(1);
+    let total = items.len().div_ceil(per_page).max(1);
+    for n in 1..=total {
+        let start = ((n - 1) * per_page).min(items.len());
+        let end = (start + per_page).min(items.len());
+        let pager = Pager {
+            number: n,
+            total,
+            first: first.to_string(),
+            items: items[start..end].to_vec(),
+        };
+        let path = pager.path_of(n);
+        let ins = inputs(&pager.items);
+        routes.push(route(&path, kind(pager), ins));
+    }
+    if total > 1 {
+        routes.push(route(
+            &format!("{first}trang/1/"),
+            RouteKind::Redirect {
+                to: first.to_string(),
+            },
+            vec![Input::Config],
+        ));
+    }
+}
+
+/// The content file a route comes from, to name both sides of a clash.
+fn origin(site: &Site, r: &Route) -> String {
+    match &r.kind {
+        RouteKind::Article(i) => site.articles[*i].source.clone(),
+        RouteKind::Page(i) => site.pages[*i].source.clone(),
+        _ => "bangtin".to_string(),
+    }
+}
+
+/// Two pages at one address (compared without case, because Windows and
+/// macOS disks do not tell `A` from `a`) is an error naming both files.
+fn check_clashes(site: &Site, routes: &[Route], diags: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Route> = HashMap::new();
+    for r in routes {
+        let key = r.path.to_lowercase();
+        if let Some(prev) = seen.get(&key) {
+            let (mine, other) = (origin(site, r), origin(site, prev));
+            let (msg, hint) = if other == "bangtin" {
+                (t!(Msg::ReservedUrl, url = r.path), t!(Msg::ReservedUrlHint))
+            } else {
+                (
+                    t!(Msg::DuplicateUrl, url = r.path),
+                    t!(Msg::DuplicateUrlHint, other = other),
+                )
+            };
+            diags.push(Diagnostic::error(msg).in_file(mine).hint(hint));
+            continue;
+        }
+        seen.insert(key, r);
+    }
+    for p in &site.pages {
+        let first = p.path.trim_matches('/');
+        if RESERVED.contains(&first) {
+            diags.push(
+                Diagnostic::error(t!(Msg::ReservedUrl, url = p.path))
+                    .in_file(&p.source)
+                    .hint(t!(Msg::ReservedUrlHint)),
+            );
+        }
+    }
+}
+
+/// Redirect pages for old addresses; an alias may not hide a real page.
+fn alias_routes(site: &Site, routes: &[Route], diags: &mut Diagnostics) -> Vec<Route> {
+    let mut taken: HashMap<String, String> = routes
+        .iter()
+        .map(|r| (r.path.trim_end_matches('/').to_lowercase(), origin(site, r)))
+        .collect();
+    let owners = site
+        .articles
+        .iter()
+        .map(|a| (&a.source, &a.path, &a.aliases))
+        .chain(site.pages.iter().map(|p| (&p.source, &p.path, &p.aliases)));
+    let mut out = Vec::new();
+    for (source, to, aliases) in owners {
+        for alias in aliases {
+            let key = alias.trim_end_matches('/').to_lowercase();
+            if let Some(other) = taken.get(&key) {
+                diags.push(
+                    Diagnostic::error(t!(Msg::DuplicateUrl, url = alias))
+                        .in_file(source.as_str())
+                        .hint(t!(Msg::DuplicateUrlHint, other = other)),
+                );
+                continue;
+            }
+            taken.insert(key, source.clone());
+            let path = if alias.ends_with(".html") || alias.ends_with('/') {
+                alias.clone()
+            } else {
+                format!("{alias}/")
+            };
+            out.push(route(
+                &path,
+                RouteKind::Redirect { to: to.clone() },
+                vec![Input::Config, Input::File(source.clone())],
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_files_follow_the_path() {
+        let r = |p: &str| route(p, RouteKind::NotFound, vec![]).file();
+        assert_eq!(r("/"), "index.html");
+        assert_eq!(r("/tin-tuc/trang/2/"), "tin-tuc/trang/2/index.html");
+        assert_eq!(r("/404.html"), "404.html");
+        assert_eq!(
+            r("/tin-tuc/Ky-ket-2023-4821"),
+            "tin-tuc/Ky-ket-2023-4821/index.html"
+        );
+    }
+
+    #[test]
+    fn pagination_splits_and_redirects_page_one() {
+        let mut routes = Vec::new();
+        let items: Vec<usize> = (0..25).collect();
+        paginate(
+            &mut routes,
+            "/tin-tuc/",
+            &items,
+            10,
+            RouteKind::News,
+            &|_| vec![],
+        );
+        let paths: Vec<&str> = routes.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/tin-tuc/",
+                "/tin-tuc/trang/2/",
+                "/tin-tuc/trang/3/",
+                "/tin-tuc/trang/1/"
+            ]
+        );
+        match &routes[2].kind {
+            RouteKind::News(p) => {
+                assert_eq!(p.items, vec![20, 21, 22, 23, 24]);
+                assert_eq!(p.total, 3);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

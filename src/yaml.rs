@@ -1,0 +1,204 @@
+//! Reading YAML into typed values with located, translated errors.
+//!
+//! Every YAML file bangtin reads (site.yaml, front matter, data files) goes
+//! through [`parse`]: strict booleans, duplicate keys rejected, and every
+//! serde-saphyr error turned into a [`Diagnostic`] with file, line, column,
+//! a Vietnamese message and a hint. Values that a later check may reject are
+//! read as [`Spanned`] so that check can point at them too.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+pub use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, closest};
+use crate::messages::Msg;
+use crate::t;
+
+/// Where a YAML text sits inside the file it came from (front matter starts
+/// below the opening `---`), so reported lines match what the user sees.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub file: &'a Path,
+    /// The whole file, for quoting lines.
+    pub full_text: &'a str,
+    /// Lines of the file before the YAML text.
+    pub line_offset: usize,
+}
+
+impl<'a> Source<'a> {
+    /// A YAML file read on its own.
+    pub fn file(file: &'a Path, text: &'a str) -> Self {
+        Source {
+            file,
+            full_text: text,
+            line_offset: 0,
+        }
+    }
+
+    /// A diagnostic at the location of a spanned value.
+    pub fn error_at<T: std::fmt::Debug>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
+        let (line, col) = self.position(value);
+        Diagnostic::error(message)
+            .in_file(self.file)
+            .at(self.full_text, line, col)
+    }
+
+    /// A warning at the location of a spanned value.
+    pub fn warning_at<T: std::fmt::Debug>(
+        &self,
+        value: &Spanned<T>,
+        message: String,
+    ) -> Diagnostic {
+        let (line, col) = self.position(value);
+        Diagnostic::warning(message)
+            .in_file(self.file)
+            .at(self.full_text, line, col)
+    }
+
+    /// Line and column of a spanned value in the whole file.
+    pub fn position<T: std::fmt::Debug>(&self, value: &Spanned<T>) -> (usize, usize) {
+        let loc = value.referenced;
+        (
+            loc.line() as usize + self.line_offset,
+            loc.column() as usize,
+        )
+    }
+}
+
+/// Parses `yaml` into `T`, or one located diagnostic explaining why not.
+pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<Diagnostic>> {
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+    };
+    serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+        let raw = e.without_snippet().to_string();
+        let detail = strip_location_suffix(&raw);
+        let (message, hint) = translate(detail);
+        let line = if line == 0 { 0 } else { line + src.line_offset };
+        Box::new(
+            Diagnostic::error(message)
+                .in_file(src.file)
+                .at(src.full_text, line, col)
+                .hint(hint),
+        )
+    })
+}
+
+fn strip_location_suffix(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    }
+}
+
+/// Turns serde's and serde-saphyr's English wording into a plain message and
+/// a hint from the catalogue. Unknown shapes keep the original detail.
+fn translate(detail: &str) -> (String, String) {
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected
+            .split_once("expected one of ")
+            .or_else(|| expected.split_once("expected "))
+            .map(|(_, list)| {
+                list.split(", ")
+                    .map(|k| k.trim_matches('`'))
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let hint = match closest(key, allowed.iter().copied()) {
+            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+            None => t!(Msg::ExpectedKeys, keys = allowed.join(", ")),
+        };
+        return (t!(Msg::UnknownKey, key = key), hint);
+    }
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let key = rest.trim_end_matches('`');
+        return (
+            t!(Msg::MissingKey, key = key),
+            t!(Msg::MissingKeyHint, key = key),
+        );
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        return (t!(Msg::DuplicateKey, key = key), t!(Msg::DuplicateKeyHint));
+    }
+    if detail.starts_with("invalid boolean") {
+        return (
+            t!(Msg::InvalidValue, detail = "true / false"),
+            t!(Msg::InvalidValueHint),
+        );
+    }
+    let is_value_problem = detail.starts_with("invalid ")
+        || detail.starts_with("unknown variant")
+        || detail.starts_with("expected ");
+    if is_value_problem {
+        return (
+            t!(Msg::InvalidValue, detail = detail),
+            t!(Msg::InvalidValueHint),
+        );
+    }
+    (
+        t!(Msg::YamlSyntax, detail = detail),
+        t!(Msg::YamlSyntaxHint),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        #[serde(default)]
+        draft: bool,
+    }
+
+    fn err(yaml: &str, offset: usize) -> Diagnostic {
+        let src = Source {
+            file: Path::new("a.md"),
+            full_text: yaml,
+            line_offset: offset,
+        };
+        *parse::<Sample>(yaml, src).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest_allowed_key() {
+        let d = err("title: x\ntittle: y\n", 0);
+        assert_eq!((d.line, d.column), (2, 1));
+        assert!(d.message.contains("`tittle`"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("`title`"));
+    }
+
+    #[test]
+    fn line_offset_moves_the_location_into_the_whole_file() {
+        let d = err("title: x\ndraft: có\n", 1);
+        assert_eq!(d.line, 3);
+        assert!(d.message.contains("true / false"), "{}", d.message);
+    }
+
+    #[test]
+    fn missing_and_duplicate_keys_are_named() {
+        let d = err("draft: true\n", 0);
+        assert!(d.message.contains("`title`"), "{}", d.message);
+        let d = err("title: a\ntitle: b\n", 0);
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("`title`"), "{}", d.message);
+    }
+
+    #[test]
+    fn syntax_errors_keep_their_location() {
+        let d = err("title: \"x\n", 0);
+        assert_eq!(d.line, 1);
+        assert!(d.hint.is_some());
+    }
+}
