@@ -1,1 +1,0 @@
-//! Vietnamese text: NFC, folding, slugs, collation, numbers and dates.
