@@ -1,0 +1,194 @@
+//! Vietnamese text: NFC, folding, slugs, collation, numbers and dates.
+//!
+//! Every rule here comes from DOMAIN.md §3 and FORMAT.md §1/§7/§11. The module
+//! is pure (no I/O) so every other stage can call it from any thread.
+
+mod collate;
+mod dates;
+mod fold;
+mod legacy;
+mod numbers;
+
+pub use collate::{Collator, collator, sort_vi};
+pub use dates::{format_date, format_datetime};
+pub use fold::{fold, identity_key, slugify};
+pub use legacy::{LegacyEncoding, detect_legacy};
+pub use numbers::{
+    DecimalError, DecimalSeparator, decimal_plain, format_decimal, format_integer, parse_decimal,
+};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC-normalise (every text input goes through this).
+pub fn nfc(s: &str) -> String {
+    // Most input is already NFC (Unikey's default); the quick check avoids a rebuild.
+    if unicode_normalization::is_nfc(s) {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// True for U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Removes invisible characters; the bool says whether any were found (callers warn).
+pub fn strip_invisible(s: &str) -> (String, bool) {
+    if !s.chars().any(is_invisible) {
+        return (s.to_owned(), false);
+    }
+    (s.chars().filter(|&c| !is_invisible(c)).collect(), true)
+}
+
+/// Display width of a string in terminal columns (unicode-width), for caret alignment in diagnostics.
+pub fn display_width(s: &str) -> usize {
+    // Combining marks are zero-width, so NFC and NFD text line up the same.
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Cuts plain text at a word boundary to at most `max_chars` characters and appends "…" when cut.
+///
+/// The input is NFC-normalised first, so `max_chars` counts letters the way a reader
+/// sees them and NFD input gives the same result. Whitespace runs collapse to one
+/// space. `max_chars` bounds the text *before* the "…" (which is added only when
+/// something was cut). A single word longer than the limit is cut inside the word,
+/// never between a letter and its combining marks. Trailing `,;:-–—` before the cut
+/// is dropped so the result does not end in "nghị,…".
+pub fn truncate_words(s: &str, max_chars: usize) -> String {
+    let text = collapse_whitespace(&nfc(s));
+    let total = text.chars().count();
+    if total <= max_chars {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The longest prefix ending at a word boundary: the char after the cut is a space.
+    let mut cut = (1..=max_chars)
+        .rev()
+        .find(|&i| chars[i] == ' ')
+        .unwrap_or(0);
+    if cut == 0 {
+        // One long first word: cut inside it, but keep a letter with its marks.
+        cut = max_chars;
+        while cut > 0 && is_combining_mark(chars[cut]) {
+            cut -= 1;
+        }
+    }
+    let mut body: String = chars[..cut].iter().collect();
+    let trimmed_len = body
+        .trim_end_matches(|c: char| c == ' ' || ",;:-–—".contains(c))
+        .len();
+    body.truncate(trimmed_len);
+    body.push('…');
+    body
+}
+
+/// Collapses every whitespace run (NBSP included) to one ASCII space and trims.
+fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nfd(s: &str) -> String {
+        s.nfd().collect()
+    }
+
+    #[test]
+    fn nfc_composes_nfd_and_vn_combining() {
+        let cases = [
+            ("Hội nghị", "Hội nghị"),
+            (&nfd("Hội nghị") as &str, "Hội nghị"),
+            // "VN-combining" from a CP1258 decoder: precomposed ơ plus a combining hook.
+            ("S\u{01A1}\u{0309}", "Sở"),
+            // ệ with the marks in non-canonical order.
+            ("e\u{0302}\u{0323}", "ệ"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(nfc(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_chars() {
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in [' ', '\u{00A0}', 'a', 'đ', '\u{0301}'] {
+            assert!(!is_invisible(c), "{c:?}");
+        }
+        assert_eq!(
+            strip_invisible("\u{FEFF}Sở\u{200B} Tư\u{00AD}pháp"),
+            ("Sở Tưpháp".to_owned(), true)
+        );
+        assert_eq!(
+            strip_invisible("Sở Tư pháp"),
+            ("Sở Tư pháp".to_owned(), false)
+        );
+    }
+
+    #[test]
+    fn display_width_cases() {
+        assert_eq!(display_width("Hội nghị"), 8);
+        assert_eq!(display_width(&nfd("Hội nghị")), 8);
+        assert_eq!(display_width("漢字"), 4);
+        assert_eq!(display_width(""), 0);
+    }
+
+    #[test]
+    fn truncate_words_cases() {
+        let s = "Hội nghị ký kết giao ước thi đua năm 2024";
+        let cases: &[(&str, usize, &str)] = &[
+            (s, 100, s),
+            (s, 41, s),
+            (s, 40, "Hội nghị ký kết giao ước thi đua năm…"),
+            (s, 12, "Hội nghị ký…"),
+            (s, 11, "Hội nghị ký…"),
+            (s, 10, "Hội nghị…"),
+            (s, 8, "Hội nghị…"),
+            (s, 2, "Hộ…"),
+            ("Hội nghị, tổng kết", 12, "Hội nghị…"),
+            (
+                "  Hội\u{00A0}\u{00A0}nghị \n tổng   kết ",
+                100,
+                "Hội nghị tổng kết",
+            ),
+            ("Nghiêngnghiêngnghiêng", 8, "Nghiêngn…"),
+            ("", 5, ""),
+            ("abc", 0, "…"),
+        ];
+        for &(input, max, want) in cases {
+            assert_eq!(truncate_words(input, max), want, "{input:?} {max}");
+            assert_eq!(
+                truncate_words(&nfd(input), max),
+                want,
+                "NFD {input:?} {max}"
+            );
+        }
+    }
+
+    #[test]
+    fn truncate_never_separates_marks() {
+        // A stray combining mark that NFC cannot compose stays with its letter.
+        let s = "ab\u{0347}cd";
+        assert_eq!(truncate_words(s, 2), "a…");
+        assert_eq!(truncate_words(s, 3), "ab\u{0347}…");
+    }
+}
