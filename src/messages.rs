@@ -132,6 +132,8 @@ catalogue! {
     AliasInvalidHint => "ví dụ `/tin-tuc/Ky-ket-giao-uoc-2023-4821`", "for example `/tin-tuc/Ky-ket-giao-uoc-2023-4821`";
     ContentOutsideNews => "tệp Markdown nằm ngoài content/news/ và content/pages/ nên không được dùng", "Markdown file outside content/news/ and content/pages/ is not used";
     ContentOutsideNewsHint => "chuyển bài vào content/news/<năm>/ hoặc trang vào content/pages/", "move articles into content/news/<year>/ and pages into content/pages/";
+    PhotoMissing => "không có tệp ảnh `{file}` trong thư mục bài", "the photo `{file}` is not in the article's folder";
+    PhotoMissingHint => "kiểm tra tên tệp (cả đuôi .jpg/.JPG); các tệp có trong thư mục: {files}", "check the file name (and its .jpg/.JPG ending); files in the folder: {files}";
     PhotoNotBundle => "ảnh và tệp kèm bài chỉ dùng được trong một thư mục bài (index.md)", "images and attachments only work inside an article folder (index.md)";
 
     // Templates and output

@@ -348,3 +348,20 @@ fn all_problems_of_a_run_are_reported_together_in_a_stable_order() {
         render(&errs)
     );
 }
+
+#[test]
+fn a_photo_or_cover_that_is_not_in_the_bundle_is_an_error() {
+    let t = SiteTest::new()
+        .file(
+            "content/news/k/index.md",
+            "---\ntitle: K\ndate: 2024-01-01\ncover: toan-canh.jpg\nphotos:\n  - { file: ky-ket.jpg, caption: Ký kết }\n  - { file: ky-ket-2.jpg }\n---\nx\n",
+        )
+        .file("content/news/k/ky-ket.jpg", "jpeg")
+        .file("content/news/k/toan-canh.JPG", "jpeg");
+    let errs = t.errors();
+    assert_eq!(errs.len(), 2, "{}", render(&errs));
+    let cover = find(&errs, "toan-canh.jpg");
+    assert_eq!((file(cover).as_str(), cover.line), ("content/news/k/index.md", 4));
+    assert!(cover.hint.as_deref().unwrap().contains("toan-canh.JPG"));
+    assert_eq!(find(&errs, "ky-ket-2.jpg").line, 7);
+}

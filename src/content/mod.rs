@@ -277,6 +277,7 @@ fn read_document(
     let body_line_offset = split.body_line_offset;
     let mut diags = Vec::new();
     let checked = check_front(rel, kind, &front, src, offset, bundle.is_some(), &mut diags);
+    check_photos(&front, bundle.as_deref().unwrap_or_default(), src, &mut diags);
     if let Some((line, col, encoding)) = legacy_in(&text) {
         diags.push(
             Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
@@ -414,6 +415,22 @@ fn check_front(
         })
         .collect();
     (title, date, slug, tags)
+}
+
+/// Every photo named in `photos` or `cover` must be a file of the bundle.
+fn check_photos(front: &FrontMatter, files: &[BundleFile], src: Source<'_>, diags: &mut Vec<Diagnostic>) {
+    let named = front.photos.iter().map(|p| &p.file).chain(front.cover.as_ref());
+    for file in named {
+        let wanted = nfc(file.value.trim());
+        if !files.iter().any(|f| f.name == wanted) {
+            let list: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            let hint = match crate::diag::closest(&wanted, list.iter().copied()) {
+                Some(s) => t!(Msg::DidYouMean, suggestion = s),
+                None => t!(Msg::PhotoMissingHint, files = list.join(", ")),
+            };
+            diags.push(src.error_at(file, t!(Msg::PhotoMissing, file = wanted)).hint(hint));
+        }
+    }
 }
 
 fn invisible_warning(src: Source<'_>, value: &Spanned<String>, what: &str) -> Diagnostic {

@@ -1,0 +1,114 @@
+//! The `bangtin` command: exit codes, what it prints, `init` and `new`.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::SiteTest;
+
+fn bangtin(args: &[&str], dir: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("BANGTIN_LANG")
+        .output()
+        .expect("run bangtin")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn build_prints_a_one_line_summary_and_exits_0() {
+    let t = SiteTest::new().article("content/news/a.md", "A", "2024-01-01", "x");
+    let out = t.out();
+    let o = bangtin(&["build", "--site", "site", "--output", out.to_str().unwrap()], t.site().parent().unwrap());
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    // home, news, 2024, the article, topics, 404
+    assert!(stdout.starts_with("Đã tạo 6 trang, 0 ảnh, 0 cảnh báo trong "), "{stdout}");
+    assert!(out.join("tin-tuc/2024/a/index.html").is_file());
+}
+
+#[test]
+fn check_names_every_problem_with_file_and_line_and_exits_1() {
+    let t = SiteTest::new()
+        .file("content/news/a.md", "---\ntitle: A\ndate: 14/3/2024\n---\nx\n")
+        .article("content/news/b.md", "B", "2024-01-01", "[x](khong-co.md)");
+    let o = bangtin(&["check"], &t.site());
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("--> content/news/a.md:3:7"), "{stderr}");
+    assert!(stderr.contains("3 | date: 14/3/2024"), "{stderr}");
+    assert!(stderr.contains("--> content/news/b.md:5:1"), "{stderr}");
+    assert!(stderr.contains("2 lỗi, 0 cảnh báo"), "{stderr}");
+    assert!(!t.site().join("output").exists(), "check writes nothing");
+}
+
+#[test]
+fn messages_can_be_in_english() {
+    let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\ndate: 14/3/2024\n---\nx\n");
+    let o = Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(["check"])
+        .current_dir(t.site())
+        .env("BANGTIN_LANG", "en")
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&o);
+    assert!(stderr.contains("error: the date `14/3/2024` is not valid"), "{stderr}");
+    assert!(stderr.contains("hint: write dates as year-month-day, e.g. 2024-03-14"), "{stderr}");
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [\"a\u{200B}b\"]\n---\nx\n");
+    assert_eq!(bangtin(&["check"], &t.site()).status.code(), Some(0));
+    let o = bangtin(&["check", "--deny-warnings"], &t.site());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("--deny-warnings"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(bangtin(&["build", "--no-such-flag"], tmp.path()).status.code(), Some(2));
+    assert_eq!(bangtin(&["xay-dung"], tmp.path()).status.code(), Some(2));
+}
+
+#[test]
+fn legacy_encoded_text_is_refused_with_a_conversion_hint() {
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\n---\nCoâng ñoaøn cô sôû Sôû Tö phaùp toå chöùc hoäi nghò.\n",
+    );
+    let o = bangtin(&["check"], &t.site());
+    let (_, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr.contains("VNI") && stderr.contains("content/news/a.md:5:"), "{stderr}");
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_new_adds_an_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = bangtin(&["init", "trang-moi"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let site = tmp.path().join("trang-moi");
+    let o = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2025/index.md"), "{stdout}");
+    let again = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
+    assert_eq!(again.status.code(), Some(1), "an existing article is never overwritten");
+    let o = bangtin(&["build"], &site);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
+    assert!(news.contains("Hội nghị ký kết giao ước thi đua năm 2025"));
+    assert!(news.contains("Bài viết đầu tiên"));
+    assert_eq!(bangtin(&["init", "trang-moi"], tmp.path()).status.code(), Some(1));
+}
