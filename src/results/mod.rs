@@ -45,6 +45,9 @@ mod rank;
 mod totals;
 mod year;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::{EngineError, SheetOwner};
 pub use model::{
     Aggregation, AssessedBy, AwardRule, Band, BonusItem, BonusRules, Criterion, FinalFrom,
