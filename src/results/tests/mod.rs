@@ -3,6 +3,7 @@
 mod aggregation;
 mod errors;
 mod example;
+mod props;
 mod ranking;
 mod totals;
 mod year;
