@@ -23,6 +23,7 @@ impl fmt::Display for SheetOwner {
 }
 
 /// Why the engine refused its input; each variant names the scheme item, phase and unit concerned.
+#[allow(missing_docs)] // the fields are named for what they hold: phase id, unit id, criterion id, …
 #[derive(Clone, Debug, PartialEq)]
 pub enum EngineError {
     /// Two criteria of the scheme share an id.

@@ -56,6 +56,12 @@ pub use model::{
 };
 pub use output::{PhaseKey, Ranking, ResultRow, RowStatus, YearResult};
 
+/// Rounds a figure for display exactly as the total is published: half away from
+/// zero to `decimals` places, written with that many places, never negative zero.
+pub fn round_for_display(value: rust_decimal::Decimal, decimals: u32) -> rust_decimal::Decimal {
+    num::round_total(value, decimals)
+}
+
 /// Ranks one phase: every member of `phase` gets a row.
 pub fn rank_phase(
     scheme: &Scheme,

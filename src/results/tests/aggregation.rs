@@ -258,3 +258,14 @@ fn assessor_order_does_not_matter() {
         assert_eq!(one, two, "{mode:?}");
     }
 }
+
+#[test]
+fn proportional_multiplies_before_it_divides() {
+    let mut scheme = rules_scheme(AssessedBy::SelfOnly);
+    scheme.criteria = vec![leaf("P", "3", Rule::Proportional { target: d("0.3") })];
+    let sheet = with_actual(Sheet::new(), "P", "0.1");
+    let p = phase("dot1", &["u"], vec![("u", E::own(sheet).done())]);
+    // 0.1 × 3 / 0.3 = 1 exactly (0.1 / 0.3 first would give 0.999…9).
+    assert_eq!(crit(&ranked(&scheme, &p).rows[0], "P"), d("1"));
+    assert_eq!(crit(&ranked(&scheme, &p).rows[0], "P").to_string(), "1");
+}

@@ -262,7 +262,7 @@ pub(super) fn order(ranking: &Ranking) -> Vec<(String, Option<u32>)> {
         .collect()
 }
 
-/// Rounds for display, as the output module will (half away from zero).
+/// Rounds for display, as the output module will.
 pub(super) fn shown(value: Decimal, dp: u32) -> String {
-    super::num::round_total(value, dp).to_string()
+    round_for_display(value, dp).to_string()
 }

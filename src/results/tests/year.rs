@@ -232,3 +232,43 @@ fn year_input_errors() {
         })
     );
 }
+
+#[test]
+fn the_latest_unranked_phase_gives_the_year_status() {
+    let mut input = two_phases();
+    input.phases[1]
+        .entries
+        .insert("c".into(), unranked(UnrankedStatus::Withdrawn, "rời Cụm"));
+    for year_from in [YearFrom::MeanOfPhases, YearFrom::LastPhase] {
+        let result = year(&scheme(year_from), &input);
+        let c = row(&result.year, "c");
+        assert_eq!(c.status, RowStatus::Withdrawn);
+        assert_eq!(c.note.as_deref(), Some("rời Cụm"));
+    }
+}
+
+#[test]
+fn a_year_figure_missing_in_one_phase_is_missing_for_the_year() {
+    let mut s = scheme(YearFrom::MeanOfPhases);
+    s.aggregation.assessed_by = AssessedBy::Panel;
+    s.aggregation.final_from = FinalFrom::SelfIfNoAssessment;
+    let input = YearInput {
+        members: vec!["a".into()],
+        phases: vec![
+            phase(
+                "dot1",
+                &["a"],
+                vec![("a", E::own(two("40", "40")).by("x", two("38", "40")).done())],
+            ),
+            phase("dot2", &["a"], vec![("a", E::own(two("44", "44")).done())]),
+        ],
+    };
+    let result = year(&s, &input);
+    assert_eq!(row(&result.phases[0], "a").assessed_total, Some(d("78")));
+    assert_eq!(row(&result.phases[1], "a").assessed_total, None);
+    let a = row(&result.year, "a");
+    assert_eq!(a.assessed_total, None);
+    assert_eq!(a.self_total, Some(d("84")));
+    // The total still averages each phase's total: (78 + 88) / 2.
+    assert_eq!(a.exact_total, Some(d("83")));
+}
