@@ -9,6 +9,7 @@ pub mod diag;
 pub mod messages;
 pub mod output;
 pub mod render;
+pub mod results;
 pub mod site;
 pub mod text;
 pub mod yaml;
