@@ -26,19 +26,28 @@ fn text(o: &Output) -> (String, String) {
 fn build_prints_a_one_line_summary_and_exits_0() {
     let t = SiteTest::new().article("content/news/a.md", "A", "2024-01-01", "x");
     let out = t.out();
-    let o = bangtin(&["build", "--site", "site", "--output", out.to_str().unwrap()], t.site().parent().unwrap());
+    let o = bangtin(
+        &["build", "--site", "site", "--output", out.to_str().unwrap()],
+        t.site().parent().unwrap(),
+    );
     let (stdout, stderr) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     // home, news, 2024, the article, topics, 404
-    assert!(stdout.starts_with("Đã tạo 6 trang, 0 ảnh, 0 cảnh báo trong "), "{stdout}");
+    assert!(
+        stdout.starts_with("Đã tạo 6 trang, 0 ảnh, 0 cảnh báo trong "),
+        "{stdout}"
+    );
     assert!(out.join("tin-tuc/2024/a/index.html").is_file());
 }
 
 #[test]
 fn check_names_every_problem_with_file_and_line_and_exits_1() {
     let t = SiteTest::new()
-        .file("content/news/a.md", "---\ntitle: A\ndate: 14/3/2024\n---\nx\n")
+        .file(
+            "content/news/a.md",
+            "---\ntitle: A\ndate: 14/3/2024\n---\nx\n",
+        )
         .article("content/news/b.md", "B", "2024-01-01", "[x](khong-co.md)");
     let o = bangtin(&["check"], &t.site());
     let (stdout, stderr) = text(&o);
@@ -53,7 +62,10 @@ fn check_names_every_problem_with_file_and_line_and_exits_1() {
 
 #[test]
 fn messages_can_be_in_english() {
-    let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\ndate: 14/3/2024\n---\nx\n");
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 14/3/2024\n---\nx\n",
+    );
     let o = Command::new(env!("CARGO_BIN_EXE_bangtin"))
         .args(["check"])
         .current_dir(t.site())
@@ -61,13 +73,22 @@ fn messages_can_be_in_english() {
         .output()
         .unwrap();
     let (_, stderr) = text(&o);
-    assert!(stderr.contains("error: the date `14/3/2024` is not valid"), "{stderr}");
-    assert!(stderr.contains("hint: write dates as year-month-day, e.g. 2024-03-14"), "{stderr}");
+    assert!(
+        stderr.contains("error: the date `14/3/2024` is not valid"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: write dates as year-month-day, e.g. 2024-03-14"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
-    let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [\"a\u{200B}b\"]\n---\nx\n");
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\ntags: [\"a\u{200B}b\"]\n---\nx\n",
+    );
     assert_eq!(bangtin(&["check"], &t.site()).status.code(), Some(0));
     let o = bangtin(&["check", "--deny-warnings"], &t.site());
     assert_eq!(o.status.code(), Some(1));
@@ -77,7 +98,12 @@ fn deny_warnings_turns_warnings_into_failure() {
 #[test]
 fn usage_errors_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(bangtin(&["build", "--no-such-flag"], tmp.path()).status.code(), Some(2));
+    assert_eq!(
+        bangtin(&["build", "--no-such-flag"], tmp.path())
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(bangtin(&["xay-dung"], tmp.path()).status.code(), Some(2));
 }
 
@@ -90,7 +116,10 @@ fn legacy_encoded_text_is_refused_with_a_conversion_hint() {
     let o = bangtin(&["check"], &t.site());
     let (_, stderr) = text(&o);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr.contains("VNI") && stderr.contains("content/news/a.md:5:"), "{stderr}");
+    assert!(
+        stderr.contains("VNI") && stderr.contains("content/news/a.md:5:"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -102,13 +131,23 @@ fn init_makes_a_site_that_builds_and_new_adds_an_article() {
     let o = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
     let (stdout, stderr) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
-    assert!(stdout.contains("/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2025/index.md"), "{stdout}");
+    assert!(
+        stdout.contains("/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2025/index.md"),
+        "{stdout}"
+    );
     let again = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
-    assert_eq!(again.status.code(), Some(1), "an existing article is never overwritten");
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing article is never overwritten"
+    );
     let o = bangtin(&["build"], &site);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
     assert!(news.contains("Hội nghị ký kết giao ước thi đua năm 2025"));
     assert!(news.contains("Bài viết đầu tiên"));
-    assert_eq!(bangtin(&["init", "trang-moi"], tmp.path()).status.code(), Some(1));
+    assert_eq!(
+        bangtin(&["init", "trang-moi"], tmp.path()).status.code(),
+        Some(1)
+    );
 }

@@ -361,7 +361,10 @@ fn a_photo_or_cover_that_is_not_in_the_bundle_is_an_error() {
     let errs = t.errors();
     assert_eq!(errs.len(), 2, "{}", render(&errs));
     let cover = find(&errs, "toan-canh.jpg");
-    assert_eq!((file(cover).as_str(), cover.line), ("content/news/k/index.md", 4));
+    assert_eq!(
+        (file(cover).as_str(), cover.line),
+        ("content/news/k/index.md", 4)
+    );
     assert!(cover.hint.as_deref().unwrap().contains("toan-canh.JPG"));
     assert_eq!(find(&errs, "ky-ket-2.jpg").line, 7);
 }

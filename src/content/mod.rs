@@ -88,8 +88,8 @@ pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
     let bundle_dirs: Vec<String> = entries
         .iter()
         .filter(|(rel, _)| {
-            rel.ends_with("/index.md") && rel.starts_with("content/news/")
-                || rel.starts_with("content/pages/") && rel.ends_with("/index.md")
+            rel.ends_with("/index.md")
+                && (rel.starts_with("content/news/") || rel.starts_with("content/pages/"))
         })
         .map(|(rel, _)| rel.trim_end_matches("/index.md").to_string())
         .collect();
@@ -277,7 +277,12 @@ fn read_document(
     let body_line_offset = split.body_line_offset;
     let mut diags = Vec::new();
     let checked = check_front(rel, kind, &front, src, offset, bundle.is_some(), &mut diags);
-    check_photos(&front, bundle.as_deref().unwrap_or_default(), src, &mut diags);
+    check_photos(
+        &front,
+        bundle.as_deref().unwrap_or_default(),
+        src,
+        &mut diags,
+    );
     if let Some((line, col, encoding)) = legacy_in(&text) {
         diags.push(
             Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
@@ -418,8 +423,17 @@ fn check_front(
 }
 
 /// Every photo named in `photos` or `cover` must be a file of the bundle.
-fn check_photos(front: &FrontMatter, files: &[BundleFile], src: Source<'_>, diags: &mut Vec<Diagnostic>) {
-    let named = front.photos.iter().map(|p| &p.file).chain(front.cover.as_ref());
+fn check_photos(
+    front: &FrontMatter,
+    files: &[BundleFile],
+    src: Source<'_>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let named = front
+        .photos
+        .iter()
+        .map(|p| &p.file)
+        .chain(front.cover.as_ref());
     for file in named {
         let wanted = nfc(file.value.trim());
         if !files.iter().any(|f| f.name == wanted) {
@@ -428,7 +442,10 @@ fn check_photos(front: &FrontMatter, files: &[BundleFile], src: Source<'_>, diag
                 Some(s) => t!(Msg::DidYouMean, suggestion = s),
                 None => t!(Msg::PhotoMissingHint, files = list.join(", ")),
             };
-            diags.push(src.error_at(file, t!(Msg::PhotoMissing, file = wanted)).hint(hint));
+            diags.push(
+                src.error_at(file, t!(Msg::PhotoMissing, file = wanted))
+                    .hint(hint),
+            );
         }
     }
 }
