@@ -23,6 +23,8 @@ pub struct BuildOptions {
     /// Replaces `base_url` of `site.yaml`.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Warnings fail the run before anything is written.
+    pub deny_warnings: bool,
     /// `false` for `check`: everything is verified, nothing written.
     pub write: bool,
 }
@@ -35,6 +37,7 @@ impl BuildOptions {
             output_dir: None,
             base_url: None,
             drafts: false,
+            deny_warnings: false,
             write: true,
         }
     }
@@ -120,6 +123,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let statics = static_files(site_dir, &site, &theme, &mut diags);
 
     if diags.has_errors() {
+        return Err(diags.sorted());
+    }
+    if opts.deny_warnings && !diags.is_empty() {
+        let count = diags.warning_count();
+        diags.push(Diagnostic::error(t!(Msg::WarningsDenied, warnings = count)));
         return Err(diags.sorted());
     }
     let mut files: Vec<OutputFile> = statics;

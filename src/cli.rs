@@ -88,9 +88,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 output_dir: output,
                 base_url,
                 drafts,
+                deny_warnings,
                 write: true,
             };
-            build_or_check(&opts, deny_warnings)
+            build_or_check(&opts)
         }
         Command::Check {
             site,
@@ -99,8 +100,9 @@ pub fn run(cli: Cli) -> ExitCode {
         } => {
             let mut opts = BuildOptions::new(site);
             opts.drafts = drafts;
+            opts.deny_warnings = deny_warnings;
             opts.write = false;
-            build_or_check(&opts, deny_warnings)
+            build_or_check(&opts)
         }
         Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
         Command::New { title, site } => new_article(&site, &title).map_err(|d| vec![d]),
@@ -121,7 +123,7 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     }
 }
 
-fn build_or_check(opts: &BuildOptions, deny_warnings: bool) -> Result<(), Vec<Diagnostic>> {
+fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
     let report = build::run(opts).inspect_err(|diags| {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.len() - errors;
@@ -136,12 +138,6 @@ fn build_or_check(opts: &BuildOptions, deny_warnings: bool) -> Result<(), Vec<Di
         Err(_) => return Err(Vec::new()),
     };
     print_diagnostics(&report.warnings);
-    if deny_warnings && !report.warnings.is_empty() {
-        return Err(vec![Diagnostic::error(t!(
-            Msg::WarningsDenied,
-            warnings = report.warnings.len()
-        ))]);
-    }
     let line = if opts.write {
         t!(
             Msg::BuildDone,

@@ -93,6 +93,12 @@ fn deny_warnings_turns_warnings_into_failure() {
     let o = bangtin(&["check", "--deny-warnings"], &t.site());
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).1.contains("--deny-warnings"));
+    let o = bangtin(&["build", "--deny-warnings"], &t.site());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        !t.site().join("output").exists(),
+        "a denied build writes nothing"
+    );
 }
 
 #[test]

@@ -238,7 +238,7 @@ fn zero_width_characters_in_tags_are_removed_with_a_warning() {
     let report = t.built();
     let w = &report.warnings[0];
     assert_eq!((file(w).as_str(), w.line), ("content/news/a.md", 4));
-    assert!(t.exists("chu-de/thidua/index.html"));
+    assert!(t.exists("chu-de/thi-dua/index.html"));
 }
 
 #[test]

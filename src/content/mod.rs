@@ -412,7 +412,10 @@ fn check_front(
         .tags
         .iter()
         .filter_map(|tag| {
-            let (clean, had_invisible) = strip_invisible(tag.value.trim());
+            // A zero-width space separates words, as a space would.
+            let spaced = tag.value.trim().replace('\u{200B}', " ");
+            let (clean, had_invisible) = strip_invisible(&spaced);
+            let had_invisible = had_invisible || spaced != tag.value.trim();
             if had_invisible {
                 diags.push(invisible_warning(src, tag, "tags"));
             }
