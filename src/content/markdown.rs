@@ -94,11 +94,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 classes,
                 attrs,
             }) => {
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
+                let level = below_title(level);
                 open_heading = Some((events.len(), String::new()));
                 events.push(Event::Start(Tag::Heading {
                     level,
@@ -108,11 +104,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 }));
             }
             Event::End(TagEnd::Heading(level)) => {
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
+                let level = below_title(level);
                 if let Some((start, text)) = open_heading.take() {
                     set_heading_id(&mut events[start], &text, &mut heading_ids);
                 }
@@ -124,10 +116,10 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 title,
                 id,
             }) => {
-                let dest = resolve_link(src, links, &dest_url, range.start, out);
+                let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    dest_url,
                     title,
                     id,
                 }));
@@ -138,10 +130,10 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 title,
                 id,
             }) => {
-                let dest = resolve_link(src, links, &dest_url, range.start, out);
+                let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: dest.map_or(dest_url, CowStr::from),
+                    dest_url,
                     title,
                     id,
                 }));
@@ -200,6 +192,26 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
         }
     }
     events
+}
+
+/// The page title is the only `h1`, so a body's `#` heading becomes `h2`.
+fn below_title(level: HeadingLevel) -> HeadingLevel {
+    if level == HeadingLevel::H1 {
+        HeadingLevel::H2
+    } else {
+        level
+    }
+}
+
+/// A link or image destination after resolution (unchanged when kept as written).
+fn rewrite_dest<'a>(
+    src: &MarkdownSource<'_>,
+    links: &dyn Links,
+    dest: CowStr<'a>,
+    body_offset: usize,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    resolve_link(src, links, &dest, body_offset, out).map_or(dest, CowStr::from)
 }
 
 fn set_heading_id(event: &mut Event<'_>, text: &str, seen: &mut HashMap<String, usize>) {
