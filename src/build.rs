@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{self, BaseUrl, Config};
 use crate::content;
+use crate::data;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
 use crate::output::{self, OutputFile, WriteStats};
@@ -95,9 +96,13 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 
     let (docs, ds) = content::load(site_dir, config.offset);
     diags.extend(ds);
+    let (data, ds) = data::load(site_dir);
+    diags.extend(ds);
+    diags.extend(data::check_documents(&data, &docs));
     let (site, ds) = site::build(
         config,
         docs,
+        data,
         ModelOptions {
             drafts: opts.drafts,
         },

@@ -145,6 +145,136 @@ catalogue! {
     OutputInsideSource => "thư mục output {dir} nằm trong {inside} của trang", "the output folder {dir} is inside the site's {inside}";
     WriteFailed => "không ghi được {path}: {detail}", "cannot write {path}: {detail}";
 
+    // Data files (data/): units, schemes, clusters, scores, outcomes
+    DataFileUnknown => "tệp này nằm trong data/ nhưng không thuộc loại nào bangtin đọc",
+        "this file is in data/ but is not a kind of file bangtin reads";
+    DataFileUnknownHint => "data/ chỉ gồm units.yaml, awards.yaml, schemes/<mã>.yaml, clusters/<năm>/<mã>.yaml, scores/<năm>/<mã>.yaml, outcomes/<năm>/<mã>.yaml",
+        "data/ holds units.yaml, awards.yaml, schemes/<id>.yaml, clusters/<year>/<id>.yaml, scores/<year>/<id>.yaml, outcomes/<year>/<id>.yaml";
+    DataNotWholeNumber => "`{value}` không phải là số nguyên", "`{value}` is not a whole number";
+    DataNotWholeNumberHint => "viết một số nguyên không dấu, ví dụ 2024 hoặc 3", "write a whole number without separators, such as 2024 or 3";
+    NumberAmbiguous => "không rõ `{value}` là số thập phân hay số có dấu phân cách hàng nghìn",
+        "`{value}` could be a decimal or a number with a thousands separator";
+    NumberAmbiguousHint => "viết rõ: số thập phân dùng dấu phẩy theo khai báo của tệp (\"1,25\"), số nghìn viết liền (1250)",
+        "write it plainly: decimals with the separator the file declares (\"1,25\"), thousands without a separator (1250)";
+    NumberWrongSeparator => "`{value}` dùng dấu thập phân khác với khai báo `decimal_separator` của tệp",
+        "`{value}` uses a different decimal separator from the file's `decimal_separator`";
+    NumberWrongSeparatorHint => "dùng đúng dấu đã khai báo, hoặc sửa `decimal_separator`", "use the declared separator, or change `decimal_separator`";
+    NumberInvalid => "`{value}` không phải là một số", "`{value}` is not a number";
+    NumberInvalidHint => "viết số như 19,5 hoặc 52; số có dấu phẩy nên đặt trong ngoặc kép: \"19,5\"",
+        "write a number such as 19,5 or 52; put numbers with a comma in quotes: \"19,5\"";
+    DataIdInvalid => "mã `{id}` không hợp lệ", "the id `{id}` is not valid";
+    DataIdInvalidHint => "mã chỉ gồm chữ không dấu, chữ số và các dấu - . _ (ví dụ tl-so-tu-phap)",
+        "ids use unaccented letters, digits and - . _ only (for example tl-so-tu-phap)";
+    DataIdDuplicate => "mã `{id}` đã dùng ở dòng {line}", "the id `{id}` is already used on line {line}";
+    DataIdDuplicateHint => "mỗi mã chỉ dùng một lần; đổi mã hoặc gộp hai mục", "each id is used once; rename one or merge the two entries";
+    DataWordUnknown => "không hiểu giá trị `{value}`", "`{value}` is not a value bangtin knows here";
+    DataEmptyText => "tên để trống", "the name is empty";
+    DataEmptyTextHint => "ghi tên đầy đủ của đơn vị", "write the unit's full name";
+    UnknownId => "không có {what} nào mã `{id}`", "there is no {what} with the id `{id}`";
+    UnknownIdHint => "kiểm tra lại mã trong thư mục data/", "check the id against the files in data/";
+    WhatUnit => "đơn vị", "unit";
+    WhatScheme => "biểu chấm điểm", "scoring scheme";
+    WhatCriterion => "tiêu chí", "criterion";
+    WhatAward => "hình thức khen thưởng", "award";
+    WhatPhase => "đợt", "phase";
+    WhatMember => "thành viên của Cụm", "member of the cluster";
+    WhatBonus => "mục điểm thưởng", "bonus item";
+    WhatPenalty => "mục điểm trừ", "penalty item";
+    WhatDisqualifier => "điểm liệt", "disqualifier";
+    WhatOverrideUnit => "đơn vị trong danh sách `units`", "unit of the `units` list";
+    WhatCluster => "Cụm thi đua", "cluster";
+    PeriodReversed => "ngày kết thúc đứng trước ngày bắt đầu", "the end date is before the start date";
+    PeriodReversedHint => "kiểm tra lại `from` và `until`", "check `from` and `until`";
+    IdFileMismatch => "mã `{id}` khác tên tệp `{file}`", "the id `{id}` differs from the file name `{file}`";
+    IdFileMismatchHint => "mã phải trùng tên tệp (không kể .yaml); đổi một trong hai", "the id must equal the file name without .yaml; rename one of them";
+    YearFolderMismatch => "năm {year} khác thư mục `{folder}` chứa tệp", "the year {year} differs from the folder `{folder}` holding the file";
+    YearFolderMismatchHint => "đặt tệp vào thư mục của đúng năm, hoặc sửa `year`", "move the file into the folder of its year, or fix `year`";
+    UnitNoNames => "đơn vị chưa có tên nào", "the unit has no name";
+    UnitNoNamesHint => "thêm `names: [{ full: …, short: …, from: … }]`", "add `names: [{ full: …, short: …, from: … }]`";
+    UnitNameNeedsFrom => "tên sau tên đầu tiên cần ngày bắt đầu `from`", "every name after the first needs a `from` date";
+    UnitNameNeedsFromHint => "ghi ngày đơn vị bắt đầu mang tên này, ví dụ from: 2025-03-01", "give the date the unit took this name, for example from: 2025-03-01";
+    UnitNamesOverlap => "thời gian dùng tên \"{name}\" chồng lên tên \"{other}\"", "the period of the name \"{name}\" overlaps the name \"{other}\"";
+    UnitNamesOverlapHint => "tên mới bắt đầu sau ngày tên cũ kết thúc (`until`); sắp các tên theo thời gian",
+        "a new name starts after the old one's `until`; list names in date order";
+    UnitNameOutsideValid => "thời gian dùng tên \"{name}\" nằm ngoài thời gian hoạt động (`valid`) của đơn vị",
+        "the period of the name \"{name}\" lies outside the unit's `valid` period";
+    UnitNameOutsideValidHint => "sửa ngày của tên hoặc của `valid`", "fix the dates of the name or of `valid`";
+    UnitDuplicateName => "\"{name}\" trùng với một tên của đơn vị `{other}` (dòng {line}) khi so không phân biệt hoa thường, kiểu bỏ dấu và khoảng trắng",
+        "\"{name}\" is the same as a name of the unit `{other}` (line {line}) once case, tone placement and spaces are ignored";
+    UnitDuplicateNameHint => "nếu là một đơn vị, giữ một mục và chuyển cách viết kia vào `aliases`; nếu là công đoàn của cơ quan, ghi `union_of`",
+        "if it is one unit, keep one entry and move the other spelling into `aliases`; if one is the other's union, set `union_of`";
+    SchemeDecimals => "`decimals` phải từ 0 đến 6", "`decimals` must be between 0 and 6";
+    SchemeDecimalsHint => "thường là 2 (97,15)", "usually 2 (97,15)";
+    SchemeTotalMismatch => "các tiêu chí lớn cộng lại được {sum} điểm, khác `total_max` {total}",
+        "the top-level criteria add up to {sum}, not `total_max` {total}";
+    SchemeChildrenMismatch => "các tiêu chí con của {id} cộng lại được {sum} điểm, khác `max` {max}",
+        "the sub-criteria of {id} add up to {sum}, not its `max` {max}";
+    SchemeSumHint => "sửa điểm tối đa để tổng khớp với biểu chấm điểm đã ban hành", "fix the maxima so that they add up as in the published scheme";
+    SchemeNegative => "điểm tối đa không được âm", "a maximum cannot be negative";
+    SchemeRuleOnParent => "chỉ tiêu chí con (không có `children`) mới có `rule`", "only a criterion without `children` has a `rule`";
+    SchemeRuleOnParentHint => "chuyển `rule` xuống các tiêu chí con", "move `rule` to the sub-criteria";
+    SchemeNeedsTarget => "tiêu chí `proportional` cần `target` lớn hơn 0", "a `proportional` criterion needs a `target` above 0";
+    SchemeNeedsTargetHint => "ví dụ target: 0.85 (85%)", "for example target: 0.85 (85%)";
+    SchemeStepDivides => "bước chấm {step} không chia hết điểm tối đa {max}", "the step {step} does not divide the maximum {max}";
+    SchemeStepDividesHint => "chọn bước như 0,25, 0,5 hoặc 1 sao cho điểm tối đa là bội của bước", "choose a step such as 0.25, 0.5 or 1 that divides the maximum";
+    SchemeWeightsSum => "các trọng số cộng lại bằng {sum}, không bằng 1", "the weights add up to {sum}, not 1";
+    SchemeWeightsSumHint => "ví dụ weighted: { dot1: 0.4, dot2: 0.6 }", "for example weighted: { dot1: 0.4, dot2: 0.6 }";
+    SchemeBandsOrder => "các mức xếp loại phải đi từ cao xuống thấp", "classification bands must go from highest to lowest";
+    SchemeBandsOrderHint => "sắp lại `classification` theo `min` giảm dần", "order `classification` by decreasing `min`";
+    PhaseOutsidePeriod => "đợt {phase} kết thúc ngoài thời gian của Cụm hoặc trước đợt trước", "phase {phase} ends outside the period or before the previous phase";
+    PhaseOutsidePeriodHint => "các đợt xếp theo thời gian, mỗi đợt có `until` trong `period`", "list phases in date order, each `until` inside `period`";
+    MemberTwice => "đơn vị {unit} đã có trong danh sách ở dòng {line} (trực tiếp hoặc qua cơ quan/công đoàn của nó)",
+        "the unit {unit} is already listed on line {line} (directly or through its agency or union)";
+    MemberTwiceHint => "mỗi đơn vị chỉ ghi một lần trong một Cụm", "list each unit once per cluster";
+    TwoLeaders => "Cụm có hai cụm trưởng (cụm trưởng thứ nhất ở dòng {line})", "the cluster has two leaders (the first on line {line})";
+    TwoDeputies => "Cụm có hai cụm phó (cụm phó thứ nhất ở dòng {line})", "the cluster has two deputies (the first on line {line})";
+    TwoLeadersHint => "giữ một `role` và để đơn vị kia là thành viên", "keep one `role` and make the other unit an ordinary member";
+    NoLeader => "Cụm chưa có cụm trưởng", "the cluster has no leader";
+    NoLeaderHint => "ghi `role: cum_truong` cho đơn vị làm cụm trưởng", "set `role: cum_truong` on the leading unit";
+    MemberDateOutside => "ngày vào/ra Cụm nằm ngoài thời gian của Cụm năm này", "the join or leave date is outside this cluster-year's period";
+    MemberDateOutsideHint => "ngày phải nằm trong `period` của Cụm", "the date must lie inside the cluster's `period`";
+    MemberNotValid => "đơn vị {unit} không hoạt động trong thời gian là thành viên (đơn vị hoạt động {range})",
+        "the unit {unit} does not exist while it is a member (it exists {range})";
+    MemberNotValidHint => "ghi `from`/`until` cho thành viên, hoặc dùng đơn vị kế thừa", "set the member's `from`/`until`, or list its successor";
+    DocumentMissing => "không có tệp static/{file}", "there is no file static/{file}";
+    DocumentMissingHint => "đặt tệp vào thư mục static/ hoặc sửa `file`", "put the file under static/ or fix `file`";
+    MemberTwoClusters => "đơn vị {unit} đã thuộc Cụm {other} của cùng đơn vị tổ chức năm {year}",
+        "the unit {unit} is already in the cluster {other} of the same organiser in {year}";
+    MemberTwoClustersHint => "một đơn vị chỉ ở một Cụm của mỗi đơn vị tổ chức trong một năm", "a unit is in one cluster of an organiser per year";
+    NoClusterFile => "không có Cụm `{id}` năm {year} (tệp data/clusters/{year}/{id}.yaml)", "there is no cluster `{id}` in {year} (file data/clusters/{year}/{id}.yaml)";
+    NoClusterFileHint => "tạo data/clusters/{folder}/{id}.yaml, hoặc đặt tên tệp theo mã Cụm", "create data/clusters/{folder}/{id}.yaml, or name this file after the cluster id";
+    ScoresWithoutScheme => "Cụm {cluster} có điểm nhưng chưa khai báo biểu chấm điểm", "the cluster {cluster} has scores but no scheme";
+    ScoresWithoutSchemeHint => "thêm `scheme: <mã>` vào {file}", "add `scheme: <id>` to {file}";
+    ScoreNotMember => "{unit} không phải thành viên của Cụm {cluster} năm này", "{unit} is not a member of {cluster} this year";
+    ScoreNotMemberHint => "thêm đơn vị vào `members` của Cụm, hoặc xóa điểm này", "add the unit to the cluster's `members`, or remove these scores";
+    ScoreOutsideMembership => "{unit} không là thành viên trong thời gian của đợt {phase}", "{unit} is not a member during phase {phase}";
+    ScoreOutsideMembershipHint => "kiểm tra ngày `from`/`until` của thành viên", "check the member's `from`/`until`";
+    ScoreOwnSheet => "đơn vị không tự chấm mình trong phần `assessed`", "a unit cannot assess itself under `assessed`";
+    ScoreOwnSheetHint => "điểm tự chấm ghi ở `self`", "self scores go under `self`";
+    ScoreOnParent => "tiêu chí {id} có tiêu chí con: chỉ chấm các tiêu chí con", "criterion {id} has sub-criteria: only those are scored";
+    ScoreOnParentHint => "điểm của tiêu chí lớn được tự cộng từ tiêu chí con", "a parent's score is the sum of its sub-criteria";
+    ScoreMissing => "thiếu điểm các tiêu chí: {ids}", "scores missing for: {ids}";
+    ScoreMissingHint => "chấm đủ các tiêu chí, hoặc ghi `status: partial` (đơn vị sẽ không được xếp hạng)",
+        "score every criterion, or set `status: partial` (the unit is then not ranked)";
+    ScoreActualNotProportional => "tiêu chí {id} không tính theo tỷ lệ nên không dùng `actual`", "criterion {id} is not proportional, so `actual` does not apply";
+    ScoreActualNotProportionalHint => "ghi điểm trực tiếp, ví dụ \"9,5\"", "write the points directly, for example \"9,5\"";
+    ScoreNegative => "giá trị `{value}` âm", "the value `{value}` is negative";
+    ScoreOutOfRange => "điểm {value} của tiêu chí {id} nằm ngoài khoảng 0 – {max}", "the score {value} of criterion {id} is outside 0 – {max}";
+    ScoreRangeHint => "điểm không vượt quá điểm tối đa {max}; điểm vượt không được tự cắt", "a score may not exceed the maximum {max}; it is never capped silently";
+    ScoreFixed => "tiêu chí {id} chỉ chấm 0 hoặc {max}", "criterion {id} is scored 0 or {max} only";
+    ScoreFixedHint => "ghi 0 hoặc {max}", "write 0 or {max}";
+    ScoreOffStep => "điểm {value} không theo bước chấm {step}", "the score {value} is not a multiple of the step {step}";
+    ScoreOffStepHint => "điểm phải là bội của {step}", "the score must be a multiple of {step}";
+    VoteAbovePresent => "{votes} phiếu nhiều hơn số người dự {present}", "{votes} votes is more than the {present} present";
+    VoteAbovePresentHint => "kiểm tra lại biên bản bình xét", "check the minutes of the vote";
+    EngineRefused => "không tính được kết quả: {detail}", "cannot compute the results: {detail}";
+    EngineRefusedHint => "sửa dữ liệu điểm theo thông báo trên", "fix the scores as the message says";
+    ClusterYearWithoutCluster => "`cluster_year` cần đi cùng `cluster`", "`cluster_year` needs `cluster`";
+    ClusterYearWithoutClusterHint => "thêm `cluster: <mã Cụm>`", "add `cluster: <cluster id>`";
+    NoClusterYear => "Cụm `{id}` không có dữ liệu năm {year}", "the cluster `{id}` has no data for {year}";
+    NoClusterYearHint => "các năm có dữ liệu: {years}; ghi `cluster_year` nếu bài viết về năm khác năm đăng",
+        "years with data: {years}; set `cluster_year` when the article is about another year than its date";
+
     // CLI
     BuildDone => "Đã tạo {pages} trang, {images} ảnh, {warnings} cảnh báo trong {seconds} giây → {output}",
         "Built {pages} pages, {images} images, {warnings} warnings in {seconds} s → {output}";

@@ -313,7 +313,7 @@ fn read_document(
     (Some(doc), diags)
 }
 
-fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
+pub(crate) fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
     crate::text::detect_legacy(text).map(|(enc, line, col)| {
         let name = match enc {
             crate::text::LegacyEncoding::Tcvn3 => "TCVN3 (ABC)",
@@ -323,7 +323,7 @@ fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
     })
 }
 
-fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(disk)
         .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel))?;
     match String::from_utf8(bytes) {

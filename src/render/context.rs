@@ -5,7 +5,8 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::site::{Article, Pager, Route, RouteKind, Site};
+use super::data_context as dc;
+use crate::site::{Article, Pager, Route, RouteKind, Site, cluster_year_path};
 use crate::text::{format_date, format_datetime, format_integer};
 
 /// Values shared by every page of one build.
@@ -38,8 +39,9 @@ struct SiteValue<'a> {
 
 #[derive(Serialize)]
 struct MenuValue {
-    /// Empty: the theme uses its own word for the news.
+    /// Empty: the theme uses its own word, `t[key]`.
     title: String,
+    key: &'static str,
     url: String,
     external: bool,
 }
@@ -86,9 +88,20 @@ struct ArticleValue<'a> {
     year: i16,
     year_url: String,
     source_url: Option<&'a str>,
+    /// The cluster-year the article is about.
+    cluster: Option<ArticleCluster>,
+    /// The units it is about, named as they were on the article's date.
+    units: Vec<dc::UnitRef>,
     views: Option<String>,
     views_as_of: Option<String>,
     permalink: String,
+}
+
+#[derive(Serialize)]
+struct ArticleCluster {
+    name: String,
+    year: i16,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -141,6 +154,12 @@ impl Shared {
                     let external = m.url.starts_with("http");
                     MenuValue {
                         title: m.title.clone(),
+                        key: match m.url.as_str() {
+                            "/cum-thi-dua/" => "menu_clusters",
+                            "/ket-qua/" => "menu_results",
+                            "/thu-vien-anh/" => "menu_gallery",
+                            _ => "menu_news",
+                        },
                         url: if external {
                             m.url.clone()
                         } else {
@@ -204,6 +223,17 @@ impl Shared {
                 ctx.insert_value("articles", Value::from(self.cards[..n].to_vec()));
                 ctx.insert("intro", &site.home.html);
                 ctx.insert_value("tags", Value::from(self.tags.clone()));
+                let (year, clusters) = dc::current_clusters(site);
+                ctx.insert("cluster_year", &year);
+                ctx.insert("clusters", &clusters);
+                ctx.insert(
+                    "latest_results",
+                    &site
+                        .data_links
+                        .result_years
+                        .first()
+                        .map(|y| base.rooted(&format!("/ket-qua/{y}/"))),
+                );
                 "home"
             }
             RouteKind::News(p) => {
@@ -255,21 +285,82 @@ impl Shared {
                 "redirect"
             }
             RouteKind::Feed => {
-                let n = self.cards.len().min(20);
-                ctx.insert_value("articles", Value::from(self.cards[..n].to_vec()));
-                let entries: Vec<&str> =
-                    site.articles[..n].iter().map(|a| a.html.as_str()).collect();
-                ctx.insert("contents", &entries);
-                ctx.insert(
-                    "updated",
-                    &site
-                        .articles
-                        .first()
-                        .map(|a| a.date.rfc3339(site.config.offset)),
-                );
-                ctx.insert("base_absolute", &base.absolute("/"));
+                let all: Vec<usize> = (0..site.articles.len()).collect();
+                self.insert_feed(&mut ctx, site, &all, &site.config.title, "/feed.xml");
                 "feed"
             }
+            RouteKind::ClusterFeed(i) => {
+                let h = &site.data_links.clusters[*i];
+                let mut items: Vec<usize> = h
+                    .years
+                    .iter()
+                    .flat_map(|&cy| site.data_links.cluster_year_articles[cy].iter().copied())
+                    .collect();
+                items.sort_unstable();
+                let name = h
+                    .years
+                    .last()
+                    .map(|&cy| site.data.cluster_years[cy].name.as_str())
+                    .unwrap_or_default();
+                self.insert_feed(&mut ctx, site, &items, name, &route.path);
+                "feed"
+            }
+            RouteKind::ClusterIndex => {
+                ctx.insert("groups", &dc::cluster_index(site));
+                section = "/cum-thi-dua/";
+                "clusters"
+            }
+            RouteKind::Cluster(i) => {
+                let value = dc::cluster_value(site, *i);
+                let items: Vec<usize> = site.data_links.clusters[*i]
+                    .years
+                    .iter()
+                    .flat_map(|&cy| site.data_links.cluster_year_articles[cy].iter().copied())
+                    .collect();
+                self.insert_cards(&mut ctx, &items);
+                ctx.insert("cluster", &value);
+                title = &site.data.cluster_years[*site.data_links.clusters[*i].years.last().unwrap_or(&0)].name;
+                section = "/cum-thi-dua/";
+                "cluster"
+            }
+            RouteKind::ClusterYear(i) => {
+                let cy = &site.data.cluster_years[*i];
+                ctx.insert("cy", &dc::cluster_year_value(site, *i));
+                self.insert_cards(&mut ctx, &site.data_links.cluster_year_articles[*i]);
+                title = &cy.name;
+                section = "/cum-thi-dua/";
+                "cluster-year"
+            }
+            RouteKind::ResultsIndex => {
+                let years: Vec<(i16, String)> = site
+                    .data_links
+                    .result_years
+                    .iter()
+                    .map(|y| (*y, base.rooted(&format!("/ket-qua/{y}/"))))
+                    .collect();
+                ctx.insert("years", &years);
+                section = "/ket-qua/";
+                "results-index"
+            }
+            RouteKind::ResultsYear(y) => {
+                ctx.insert("year", y);
+                ctx.insert("entries", &dc::results_year(site, *y));
+                section = "/ket-qua/";
+                "results-year"
+            }
+            RouteKind::UnitIndex => {
+                ctx.insert("groups", &dc::unit_index(site));
+                "units"
+            }
+            RouteKind::Unit(i) => {
+                let u = &site.data.units[*i];
+                ctx.insert("unit", &dc::unit_value(site, *i));
+                let items = site.data_links.unit_articles.get(&u.id).cloned().unwrap_or_default();
+                self.insert_cards(&mut ctx, &items);
+                title = &u.current_name().full;
+                "unit"
+            }
+            RouteKind::Export { .. } => "export",
             RouteKind::Sitemap => {
                 ctx.insert("entries", &sitemap(site));
                 "sitemap"
@@ -291,6 +382,30 @@ impl Shared {
             },
         );
         ctx
+    }
+
+    fn insert_cards(&self, ctx: &mut Context, items: &[usize]) {
+        let cards: Vec<Value> = items.iter().map(|&i| self.cards[i].clone()).collect();
+        ctx.insert_value("articles", Value::from(cards));
+    }
+
+    /// An Atom feed of `items` (newest first, at most 20).
+    fn insert_feed(&self, ctx: &mut Context, site: &Site, items: &[usize], title: &str, path: &str) {
+        let base = &site.config.base_url;
+        let items = &items[..items.len().min(20)];
+        self.insert_cards(ctx, items);
+        let entries: Vec<&str> = items.iter().map(|&i| site.articles[i].html.as_str()).collect();
+        ctx.insert("contents", &entries);
+        ctx.insert(
+            "updated",
+            &items
+                .first()
+                .map(|&i| site.articles[i].date.rfc3339(site.config.offset))
+                .or_else(|| site.articles.first().map(|a| a.date.rfc3339(site.config.offset))),
+        );
+        ctx.insert("base_absolute", &base.absolute("/"));
+        ctx.insert("feed_title", title);
+        ctx.insert("feed_self", &base.absolute(path));
     }
 
     fn insert_list(&self, ctx: &mut Context, site: &Site, pager: &Pager) {
@@ -331,6 +446,19 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
         year: a.date.year(),
         year_url: base.rooted(&format!("/tin-tuc/{}/", a.date.year())),
         source_url: source.and_then(|s| s.url.as_deref()),
+        cluster: a.cluster.as_ref().and_then(|(id, year)| {
+            let cy = site.data.cluster_year(id, *year)?;
+            Some(ArticleCluster {
+                name: cy.name.clone(),
+                year: cy.year,
+                url: base.rooted(&cluster_year_path(id, *year)),
+            })
+        }),
+        units: a
+            .units
+            .iter()
+            .map(|u| dc::unit_ref(site, u, a.date.local.date()))
+            .collect(),
         views: source
             .and_then(|s| s.views)
             .map(|v| format_integer(i64::try_from(v).unwrap_or(i64::MAX))),

@@ -4,6 +4,8 @@
 //! and routes render in parallel.
 
 mod context;
+mod data_context;
+mod unit_context;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -13,7 +15,8 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
-use crate::site::{Route, RouteKind, Site};
+use crate::output::exports;
+use crate::site::{ExportFormat, Route, RouteKind, Site};
 use crate::t;
 use crate::yaml;
 pub use theme::Theme;
@@ -94,6 +97,22 @@ impl Renderer {
         route: &Route,
         theme: &Theme,
     ) -> Result<RenderedPage, Diagnostic> {
+        if let RouteKind::Export {
+            cluster_year,
+            phase,
+            format,
+        } = route.kind
+        {
+            let cy = &site.data.cluster_years[cluster_year];
+            let bytes = match format {
+                ExportFormat::Json => exports::json(&site.data, cy, phase),
+                ExportFormat::Csv => exports::csv(&site.data, cy, phase),
+            };
+            return Ok(RenderedPage {
+                file: route.file(),
+                bytes,
+            });
+        }
         let template = template_for(&route.kind);
         let ctx: Context = self.shared.context_for(site, route);
         let text = self
@@ -117,9 +136,18 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::Page(_) => "page.html",
         RouteKind::NotFound => "404.html",
         RouteKind::Redirect { .. } => "redirect.html",
-        RouteKind::Feed => "feed.xml",
         RouteKind::Sitemap => "sitemap.xml",
         RouteKind::Robots => "robots.txt",
+        RouteKind::Feed | RouteKind::ClusterFeed(_) => "feed.xml",
+        RouteKind::ClusterIndex => "clusters.html",
+        RouteKind::Cluster(_) => "cluster.html",
+        RouteKind::ClusterYear(_) => "cluster-year.html",
+        RouteKind::ResultsIndex => "results.html",
+        RouteKind::ResultsYear(_) => "results-year.html",
+        RouteKind::UnitIndex => "units.html",
+        RouteKind::Unit(_) => "unit.html",
+        // Exports are written without a template (see `render_route`).
+        RouteKind::Export { .. } => "",
     }
 }
 

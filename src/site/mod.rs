@@ -3,6 +3,7 @@
 //! pages, tags, year archives and pagination are decided here; nothing here
 //! formats HTML except the Markdown bodies, rendered once per document.
 
+mod data_pages;
 mod links;
 mod routes;
 
@@ -11,10 +12,12 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::config::{Config, MenuEntry};
+use crate::data::Data;
 use crate::content::markdown::{self, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
 use crate::diag::Diagnostics;
 use crate::text::{collator, identity_key, slugify, truncate_words};
+pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
 pub use routes::{Input, Pager, Route, RouteKind};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
@@ -40,6 +43,10 @@ pub struct Article {
     pub source_info: Option<SourceInfo>,
     pub bundle: Vec<BundleFile>,
     pub draft: bool,
+    /// The cluster-year the article is about (`cluster`, `cluster_year`).
+    pub cluster: Option<(String, i16)>,
+    /// Ids of the units the article is about.
+    pub units: Vec<String>,
 }
 
 /// A standalone page (`content/pages/gioi-thieu.md` → `/gioi-thieu/`).
@@ -84,6 +91,9 @@ pub struct Site {
     /// Years with news, newest first, each with its articles.
     pub years: Vec<(i16, Vec<usize>)>,
     pub menu: Vec<MenuEntry>,
+    /// Units, clusters, results: checked and computed.
+    pub data: Data,
+    pub data_links: DataLinks,
     pub routes: Vec<Route>,
 }
 
@@ -95,7 +105,12 @@ pub struct ModelOptions {
 
 /// Builds the model from checked documents; reports every problem found
 /// (duplicate URLs, broken links) together.
-pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, Diagnostics) {
+pub fn build(
+    config: Config,
+    docs: Vec<Document>,
+    data: Data,
+    opts: ModelOptions,
+) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
     let link_map = links::LinkMap::new(&config, &docs, opts.drafts);
@@ -165,7 +180,19 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
                     continue;
                 };
                 article_tags.push(doc.tags.clone());
+                let cluster = doc.front.cluster.as_ref().map(|c| {
+                    let year = doc
+                        .front
+                        .cluster_year
+                        .as_ref()
+                        .and_then(|y| i16::try_from(y.value).ok())
+                        .unwrap_or_else(|| date.year());
+                    (c.value.trim().to_string(), year)
+                });
+                let units = doc.front.units.iter().map(|u| u.value.trim().to_string()).collect();
                 articles.push(Article {
+                    cluster,
+                    units,
                     path: format!("/tin-tuc/{}/{}/", date.year(), doc.slug),
                     source: doc.path,
                     title: doc.title,
@@ -205,7 +232,11 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
         by_year.entry(a.date.year()).or_default().push(i);
     }
     let years: Vec<(i16, Vec<usize>)> = by_year.into_iter().rev().collect();
-    let menu = config.menu.clone().unwrap_or_else(|| default_menu(&pages));
+    let menu = config
+        .menu
+        .clone()
+        .unwrap_or_else(|| default_menu(&pages, &data));
+    let data_links = DataLinks::new(&data, &articles);
 
     let mut site = Site {
         config,
@@ -215,6 +246,8 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
         tags,
         years,
         menu,
+        data,
+        data_links,
         routes: Vec::new(),
     };
     site.routes = routes::plan(&site, &mut diags);
@@ -284,11 +317,19 @@ fn group_tags(articles: &mut [Article], article_tags: &[Vec<String>]) -> Vec<Tag
 /// The menu when `site.yaml` has none: the news, then standalone pages.
 /// Titles come from the theme's translation file (`menu_news`), so only the
 /// paths are decided here; an empty title means "use the theme's word".
-fn default_menu(pages: &[Page]) -> Vec<MenuEntry> {
+fn default_menu(pages: &[Page], data: &Data) -> Vec<MenuEntry> {
     let mut menu = vec![MenuEntry {
         title: String::new(),
         url: "/tin-tuc/".into(),
     }];
+    if !data.cluster_years.is_empty() {
+        for url in ["/cum-thi-dua/", "/ket-qua/"] {
+            menu.push(MenuEntry {
+                title: String::new(),
+                url: url.into(),
+            });
+        }
+    }
     menu.extend(pages.iter().map(|p| MenuEntry {
         title: p.title.clone(),
         url: p.path.clone(),

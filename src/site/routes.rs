@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Site;
+pub use super::data_pages::ExportFormat;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
 use crate::t;
@@ -30,6 +31,8 @@ pub enum Input {
     File(String),
     /// Every article's front matter (lists of years and tags on the page).
     AllArticles,
+    /// Everything under `data/` (names, schemes and results cross-reference each other).
+    AllData,
 }
 
 /// One page of a paginated list.
@@ -76,6 +79,28 @@ pub enum RouteKind {
     Feed,
     Sitemap,
     Robots,
+    /// `/cum-thi-dua/`.
+    ClusterIndex,
+    /// One cluster over the years (index into `Site::data_links.clusters`).
+    Cluster(usize),
+    /// One cluster's Atom feed (index into `Site::data_links.clusters`).
+    ClusterFeed(usize),
+    /// One cluster-year (index into `Data::cluster_years`).
+    ClusterYear(usize),
+    /// A results table as data: the year's (`phase: None`) or one phase's.
+    Export {
+        cluster_year: usize,
+        phase: Option<usize>,
+        format: ExportFormat,
+    },
+    /// `/ket-qua/`.
+    ResultsIndex,
+    /// Every cluster's results of one year.
+    ResultsYear(i16),
+    /// `/don-vi/`.
+    UnitIndex,
+    /// One unit (index into `Data::units`).
+    Unit(usize),
 }
 
 /// One file of the output.
@@ -109,6 +134,8 @@ impl Route {
                 | RouteKind::Feed
                 | RouteKind::Sitemap
                 | RouteKind::Robots
+                | RouteKind::ClusterFeed(_)
+                | RouteKind::Export { .. }
         )
     }
 }
@@ -172,6 +199,7 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         inputs.extend(p.bundle.iter().map(|f| Input::File(f.path.clone())));
         routes.push(route(&p.path, RouteKind::Page(i), inputs));
     }
+    super::data_pages::plan(site, &mut routes);
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
     routes.push(route("/feed.xml", RouteKind::Feed, list_inputs(&[])));
     routes.push(route("/sitemap.xml", RouteKind::Sitemap, list_inputs(&[])));

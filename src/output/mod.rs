@@ -4,6 +4,10 @@
 //! previous output instead of written, so it keeps its modification time and
 //! `rsync` copies only what changed. bangtin only ever replaces or deletes a
 //! folder that carries its marker file.
+//!
+//! [`exports`] turns results tables into `ket-qua.json` and `ket-qua.csv`.
+
+pub mod exports;
 
 use std::fs;
 use std::io;

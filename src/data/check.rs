@@ -1,0 +1,233 @@
+//! Small checks shared by every data file: dates, integers, scheme numbers, ids
+//! and references, each reported at the value's location.
+
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::raw::S;
+use crate::diag::{Diagnostic, closest};
+use crate::messages::Msg;
+use crate::t;
+use crate::text::{DecimalError, DecimalSeparator, nfc, parse_decimal};
+use crate::yaml::Source;
+
+/// A data file read from disk.
+#[derive(Debug)]
+pub struct DataFile {
+    /// Site-relative, e.g. `data/clusters/2024/cdvc-cum-3.yaml`.
+    pub path: String,
+    pub text: String,
+}
+
+impl DataFile {
+    pub fn source(&self) -> Source<'_> {
+        Source::file(std::path::Path::new(&self.path), &self.text)
+    }
+
+    /// The file name without `.yaml`.
+    pub fn stem(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        name.strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name)
+    }
+
+    /// The name of the folder holding the file (the year for per-year files).
+    pub fn folder(&self) -> &str {
+        let mut parts = self.path.rsplit('/');
+        parts.next();
+        parts.next().unwrap_or("")
+    }
+}
+
+/// Collects the problems of one data file.
+pub struct Checker<'a> {
+    pub src: Source<'a>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(file: &'a DataFile) -> Self {
+        Checker {
+            src: file.source(),
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn error(&mut self, at: &S, message: String, hint: Option<String>) {
+        let mut d = self.src.error_at(at, message);
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        self.diags.push(d);
+    }
+
+    pub fn warning(&mut self, at: &S, message: String, hint: Option<String>) {
+        let mut d = self.src.warning_at(at, message);
+        if let Some(h) = hint {
+            d = d.hint(h);
+        }
+        self.diags.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+
+    /// A `YYYY-MM-DD` date.
+    pub fn date(&mut self, v: &S) -> Option<Date> {
+        match v.value.trim().parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.diags
+                    .push(crate::content::front::date_error(&self.src, v));
+                None
+            }
+        }
+    }
+
+    pub fn opt_date(&mut self, v: &Option<S>) -> Option<Date> {
+        v.as_ref().and_then(|v| self.date(v))
+    }
+
+    /// A whole number (a year, a count, a quota).
+    pub fn int<T: FromStr>(&mut self, v: &S) -> Option<T> {
+        match v.value.trim().parse::<T>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.error(
+                    v,
+                    t!(Msg::DataNotWholeNumber, value = v.value),
+                    Some(t!(Msg::DataNotWholeNumberHint)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A number in a scheme (`max: 30`, `step: 0.5`, `target: "0,85"`): either
+    /// separator is accepted when it cannot be a thousands separator.
+    pub fn number(&mut self, v: &S) -> Option<Decimal> {
+        let text = v.value.trim();
+        let first = parse_decimal(text, DecimalSeparator::Dot);
+        let result = match first {
+            Err(DecimalError::WrongSeparator) => parse_decimal(text, DecimalSeparator::Comma),
+            Ok(_) if looks_grouped(text) => Err(DecimalError::Ambiguous),
+            other => other,
+        };
+        match result {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.number_error(v, &e);
+                None
+            }
+        }
+    }
+
+    pub fn number_error(&mut self, v: &S, e: &DecimalError) {
+        let (msg, hint) = match e {
+            DecimalError::Ambiguous => (
+                t!(Msg::NumberAmbiguous, value = v.value),
+                t!(Msg::NumberAmbiguousHint),
+            ),
+            DecimalError::WrongSeparator => (
+                t!(Msg::NumberWrongSeparator, value = v.value),
+                t!(Msg::NumberWrongSeparatorHint),
+            ),
+            DecimalError::Empty | DecimalError::NotANumber => (
+                t!(Msg::NumberInvalid, value = v.value),
+                t!(Msg::NumberInvalidHint),
+            ),
+        };
+        self.error(v, msg, Some(hint));
+    }
+
+    /// An id as written: ASCII lowercase letters, digits and `-`, `.`, `_`.
+    pub fn id(&mut self, v: &S) -> Option<String> {
+        let ok = !v.value.is_empty()
+            && v.value.chars().all(|c| {
+                c.is_ascii_lowercase()
+                    || c.is_ascii_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '-' | '.' | '_')
+            });
+        if ok {
+            Some(v.value.clone())
+        } else {
+            self.error(
+                v,
+                t!(Msg::DataIdInvalid, id = v.value),
+                Some(t!(Msg::DataIdInvalidHint)),
+            );
+            None
+        }
+    }
+
+    /// A reference to something with an id; an unknown id is an error with the closest known id as a hint.
+    pub fn reference<'k>(
+        &mut self,
+        v: &S,
+        what: Msg,
+        known: impl IntoIterator<Item = &'k str> + Clone,
+    ) -> Option<String> {
+        let id = v.value.trim();
+        if known.clone().into_iter().any(|k| k == id) {
+            return Some(id.to_string());
+        }
+        let hint = match closest(id, known) {
+            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+            None => t!(Msg::UnknownIdHint),
+        };
+        self.error(v, t!(Msg::UnknownId, what = t!(what), id = id), Some(hint));
+        None
+    }
+
+    /// One of a fixed set of words (`role`, `kind`, `status`, …).
+    pub fn choice<'k>(&mut self, v: &S, allowed: &'k [&'k str]) -> Option<&'k str> {
+        let word = v.value.trim();
+        if let Some(a) = allowed.iter().find(|a| **a == word) {
+            return Some(a);
+        }
+        let hint = match closest(word, allowed.iter().copied()) {
+            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+            None => t!(Msg::ExpectedKeys, keys = allowed.join(", ")),
+        };
+        self.error(v, t!(Msg::DataWordUnknown, value = word), Some(hint));
+        None
+    }
+}
+
+/// NFC text with outer spaces removed.
+pub fn text(v: &S) -> String {
+    nfc(v.value.trim())
+}
+
+pub fn opt_text(v: &Option<S>) -> Option<String> {
+    v.as_ref().map(text).filter(|s| !s.is_empty())
+}
+
+/// `1.000`, `12.500`: digits grouped by three, which in a Vietnamese file may be a
+/// thousands separator.
+fn looks_grouped(text: &str) -> bool {
+    let mut parts = text.split(['.', ',']);
+    let head = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&head.len())
+        && !head.starts_with('0')
+        && head.chars().all(|c| c.is_ascii_digit())
+        && rest.iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The day after `d` (phases start the day after the previous one ends).
+pub fn next_day(d: Date) -> Date {
+    d.tomorrow().unwrap_or(d)
+}
+
+/// A decimal as a person writes it in a message: "0,5", "100".
+pub fn show(d: Decimal) -> String {
+    let n = d.normalize();
+    crate::text::format_decimal(&n, n.scale())
+}

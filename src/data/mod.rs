@@ -1,0 +1,426 @@
+//! `data/`: units, awards, schemes, cluster-years, scores and outcomes
+//! (FORMAT.md §4–§8), read strictly, cross-checked, and computed into results by
+//! the pure engine in [`crate::results`]. Every problem names file, line and
+//! column; a file with errors is left out and the rest is still checked, so one
+//! run reports everything.
+
+mod check;
+mod clusters;
+mod model;
+mod outcomes;
+pub(crate) mod raw;
+mod refs;
+mod schemes;
+mod scores;
+mod units;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+pub use check::DataFile;
+pub use clusters::WHOLE_YEAR;
+pub use model::*;
+pub use refs::check_documents;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Msg;
+use crate::results::{self, PhaseInput, Votes, YearInput};
+use crate::t;
+use crate::yaml;
+
+/// The kinds of file under `data/`, by place.
+enum Place {
+    Units,
+    Awards,
+    Scheme,
+    Cluster,
+    Scores,
+    Outcomes,
+}
+
+fn place_of(rel: &str) -> Option<Place> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
+    match parts.as_slice() {
+        ["data", "units.yaml"] => Some(Place::Units),
+        ["data", "awards.yaml"] => Some(Place::Awards),
+        ["data", "schemes", _] if yaml => Some(Place::Scheme),
+        ["data", "clusters", _, _] if yaml => Some(Place::Cluster),
+        ["data", "scores", _, _] if yaml => Some(Place::Scores),
+        ["data", "outcomes", _, _] if yaml => Some(Place::Outcomes),
+        _ => None,
+    }
+}
+
+/// Reads and checks `data/` and computes every cluster-year's results.
+pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let data_dir = site_dir.join("data");
+    if !data_dir.is_dir() {
+        return (Data::default(), diags);
+    }
+    let listed = crate::content::list_files(site_dir, &data_dir, &mut diags);
+    let mut files: HashMap<u8, Vec<DataFile>> = HashMap::new();
+    let mut paths = Vec::new();
+    let read: Vec<(Option<(u8, DataFile)>, Option<Diagnostic>)> = listed
+        .par_iter()
+        .map(|(rel, disk)| read_data_file(rel, disk))
+        .collect();
+    for (file, d) in read {
+        diags.extend(d);
+        if let Some((kind, f)) = file {
+            paths.push(f.path.clone());
+            files.entry(kind).or_default().push(f);
+        }
+    }
+    let mut take = |k: Place| files.remove(&(k as u8)).unwrap_or_default();
+    let (units_f, awards_f, schemes_f) = (take(Place::Units), take(Place::Awards), take(Place::Scheme));
+    let (clusters_f, scores_f, outcomes_f) =
+        (take(Place::Cluster), take(Place::Scores), take(Place::Outcomes));
+
+    let (units, declared) = load_units(&units_f, &mut diags);
+    let unit_map: HashMap<String, Unit> = units.iter().map(|u| (u.id.clone(), u.clone())).collect();
+    // Ids declared in units.yaml, even those of units with errors: a reference
+    // to a unit that is merely mistyped elsewhere is not a second problem.
+    let unit_ids: Vec<&str> = declared.iter().map(String::as_str).collect();
+    let awards = load_awards(&awards_f, &unit_ids, &mut diags);
+    let award_ids: Vec<&str> = awards.iter().map(|a| a.id.as_str()).collect();
+    let mut schemes: Vec<SchemeInfo> = schemes_f
+        .par_iter()
+        .map(|f| match parse::<raw::RawScheme>(f) {
+            Ok(raw) => schemes::check_scheme(f, &raw, &award_ids),
+            Err(d) => (None, vec![*d]),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|(s, ds)| {
+            diags.extend(ds);
+            s
+        })
+        .collect();
+    schemes.sort_by(|a, b| a.id.cmp(&b.id));
+    let scheme_ids: Vec<&str> = schemes_f.iter().map(|f| f.stem()).collect();
+    let statics = static_files(site_dir);
+    let known = clusters::Known {
+        units: &unit_map,
+        unit_ids: &unit_ids,
+        scheme_ids: &scheme_ids,
+        statics: &statics,
+    };
+    let mut cluster_years = load_clusters(&clusters_f, &known, &mut diags);
+    attach_outcomes(&outcomes_f, &mut cluster_years, &award_ids, &known, &mut diags);
+    attach_results(&scores_f, &mut cluster_years, &schemes, &unit_ids, &mut diags);
+    paths.sort();
+    (
+        Data::new(units, awards, schemes, cluster_years, paths),
+        diags,
+    )
+}
+
+fn read_data_file(rel: &str, disk: &Path) -> (Option<(u8, DataFile)>, Option<Diagnostic>) {
+    let Some(place) = place_of(rel) else {
+        let d = Diagnostic::warning(t!(Msg::DataFileUnknown))
+            .in_file(rel)
+            .hint(t!(Msg::DataFileUnknownHint));
+        return (None, Some(d));
+    };
+    let text = match crate::content::read_text(rel, disk) {
+        Ok(t) => t,
+        Err(d) => return (None, Some(d)),
+    };
+    if let Some((line, col, encoding)) = crate::content::legacy_in(&text) {
+        let d = Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
+            .in_file(rel)
+            .at(&text, line, col)
+            .hint(t!(Msg::LegacyEncodingHint, encoding = encoding));
+        return (None, Some(d));
+    }
+    let file = DataFile {
+        path: rel.to_string(),
+        text,
+    };
+    (Some((place as u8, file)), None)
+}
+
+fn parse<T: DeserializeOwned>(f: &DataFile) -> Result<T, Box<Diagnostic>> {
+    yaml::parse(&f.text, f.source())
+}
+
+/// The checked units and every id declared in the file.
+fn load_units(files: &[DataFile], diags: &mut Diagnostics) -> (Vec<Unit>, Vec<String>) {
+    let Some(f) = files.first() else {
+        return (Vec::new(), Vec::new());
+    };
+    match parse::<raw::UnitsFile>(f) {
+        Ok(raw) => {
+            let (units, ds) = units::check_units(f, &raw);
+            diags.extend(ds);
+            let declared = raw.units.iter().map(|u| u.id.value.clone()).collect();
+            (units, declared)
+        }
+        Err(d) => {
+            diags.push(*d);
+            (Vec::new(), Vec::new())
+        }
+    }
+}
+
+fn load_awards(files: &[DataFile], unit_ids: &[&str], diags: &mut Diagnostics) -> Vec<Award> {
+    let Some(f) = files.first() else {
+        return Vec::new();
+    };
+    match parse::<raw::AwardsFile>(f) {
+        Ok(raw) => {
+            let (awards, ds) = units::check_awards(f, &raw, unit_ids);
+            diags.extend(ds);
+            awards
+        }
+        Err(d) => {
+            diags.push(*d);
+            Vec::new()
+        }
+    }
+}
+
+/// `static/` files by NFC site-relative path, for document links.
+fn static_files(site_dir: &Path) -> HashMap<String, PathBuf> {
+    let dir = site_dir.join("static");
+    if !dir.is_dir() {
+        return HashMap::new();
+    }
+    // Problems with static files are reported by the build's own copy step.
+    let mut reported_elsewhere = Diagnostics::new();
+    let files = crate::content::list_files(site_dir, &dir, &mut reported_elsewhere);
+    files.into_iter().collect()
+}
+
+fn load_clusters(
+    files: &[DataFile],
+    known: &clusters::Known<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<ClusterYear> {
+    let parsed: Vec<(Option<raw::RawCluster>, Option<ClusterYear>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|f| match parse::<raw::RawCluster>(f) {
+            Ok(raw) => {
+                let (cy, ds) = clusters::check_cluster(f, &raw, known);
+                (Some(raw), cy, ds)
+            }
+            Err(d) => (None, None, vec![*d]),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut seen: HashMap<(String, i16, String), (String, usize)> = HashMap::new();
+    for (f, (raw, cy, ds)) in files.iter().zip(parsed) {
+        diags.extend(ds);
+        let (Some(raw), Some(cy)) = (raw, cy) else {
+            continue;
+        };
+        if out.iter().any(|o: &ClusterYear| o.id == cy.id && o.year == cy.year) {
+            continue;
+        }
+        check_one_cluster_per_organiser(f, &raw, &cy, &mut seen, diags);
+        out.push(cy);
+    }
+    out.sort_by(|a, b| (&a.id, a.year).cmp(&(&b.id, b.year)));
+    out
+}
+
+/// A unit may be in one cluster of an organiser per year (FORMAT.md §5).
+fn check_one_cluster_per_organiser(
+    f: &DataFile,
+    raw: &raw::RawCluster,
+    cy: &ClusterYear,
+    seen: &mut HashMap<(String, i16, String), (String, usize)>,
+    diags: &mut Diagnostics,
+) {
+    for (m, rm) in cy.members.iter().zip(&raw.members) {
+        let key = (cy.organiser.clone(), cy.year, m.unit.clone());
+        match seen.get(&key) {
+            Some((other, _)) if other != &cy.id => {
+                let src = f.source();
+                diags.push(
+                    src.error_at(
+                        &rm.unit,
+                        t!(Msg::MemberTwoClusters, unit = m.unit, other = other, year = cy.year),
+                    )
+                    .hint(t!(Msg::MemberTwoClustersHint)),
+                );
+            }
+            _ => {
+                seen.insert(key, (cy.id.clone(), 0));
+            }
+        }
+    }
+}
+
+/// The cluster-year a per-year file (scores, outcomes) belongs to, by its place.
+fn owner_index(f: &DataFile, clusters: &[ClusterYear], diags: &mut Diagnostics) -> Option<usize> {
+    let year: Option<i16> = f.folder().parse().ok();
+    let found = clusters
+        .iter()
+        .position(|c| c.id == f.stem() && Some(c.year) == year);
+    if found.is_none() {
+        let ids = clusters.iter().map(|c| c.id.as_str());
+        let hint = match crate::diag::closest(f.stem(), ids) {
+            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+            None => t!(Msg::NoClusterFileHint, folder = f.folder(), id = f.stem()),
+        };
+        diags.push(
+            Diagnostic::error(t!(Msg::NoClusterFile, id = f.stem(), year = f.folder()))
+                .in_file(&f.path)
+                .at(&f.text, 1, 1)
+                .hint(hint),
+        );
+    }
+    found
+}
+
+/// `cluster:` and `year:` inside a per-year file must repeat its place.
+fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagnostics) -> bool {
+    let src = f.source();
+    let mut ok = true;
+    if cluster.value.trim() != f.stem() {
+        diags.push(
+            src.error_at(cluster, t!(Msg::IdFileMismatch, id = cluster.value, file = f.stem()))
+                .hint(t!(Msg::IdFileMismatchHint)),
+        );
+        ok = false;
+    }
+    if year.value.trim() != f.folder() {
+        diags.push(
+            src.error_at(
+                year,
+                t!(Msg::YearFolderMismatch, year = year.value, folder = f.folder()),
+            )
+            .hint(t!(Msg::YearFolderMismatchHint)),
+        );
+        ok = false;
+    }
+    ok
+}
+
+fn attach_outcomes(
+    files: &[DataFile],
+    clusters: &mut [ClusterYear],
+    award_ids: &[&str],
+    known: &clusters::Known<'_>,
+    diags: &mut Diagnostics,
+) {
+    for f in files {
+        let raw = match parse::<raw::RawOutcomes>(f) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.push(*d);
+                continue;
+            }
+        };
+        if !check_header(f, &raw.cluster, &raw.year, diags) {
+            continue;
+        }
+        let Some(i) = owner_index(f, clusters, diags) else {
+            continue;
+        };
+        let (outcomes, ds) = outcomes::check_outcomes(f, &raw, &clusters[i], award_ids, known);
+        diags.extend(ds);
+        clusters[i].outcomes = outcomes;
+    }
+}
+
+/// Checks every scores file, then runs the engine on each cluster-year in parallel.
+fn attach_results(
+    files: &[DataFile],
+    clusters: &mut [ClusterYear],
+    schemes: &[SchemeInfo],
+    unit_ids: &[&str],
+    diags: &mut Diagnostics,
+) {
+    let mut inputs: Vec<(usize, &DataFile, Vec<PhaseInput>)> = Vec::new();
+    for f in files {
+        let raw = match parse::<raw::RawScores>(f) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.push(*d);
+                continue;
+            }
+        };
+        if !check_header(f, &raw.cluster, &raw.year, diags) {
+            continue;
+        }
+        let Some(i) = owner_index(f, clusters, diags) else {
+            continue;
+        };
+        let cluster = &clusters[i];
+        let Some(scheme) = cluster.scheme.as_ref().and_then(|s| schemes.iter().find(|x| &x.id == s))
+        else {
+            if cluster.scheme.is_none() {
+                diags.push(
+                    f.source()
+                        .error_at(&raw.cluster, t!(Msg::ScoresWithoutScheme, cluster = cluster.id))
+                        .hint(t!(Msg::ScoresWithoutSchemeHint, file = cluster.file)),
+                );
+            }
+            continue;
+        };
+        let (phases, ds) = scores::check_scores(f, &raw, cluster, scheme, unit_ids);
+        diags.extend(ds);
+        if let Some(phases) = phases {
+            inputs.push((i, f, phases));
+        }
+    }
+    let computed: Vec<(usize, Result<results::YearResult, Diagnostic>)> = inputs
+        .into_par_iter()
+        .map(|(i, f, phases)| {
+            let cluster = &clusters[i];
+            (i, compute(cluster, f, phases, schemes))
+        })
+        .collect();
+    for (i, result) in computed {
+        match result {
+            Ok(r) => {
+                clusters[i].results = Some(r);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    for f in files {
+        if let Some(c) = clusters.iter_mut().find(|c| {
+            c.id == f.stem() && c.year.to_string() == f.folder() && c.results.is_some()
+        }) {
+            c.scores_file = Some(f.path.clone());
+        }
+    }
+}
+
+fn compute(
+    cluster: &ClusterYear,
+    f: &DataFile,
+    phases: Vec<PhaseInput>,
+    schemes: &[SchemeInfo],
+) -> Result<results::YearResult, Diagnostic> {
+    // The caller found the scheme before checking the scores.
+    let scheme = cluster
+        .scheme
+        .as_ref()
+        .and_then(|s| schemes.iter().find(|x| &x.id == s))
+        .map(|s| &s.engine)
+        .ok_or_else(|| Diagnostic::error(t!(Msg::ScoresWithoutScheme, cluster = cluster.id)))?;
+    let votes: Votes = cluster
+        .outcomes
+        .iter()
+        .flat_map(|o| o.ballots.iter().cloned())
+        .collect();
+    let input = YearInput {
+        members: cluster.members.iter().map(|m| m.unit.clone()).collect(),
+        phases,
+    };
+    results::rank_year(scheme, &input, &votes).map_err(|e| {
+        Diagnostic::error(t!(Msg::EngineRefused, detail = e))
+            .in_file(&f.path)
+            .at(&f.text, 1, 1)
+            .hint(t!(Msg::EngineRefusedHint))
+    })
+}

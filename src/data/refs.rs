@@ -1,0 +1,76 @@
+//! Front matter that points into `data/` (FORMAT.md §3): `cluster`,
+//! `cluster_year` and `units` must exist; a dangling id gets the closest one.
+
+use super::model::Data;
+use crate::content::Document;
+use crate::diag::{Diagnostic, closest};
+use crate::messages::Msg;
+use crate::t;
+use crate::yaml::Spanned;
+
+/// Checks every document's references into the data.
+pub fn check_documents(data: &Data, docs: &[Document]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let src = doc.source();
+        if let Some(cluster) = &doc.front.cluster {
+            check_cluster(data, doc, cluster, &mut out);
+        } else if let Some(year) = &doc.front.cluster_year {
+            out.push(
+                src.error_at(year, t!(Msg::ClusterYearWithoutCluster))
+                    .hint(t!(Msg::ClusterYearWithoutClusterHint)),
+            );
+        }
+        for unit in &doc.front.units {
+            let id = unit.value.trim();
+            if data.unit(id).is_none() {
+                let hint = match closest(id, data.units.iter().map(|u| u.id.as_str())) {
+                    Some(s) => t!(Msg::DidYouMean, suggestion = s),
+                    None => t!(Msg::UnknownIdHint),
+                };
+                out.push(
+                    src.error_at(unit, t!(Msg::UnknownId, what = t!(Msg::WhatUnit), id = id))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn check_cluster(data: &Data, doc: &Document, cluster: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    let src = doc.source();
+    let id = cluster.value.trim();
+    if !data.has_cluster(id) {
+        let mut ids: Vec<&str> = data.cluster_years.iter().map(|c| c.id.as_str()).collect();
+        ids.dedup();
+        let hint = match closest(id, ids) {
+            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+            None => t!(Msg::UnknownIdHint),
+        };
+        out.push(
+            src.error_at(cluster, t!(Msg::UnknownId, what = t!(Msg::WhatCluster), id = id))
+                .hint(hint),
+        );
+        return;
+    }
+    let year = match (&doc.front.cluster_year, &doc.date) {
+        (Some(y), _) => i16::try_from(y.value).ok(),
+        (None, Some(d)) => Some(d.year()),
+        (None, None) => None,
+    };
+    let Some(year) = year else { return };
+    if data.cluster_year(id, year).is_none() {
+        let years: Vec<String> = data
+            .cluster_years
+            .iter()
+            .filter(|c| c.id == id)
+            .map(|c| c.year.to_string())
+            .collect();
+        let at = doc.front.cluster_year.as_ref().map_or_else(
+            || src.error_at(cluster, t!(Msg::NoClusterYear, id = id, year = year)),
+            |y| src.error_at(y, t!(Msg::NoClusterYear, id = id, year = year)),
+        );
+        out.push(at.hint(t!(Msg::NoClusterYearHint, years = years.join(", "))));
+    }
+}

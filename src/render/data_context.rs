@@ -1,0 +1,723 @@
+//! Template values for the data pages: cluster-years with their results
+//! tables, clusters over the years, results by year, units. Every figure is
+//! formatted here the Vietnamese way (decimal comma, dd/mm/yyyy); the sentences
+//! around them live in the theme's translation file.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::data::{ClusterYear, Decision, DocumentRef, Meeting, Member};
+use crate::output::exports::{status_name, table};
+use crate::results::{Ranking, ResultRow, RowStatus, TieBreakKey};
+use crate::site::{Site, cluster_year_path, unit_path};
+use crate::text::{collator, format_date, format_decimal};
+
+/// A unit as shown at a date: its name then, and where its page is.
+#[derive(Serialize, Clone)]
+pub struct UnitRef {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub url: String,
+    /// The unit has ended ("ngừng hoạt động" or merged).
+    pub ended: bool,
+}
+
+pub fn unit_ref(site: &Site, id: &str, date: Date) -> UnitRef {
+    let url = site.rooted(&unit_path(id));
+    match site.data.unit(id) {
+        Some(u) => {
+            let n = u.name_at(date);
+            UnitRef {
+                id: id.to_string(),
+                name: n.full.clone(),
+                short: n.display().to_string(),
+                url,
+                ended: u.valid_until.is_some() || u.ended.is_some(),
+            }
+        }
+        None => UnitRef {
+            id: id.to_string(),
+            name: id.to_string(),
+            short: id.to_string(),
+            url,
+            ended: false,
+        },
+    }
+}
+
+fn date(d: Option<Date>) -> Option<String> {
+    d.map(format_date)
+}
+
+#[derive(Serialize)]
+pub struct DecisionValue {
+    number: String,
+    date: Option<String>,
+    title: Option<String>,
+}
+
+fn decision(d: &Option<Decision>) -> Option<DecisionValue> {
+    d.as_ref().map(|d| DecisionValue {
+        number: d.number.clone(),
+        date: date(d.date),
+        title: d.title.clone(),
+    })
+}
+
+#[derive(Serialize)]
+pub struct MeetingValue {
+    date: String,
+    host: Option<UnitRef>,
+    place: Option<String>,
+}
+
+fn meeting(site: &Site, m: &Option<Meeting>) -> Option<MeetingValue> {
+    m.as_ref().map(|m| MeetingValue {
+        date: format_date(m.date),
+        host: m.host.as_ref().map(|h| unit_ref(site, h, m.date)),
+        place: m.place.clone(),
+    })
+}
+
+/// A criterion column or cell.
+#[derive(Serialize)]
+struct Cell {
+    id: String,
+    title: String,
+    max: String,
+    depth: usize,
+    value: Option<String>,
+}
+
+/// A footnote of a results table; the template words it by `kind`.
+#[derive(Serialize, Clone)]
+struct Footnote {
+    n: usize,
+    /// joined | left | unranked | disqualified | tie | override
+    kind: &'static str,
+    unit: String,
+    date: Option<String>,
+    /// Data text: a reason, a note, a disqualifier's title, a tie-break key.
+    text: Option<String>,
+    /// For `unranked`: the status.
+    status: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct RowValue {
+    tt: usize,
+    unit: UnitRef,
+    status: &'static str,
+    note: Option<String>,
+    #[serde(rename = "self")]
+    self_total: Option<String>,
+    assessed: Option<String>,
+    bonus: Option<String>,
+    penalty: Option<String>,
+    total: Option<String>,
+    rank: Option<u32>,
+    shared: bool,
+    classification: Option<String>,
+    /// Award names the unit is eligible for (computed).
+    eligible: Vec<String>,
+    /// Proposals recorded in the outcomes: award name and status.
+    proposals: Vec<ProposalValue>,
+    marks: Vec<usize>,
+    criteria: Vec<Cell>,
+    disqualified: Vec<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct ProposalValue {
+    unit: UnitRef,
+    award: String,
+    status: &'static str,
+    decision: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct TableValue {
+    phase_id: String,
+    phase_name: String,
+    from: String,
+    until: String,
+    decimals: u32,
+    columns: Vec<Cell>,
+    rows: Vec<RowValue>,
+    footnotes: Vec<Footnote>,
+    json_url: String,
+    csv_url: String,
+    has_assessed: bool,
+    has_bonus: bool,
+    has_outcomes: bool,
+}
+
+fn show(v: &Option<Decimal>, places: u32) -> Option<String> {
+    v.as_ref().map(|d| format_decimal(d, places))
+}
+
+fn tie_key_name(k: &TieBreakKey) -> String {
+    match k {
+        TieBreakKey::Criterion(id) => format!("criterion:{id}"),
+        TieBreakKey::BonusTotal => "bonus_total".into(),
+        TieBreakKey::FewerPenalties => "fewer_penalties".into(),
+        TieBreakKey::Vote => "vote".into(),
+    }
+}
+
+/// One results table (the year's or a phase's) with its footnotes.
+pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Option<TableValue> {
+    let data = &site.data;
+    let ranking: &Ranking = table(cy, phase)?;
+    let scheme = data.scheme(cy.scheme.as_deref()?)?;
+    let d = scheme.engine.decimals;
+    let (from, until, phase_id, phase_name) = match phase {
+        Some(p) => {
+            let ph = &cy.phases[p];
+            (ph.from, ph.until, ph.id.clone(), ph.name.clone())
+        }
+        None => (cy.period_from, cy.period_until, "year".to_string(), String::new()),
+    };
+    let mut notes = Footnotes::default();
+    let name_date = cy.name_date();
+    let mut rows = Vec::new();
+    for (i, r) in ranking.rows.iter().enumerate() {
+        let unit = unit_ref(site, &r.unit, name_date);
+        let marks = notes.for_row(site, cy, r, &unit);
+        rows.push(RowValue {
+            tt: i + 1,
+            status: status_name(r.status),
+            note: r.note.clone(),
+            self_total: show(&r.self_total, d),
+            assessed: show(&r.assessed_total, d),
+            bonus: show(&r.bonus, d),
+            penalty: show(&r.penalty, d),
+            total: show(&r.total, d),
+            rank: r.rank,
+            shared: r.shared,
+            classification: r.classification.clone(),
+            eligible: r
+                .eligible
+                .iter()
+                .map(|a| data.award(a).map_or_else(|| a.clone(), |x| x.name.clone()))
+                .collect(),
+            proposals: proposals(site, cy, Some(&r.unit)),
+            marks,
+            criteria: scheme
+                .criteria
+                .iter()
+                .map(|c| Cell {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    max: format_decimal(&c.max, 0.max(c.max.scale())),
+                    depth: c.depth,
+                    value: r
+                        .criteria
+                        .iter()
+                        .find(|(id, _)| id == &c.id)
+                        .map(|(_, v)| format_decimal(v, d)),
+                })
+                .collect(),
+            disqualified: r
+                .disqualified
+                .iter()
+                .map(|id| title_of(&scheme.disqualifier_titles, id))
+                .collect(),
+            unit,
+        });
+    }
+    let export = |ext: &str| {
+        let name = match phase {
+            None => format!("ket-qua.{ext}"),
+            Some(p) => format!("ket-qua-{}.{ext}", cy.phases[p].id),
+        };
+        site.rooted(&format!("{}{name}", cluster_year_path(&cy.id, cy.year)))
+    };
+    Some(TableValue {
+        phase_id,
+        phase_name,
+        from: format_date(from),
+        until: format_date(until),
+        decimals: d,
+        columns: scheme
+            .criteria
+            .iter()
+            .map(|c| Cell {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                max: format_decimal(&c.max, c.max.scale()),
+                depth: c.depth,
+                value: None,
+            })
+            .collect(),
+        has_assessed: ranking.rows.iter().any(|r| r.assessed_total.is_some()),
+        has_bonus: ranking.rows.iter().any(|r| r.bonus.is_some_and(|b| !b.is_zero())),
+        has_outcomes: cy.outcomes.is_some(),
+        footnotes: notes.list,
+        rows,
+        json_url: export("json"),
+        csv_url: export("csv"),
+    })
+}
+
+fn title_of(items: &[(String, String)], id: &str) -> String {
+    items
+        .iter()
+        .find(|(i, _)| i == id)
+        .map_or_else(|| id.to_string(), |(_, t)| t.clone())
+}
+
+#[derive(Default)]
+struct Footnotes {
+    list: Vec<Footnote>,
+}
+
+impl Footnotes {
+    fn add(&mut self, kind: &'static str, unit: &UnitRef, date: Option<String>, text: Option<String>, status: Option<&'static str>) -> usize {
+        let n = self.list.len() + 1;
+        self.list.push(Footnote {
+            n,
+            kind,
+            unit: unit.name.clone(),
+            date,
+            text,
+            status,
+        });
+        n
+    }
+
+    /// Mid-year changes, unranked notes, disqualifiers, tie-breaks and overrides of one row.
+    fn for_row(&mut self, site: &Site, cy: &ClusterYear, r: &ResultRow, unit: &UnitRef) -> Vec<usize> {
+        let mut marks = Vec::new();
+        if let Some(m) = cy.members.iter().find(|m| m.unit == r.unit) {
+            if let Some(from) = m.from {
+                marks.push(self.add("joined", unit, Some(format_date(from)), None, None));
+            }
+            if let Some(until) = m.until {
+                marks.push(self.add("left", unit, Some(format_date(until)), m.left_reason.clone(), None));
+            }
+        }
+        if r.status != RowStatus::Ranked {
+            marks.push(self.add("unranked", unit, None, r.note.clone(), Some(status_name(r.status))));
+        }
+        let scheme = cy.scheme.as_deref().and_then(|s| site.data.scheme(s));
+        for id in &r.disqualified {
+            let title = scheme.map_or_else(|| id.clone(), |s| title_of(&s.disqualifier_titles, id));
+            marks.push(self.add("disqualified", unit, None, Some(title), None));
+        }
+        if let Some(key) = &r.tie_note {
+            marks.push(self.add("tie", unit, None, Some(tie_key_name(key)), None));
+        }
+        for o in cy.outcomes.iter().flat_map(|o| &o.overrides) {
+            if o.winner.as_deref() == Some(r.unit.as_str()) {
+                marks.push(self.add("override", unit, None, Some(o.reason.clone()), None));
+            }
+        }
+        marks
+    }
+}
+
+fn proposals(site: &Site, cy: &ClusterYear, unit: Option<&str>) -> Vec<ProposalValue> {
+    let Some(o) = &cy.outcomes else {
+        return Vec::new();
+    };
+    o.proposals
+        .iter()
+        .filter(|p| unit.is_none_or(|u| p.unit == u))
+        .map(|p| ProposalValue {
+            unit: unit_ref(site, &p.unit, cy.name_date()),
+            award: site
+                .data
+                .award(&p.award)
+                .map_or_else(|| p.award.clone(), |a| a.name.clone()),
+            status: p.status.as_str(),
+            decision: p.decision.as_ref().map(|d| match d.date {
+                Some(date) => format!("{} ({})", d.number, format_date(date)),
+                None => d.number.clone(),
+            }),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct MemberValue {
+    tt: usize,
+    unit: UnitRef,
+    role: &'static str,
+    joined: Option<String>,
+    left: Option<String>,
+    left_reason: Option<String>,
+}
+
+fn member_value(site: &Site, cy: &ClusterYear, i: usize, m: &Member) -> MemberValue {
+    MemberValue {
+        tt: i + 1,
+        unit: unit_ref(site, &m.unit, m.until.unwrap_or(cy.period_until)),
+        role: m.role.as_str(),
+        joined: date(m.from),
+        left: date(m.until),
+        left_reason: m.left_reason.clone(),
+    }
+}
+
+#[derive(Serialize)]
+struct DocumentValue {
+    kind: Option<String>,
+    title: String,
+    number: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    file_type: Option<String>,
+    size: Option<String>,
+}
+
+fn document_value(site: &Site, d: &DocumentRef) -> DocumentValue {
+    DocumentValue {
+        kind: d.kind.clone(),
+        title: d.title.clone(),
+        number: d.number.clone(),
+        date: date(d.date),
+        url: d.file.as_ref().map(|f| site.rooted(f)),
+        file_type: d
+            .file
+            .as_ref()
+            .and_then(|f| f.rsplit_once('.'))
+            .map(|(_, ext)| ext.to_uppercase()),
+        size: d.size.map(human_size),
+    }
+}
+
+/// "120 KB", "1,4 MB".
+fn human_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        let mb = Decimal::from(bytes) / Decimal::from(1024 * 1024);
+        format!("{} MB", format_decimal(&mb, 1))
+    }
+}
+
+#[derive(Serialize)]
+struct OverrideValue {
+    kind: String,
+    units: Vec<UnitRef>,
+    winner: Option<UnitRef>,
+    reason: String,
+}
+
+#[derive(Serialize)]
+pub struct ClusterYearValue {
+    id: String,
+    year: i16,
+    name: String,
+    url: String,
+    cluster_url: String,
+    feed_url: String,
+    organiser: UnitRef,
+    number: Option<u32>,
+    period_from: String,
+    period_until: String,
+    formed_by: Option<DecisionValue>,
+    scheme_id: Option<String>,
+    scheme_title: Option<String>,
+    total_max: Option<String>,
+    leader: Option<UnitRef>,
+    deputy: Option<UnitRef>,
+    members: Vec<MemberValue>,
+    targets: Vec<String>,
+    regulation: Option<RegulationValue>,
+    documents: Vec<DocumentValue>,
+    signing: Option<MeetingValue>,
+    review: Option<MeetingValue>,
+    next_cum_truong: Option<UnitRef>,
+    next_cum_pho: Option<UnitRef>,
+    results: Option<TableValue>,
+    phases: Vec<TableValue>,
+    proposals: Vec<ProposalValue>,
+    overrides: Vec<OverrideValue>,
+    vote_present: Option<u32>,
+    ballots: Vec<(UnitRef, u32)>,
+    prev_year: Option<YearLink>,
+    next_year: Option<YearLink>,
+    /// The leading unit and its total (for the cluster history).
+    top: Option<TopValue>,
+}
+
+#[derive(Serialize)]
+struct RegulationValue {
+    title: String,
+    chapters: Option<u32>,
+    articles: Option<u32>,
+    number: Option<String>,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i16,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TopValue {
+    unit: UnitRef,
+    total: String,
+}
+
+/// Everything the cluster-year page shows.
+pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
+    let cy = &site.data.cluster_years[index];
+    let scheme = cy.scheme.as_deref().and_then(|s| site.data.scheme(s));
+    let at = cy.period_until;
+    let sibling = |year: i16| {
+        site.data.cluster_year(&cy.id, year).map(|c| YearLink {
+            year: c.year,
+            url: site.rooted(&cluster_year_path(&c.id, c.year)),
+        })
+    };
+    let implicit = cy.phases.len() == 1 && cy.phases[0].id == crate::data::WHOLE_YEAR;
+    let phases = if implicit {
+        Vec::new()
+    } else {
+        (0..cy.phases.len()).filter_map(|p| table_value(site, cy, Some(p))).collect()
+    };
+    let outcomes = cy.outcomes.as_ref();
+    ClusterYearValue {
+        id: cy.id.clone(),
+        year: cy.year,
+        name: cy.name.clone(),
+        url: site.rooted(&cluster_year_path(&cy.id, cy.year)),
+        cluster_url: site.rooted(&format!("/cum-thi-dua/{}/", cy.id)),
+        feed_url: site.rooted(&format!("/cum-thi-dua/{}/feed.xml", cy.id)),
+        organiser: unit_ref(site, &cy.organiser, at),
+        number: cy.number,
+        period_from: format_date(cy.period_from),
+        period_until: format_date(cy.period_until),
+        formed_by: decision(&cy.formed_by),
+        scheme_id: scheme.map(|s| s.id.clone()),
+        scheme_title: scheme.map(|s| s.title.clone()),
+        total_max: scheme.map(|s| format_decimal(&s.engine.total_max, 0)),
+        leader: cy.leader().map(|m| unit_ref(site, &m.unit, at)),
+        deputy: cy.deputy().map(|m| unit_ref(site, &m.unit, at)),
+        members: cy.members.iter().enumerate().map(|(i, m)| member_value(site, cy, i, m)).collect(),
+        targets: cy.targets.clone(),
+        regulation: cy.regulation.as_ref().map(|r| RegulationValue {
+            title: r.title.clone(),
+            chapters: r.chapters,
+            articles: r.articles,
+            number: r.number.clone(),
+            date: date(r.date),
+        }),
+        documents: cy.documents.iter().map(|d| document_value(site, d)).collect(),
+        signing: meeting(site, &cy.signing),
+        review: meeting(site, &outcomes.and_then(|o| o.review.clone())),
+        next_cum_truong: cy.next_cum_truong.as_ref().map(|u| unit_ref(site, u, at)),
+        next_cum_pho: cy.next_cum_pho.as_ref().map(|u| unit_ref(site, u, at)),
+        results: table_value(site, cy, None),
+        phases,
+        proposals: proposals(site, cy, None),
+        overrides: outcomes
+            .iter()
+            .flat_map(|o| &o.overrides)
+            .map(|o| OverrideValue {
+                kind: o.kind.clone(),
+                units: o.units.iter().map(|u| unit_ref(site, u, at)).collect(),
+                winner: o.winner.as_ref().map(|u| unit_ref(site, u, at)),
+                reason: o.reason.clone(),
+            })
+            .collect(),
+        vote_present: outcomes.and_then(|o| o.present),
+        ballots: outcomes
+            .iter()
+            .flat_map(|o| &o.ballots)
+            .map(|(u, n)| (unit_ref(site, u, at), *n))
+            .collect(),
+        prev_year: sibling(cy.year - 1),
+        next_year: sibling(cy.year + 1),
+        top: top_of(site, cy),
+    }
+}
+
+fn top_of(site: &Site, cy: &ClusterYear) -> Option<TopValue> {
+    let year = &cy.results.as_ref()?.year;
+    let scheme = site.data.scheme(cy.scheme.as_deref()?)?;
+    let row = year.rows.iter().find(|r| r.rank == Some(1))?;
+    Some(TopValue {
+        unit: unit_ref(site, &row.unit, cy.name_date()),
+        total: show(&row.total, scheme.engine.decimals)?,
+    })
+}
+
+#[derive(Serialize)]
+struct HistoryYear {
+    year: i16,
+    url: String,
+    name: String,
+    organiser: UnitRef,
+    leader: Option<UnitRef>,
+    deputy: Option<UnitRef>,
+    member_count: usize,
+    joined: Vec<UnitRef>,
+    left: Vec<UnitRef>,
+    top: Option<TopValue>,
+    scheme_id: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ClusterValue {
+    id: String,
+    name: String,
+    url: String,
+    feed_url: String,
+    organiser: UnitRef,
+    /// Newest first.
+    years: Vec<HistoryYear>,
+}
+
+/// One cluster over the years, with the member changes from one year to the next.
+pub fn cluster_value(site: &Site, index: usize) -> ClusterValue {
+    let h = &site.data_links.clusters[index];
+    let cys: Vec<&ClusterYear> = h.years.iter().map(|&i| &site.data.cluster_years[i]).collect();
+    let mut years = Vec::new();
+    for (k, cy) in cys.iter().enumerate() {
+        let at = cy.period_until;
+        let ids = |c: &ClusterYear| c.members.iter().map(|m| m.unit.clone()).collect::<Vec<_>>();
+        let now = ids(cy);
+        let before = if k > 0 { ids(cys[k - 1]) } else { Vec::new() };
+        years.push(HistoryYear {
+            year: cy.year,
+            url: site.rooted(&cluster_year_path(&cy.id, cy.year)),
+            name: cy.name.clone(),
+            organiser: unit_ref(site, &cy.organiser, at),
+            leader: cy.leader().map(|m| unit_ref(site, &m.unit, at)),
+            deputy: cy.deputy().map(|m| unit_ref(site, &m.unit, at)),
+            member_count: cy.members.len(),
+            joined: if k == 0 {
+                Vec::new()
+            } else {
+                now.iter().filter(|u| !before.contains(u)).map(|u| unit_ref(site, u, at)).collect()
+            },
+            left: before.iter().filter(|u| !now.contains(u)).map(|u| unit_ref(site, u, at)).collect(),
+            top: top_of(site, cy),
+            scheme_id: cy.scheme.clone(),
+        });
+    }
+    years.reverse();
+    // A cluster has at least one year: it exists because a cluster-year does.
+    let latest = cys[cys.len() - 1];
+    ClusterValue {
+        id: h.id.clone(),
+        name: latest.name.clone(),
+        url: site.rooted(&format!("/cum-thi-dua/{}/", h.id)),
+        feed_url: site.rooted(&format!("/cum-thi-dua/{}/feed.xml", h.id)),
+        organiser: unit_ref(site, &latest.organiser, latest.period_until),
+        years,
+    }
+}
+
+#[derive(Serialize)]
+pub struct IndexCluster {
+    name: String,
+    url: String,
+    cluster_url: String,
+    member_count: usize,
+    leader: Option<UnitRef>,
+    has_results: bool,
+}
+
+#[derive(Serialize)]
+struct IndexYear {
+    year: i16,
+    clusters: Vec<IndexCluster>,
+}
+
+#[derive(Serialize)]
+pub struct OrganiserGroup {
+    organiser: UnitRef,
+    years: Vec<IndexYear>,
+}
+
+/// `/cum-thi-dua/`: clusters grouped by organiser (alphabetically), then year (newest first).
+pub fn cluster_index(site: &Site) -> Vec<OrganiserGroup> {
+    let data = &site.data;
+    let mut organisers: Vec<&str> = data.cluster_years.iter().map(|c| c.organiser.as_str()).collect();
+    organisers.sort_unstable();
+    organisers.dedup();
+    let name_of = |id: &str| data.unit(id).map_or(id.to_string(), |u| u.current_name().full.clone());
+    organisers.sort_by(|a, b| collator().compare(&name_of(a), &name_of(b)));
+    organisers
+        .into_iter()
+        .map(|org| {
+            let mut years: Vec<i16> = data.cluster_years.iter().filter(|c| c.organiser == org).map(|c| c.year).collect();
+            years.sort_unstable();
+            years.dedup();
+            years.reverse();
+            let latest = data.cluster_years.iter().filter(|c| c.organiser == org).map(|c| c.period_until).max();
+            OrganiserGroup {
+                organiser: unit_ref(site, org, latest.unwrap_or_default()),
+                years: years
+                    .into_iter()
+                    .map(|year| IndexYear {
+                        year,
+                        clusters: clusters_of(site, |c| c.organiser == org && c.year == year),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn clusters_of(site: &Site, keep: impl Fn(&ClusterYear) -> bool) -> Vec<IndexCluster> {
+    let mut list: Vec<&ClusterYear> = site.data.cluster_years.iter().filter(|c| keep(c)).collect();
+    list.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| collator().compare(&a.name, &b.name)));
+    list.into_iter()
+        .map(|c| IndexCluster {
+            name: c.name.clone(),
+            url: site.rooted(&cluster_year_path(&c.id, c.year)),
+            cluster_url: site.rooted(&format!("/cum-thi-dua/{}/", c.id)),
+            member_count: c.members.len(),
+            leader: c.leader().map(|m| unit_ref(site, &m.unit, c.period_until)),
+            has_results: c.results.is_some(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct YearResultsEntry {
+    name: String,
+    url: String,
+    organiser: UnitRef,
+    scheme_title: Option<String>,
+    table: Option<TableValue>,
+}
+
+/// `/ket-qua/<year>/`: every cluster's year table.
+pub fn results_year(site: &Site, year: i16) -> Vec<YearResultsEntry> {
+    let mut list: Vec<&ClusterYear> = site
+        .data
+        .cluster_years
+        .iter()
+        .filter(|c| c.year == year && c.results.is_some())
+        .collect();
+    list.sort_by(|a, b| (&a.organiser, a.number, &a.id).cmp(&(&b.organiser, b.number, &b.id)));
+    list.into_iter()
+        .map(|c| YearResultsEntry {
+            name: c.name.clone(),
+            url: site.rooted(&cluster_year_path(&c.id, c.year)),
+            organiser: unit_ref(site, &c.organiser, c.period_until),
+            scheme_title: c.scheme.as_deref().and_then(|s| site.data.scheme(s)).map(|s| s.title.clone()),
+            table: table_value(site, c, None),
+        })
+        .collect()
+}
+
+/// The clusters of the latest year with data, for the home page.
+pub fn current_clusters(site: &Site) -> (Option<i16>, Vec<IndexCluster>) {
+    let year = site.data.cluster_years.iter().map(|c| c.year).max();
+    let list = year.map_or_else(Vec::new, |y| clusters_of(site, |c| c.year == y));
+    (year, list)
+}
+
+pub use super::unit_context::{unit_index, unit_value};

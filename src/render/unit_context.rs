@@ -1,0 +1,285 @@
+//! Template values for unit pages: names over time, predecessors and heirs,
+//! clusters and ranks by year with a small inline chart, awards and news.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::data_context::{UnitRef, unit_ref};
+use crate::data::{ProposalStatus, Unit, UnitKind};
+use crate::site::{Site, cluster_year_path, unit_path};
+use crate::text::{collator, format_date, format_decimal};
+
+#[derive(Serialize)]
+struct NameValue {
+    full: String,
+    short: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MembershipValue {
+    year: i16,
+    cluster: String,
+    url: String,
+    role: &'static str,
+    status: Option<&'static str>,
+    rank: Option<u32>,
+    members: usize,
+    total: Option<String>,
+    classification: Option<String>,
+    scheme_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AwardValue {
+    year: i16,
+    award: String,
+    status: &'static str,
+    decision: Option<String>,
+    cluster: String,
+    url: String,
+}
+
+/// The rank-over-years chart: geometry only; the words are the template's.
+#[derive(Serialize)]
+struct Chart {
+    width: u32,
+    height: u32,
+    /// `x,y x,y …` for the polyline.
+    line: String,
+    points: Vec<ChartPoint>,
+    worst: u32,
+}
+
+#[derive(Serialize)]
+struct ChartPoint {
+    x: u32,
+    y: u32,
+    year: i16,
+    rank: u32,
+}
+
+#[derive(Serialize)]
+pub struct UnitValue {
+    id: String,
+    kind: &'static str,
+    name: String,
+    short: String,
+    names: Vec<NameValue>,
+    aliases: Vec<String>,
+    parent: Option<UnitRef>,
+    union_of: Option<UnitRef>,
+    unions: Vec<UnitRef>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    ended_date: Option<String>,
+    ended_reason: Option<String>,
+    ended_decision: Option<String>,
+    merged_into: Option<UnitRef>,
+    merged_date: Option<String>,
+    successors: Vec<UnitRef>,
+    predecessors: Vec<UnitRef>,
+    clusters: Vec<MembershipValue>,
+    chart: Option<Chart>,
+    awards: Vec<AwardValue>,
+}
+
+fn today_of(u: &Unit) -> Date {
+    u.valid_until
+        .or(u.names.last().and_then(|n| n.from))
+        .unwrap_or(Date::MAX)
+}
+
+/// Everything the unit page shows; `articles` are added by the caller.
+pub fn unit_value(site: &Site, index: usize) -> UnitValue {
+    let data = &site.data;
+    let u = &data.units[index];
+    let now = today_of(u);
+    let current = u.current_name();
+    let refs = |ids: Vec<&str>| -> Vec<UnitRef> { ids.into_iter().map(|id| unit_ref(site, id, now)).collect() };
+    let predecessors: Vec<&str> = data
+        .units
+        .iter()
+        .filter(|x| {
+            x.merged_into.as_ref().is_some_and(|(m, _)| m == &u.id) || x.successors.contains(&u.id)
+        })
+        .map(|x| x.id.as_str())
+        .collect();
+    let unions: Vec<&str> = data
+        .units
+        .iter()
+        .filter(|x| x.union_of.as_deref() == Some(u.id.as_str()))
+        .map(|x| x.id.as_str())
+        .collect();
+    let clusters = memberships(site, u);
+    UnitValue {
+        id: u.id.clone(),
+        kind: u.kind.as_str(),
+        name: current.full.clone(),
+        short: current.display().to_string(),
+        names: u
+            .names
+            .iter()
+            .map(|n| NameValue {
+                full: n.full.clone(),
+                short: n.short.clone(),
+                from: n.from.map(format_date),
+                until: n.until.map(format_date),
+            })
+            .collect(),
+        aliases: u.aliases.clone(),
+        parent: u.parent.as_ref().map(|p| unit_ref(site, p, now)),
+        union_of: u.union_of.as_ref().map(|p| unit_ref(site, p, now)),
+        unions: refs(unions),
+        valid_from: u.valid_from.map(format_date),
+        valid_until: u.valid_until.map(format_date),
+        ended_date: u.ended.as_ref().map(|e| format_date(e.date)),
+        ended_reason: u.ended.as_ref().and_then(|e| e.reason.clone()),
+        ended_decision: u.ended.as_ref().and_then(|e| e.decision.as_ref()).map(|d| match d.date {
+            Some(date) => format!("{} ({})", d.number, format_date(date)),
+            None => d.number.clone(),
+        }),
+        merged_into: u.merged_into.as_ref().map(|(m, d)| unit_ref(site, m, *d)),
+        merged_date: u.merged_into.as_ref().map(|(_, d)| format_date(*d)),
+        successors: refs(u.successors.iter().map(String::as_str).collect()),
+        predecessors: refs(predecessors),
+        chart: chart(&clusters),
+        awards: awards(site, u),
+        clusters,
+    }
+}
+
+fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
+    let mut out = Vec::new();
+    for cy in &site.data.cluster_years {
+        let Some(m) = cy.members.iter().find(|m| m.unit == u.id) else {
+            continue;
+        };
+        let row = cy
+            .results
+            .as_ref()
+            .and_then(|r| r.year.rows.iter().find(|r| r.unit == u.id));
+        let decimals = cy
+            .scheme
+            .as_deref()
+            .and_then(|s| site.data.scheme(s))
+            .map_or(2, |s| s.engine.decimals);
+        out.push(MembershipValue {
+            year: cy.year,
+            cluster: cy.name.clone(),
+            url: site.rooted(&cluster_year_path(&cy.id, cy.year)),
+            role: m.role.as_str(),
+            status: row.map(|r| crate::output::exports::status_name(r.status)),
+            rank: row.and_then(|r| r.rank),
+            members: cy.members.len(),
+            total: row.and_then(|r| r.total).map(|t| format_decimal(&t, decimals)),
+            classification: row.and_then(|r| r.classification.clone()),
+            scheme_id: cy.scheme.clone(),
+        });
+    }
+    out.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.cluster.cmp(&b.cluster)));
+    out
+}
+
+/// A line from rank to rank, oldest year on the left, rank 1 at the top.
+fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
+    let mut ranked: Vec<(i16, u32)> = clusters.iter().filter_map(|m| Some((m.year, m.rank?))).collect();
+    ranked.sort_unstable();
+    ranked.dedup_by_key(|(y, _)| *y);
+    if ranked.len() < 2 {
+        return None;
+    }
+    let worst = clusters.iter().map(|m| m.members as u32).max().unwrap_or(1).max(2);
+    let (width, height, pad) = (320u32, 160u32, 24u32);
+    let step = (width - 2 * pad) / (ranked.len() as u32 - 1);
+    let points: Vec<ChartPoint> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, &(year, rank))| ChartPoint {
+            x: pad + step * i as u32,
+            y: pad + (height - 2 * pad) * (rank.min(worst) - 1) / (worst - 1),
+            year,
+            rank,
+        })
+        .collect();
+    let line = points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ");
+    Some(Chart {
+        width,
+        height,
+        line,
+        points,
+        worst,
+    })
+}
+
+fn awards(site: &Site, u: &Unit) -> Vec<AwardValue> {
+    let mut out = Vec::new();
+    for cy in &site.data.cluster_years {
+        for p in cy.outcomes.iter().flat_map(|o| &o.proposals) {
+            if p.unit != u.id || p.status == ProposalStatus::Rejected {
+                continue;
+            }
+            out.push(AwardValue {
+                year: cy.year,
+                award: site.data.award(&p.award).map_or_else(|| p.award.clone(), |a| a.name.clone()),
+                status: p.status.as_str(),
+                decision: p.decision.as_ref().map(|d| match d.date {
+                    Some(date) => format!("{} ({})", d.number, format_date(date)),
+                    None => d.number.clone(),
+                }),
+                cluster: cy.name.clone(),
+                url: site.rooted(&cluster_year_path(&cy.id, cy.year)),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.year.cmp(&a.year));
+    out
+}
+
+#[derive(Serialize)]
+pub struct UnitIndexEntry {
+    name: String,
+    url: String,
+    kind: &'static str,
+    ended: bool,
+}
+
+#[derive(Serialize)]
+pub struct UnitKindGroup {
+    kind: &'static str,
+    units: Vec<UnitIndexEntry>,
+}
+
+/// `/don-vi/`: units by kind, each kind in Vietnamese alphabetical order.
+pub fn unit_index(site: &Site) -> Vec<UnitKindGroup> {
+    let kinds = [
+        UnitKind::UnionUpper,
+        UnitKind::UnionBase,
+        UnitKind::Agency,
+        UnitKind::Enterprise,
+        UnitKind::Place,
+    ];
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let mut units: Vec<&Unit> = site.data.units.iter().filter(|u| u.kind == kind).collect();
+            if units.is_empty() {
+                return None;
+            }
+            units.sort_by(|a, b| collator().compare(a.sort_text(), b.sort_text()));
+            Some(UnitKindGroup {
+                kind: kind.as_str(),
+                units: units
+                    .into_iter()
+                    .map(|u| UnitIndexEntry {
+                        name: u.current_name().full.clone(),
+                        url: site.rooted(&unit_path(&u.id)),
+                        kind: u.kind.as_str(),
+                        ended: u.valid_until.is_some() || u.ended.is_some(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
