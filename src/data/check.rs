@@ -218,7 +218,9 @@ fn looks_grouped(text: &str) -> bool {
         && (1..=3).contains(&head.len())
         && !head.starts_with('0')
         && head.chars().all(|c| c.is_ascii_digit())
-        && rest.iter().all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+        && rest
+            .iter()
+            .all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The day after `d` (phases start the day after the previous one ends).

@@ -48,7 +48,11 @@ pub fn check_cluster(
             Some(t!(Msg::YearFolderMismatchHint)),
         );
     }
-    let organiser = c.reference(&raw.organiser, Msg::WhatUnit, known.unit_ids.iter().copied());
+    let organiser = c.reference(
+        &raw.organiser,
+        Msg::WhatUnit,
+        known.unit_ids.iter().copied(),
+    );
     let number = raw.number.as_ref().and_then(|n| c.int::<u32>(n));
     let scheme = raw
         .scheme
@@ -73,8 +77,14 @@ pub fn check_cluster(
         v.as_ref()
             .and_then(|v| c.reference(v, Msg::WhatUnit, known.unit_ids.iter().copied()))
     };
-    let next_cum_truong = raw.next_year.as_ref().and_then(|n| next(&n.cum_truong, &mut c));
-    let next_cum_pho = raw.next_year.as_ref().and_then(|n| next(&n.cum_pho, &mut c));
+    let next_cum_truong = raw
+        .next_year
+        .as_ref()
+        .and_then(|n| next(&n.cum_truong, &mut c));
+    let next_cum_pho = raw
+        .next_year
+        .as_ref()
+        .and_then(|n| next(&n.cum_pho, &mut c));
     let formed_by = raw.formed_by.as_ref().and_then(|d| decision(&mut c, d));
     if c.has_errors() {
         return (None, c.diags);
@@ -119,7 +129,11 @@ fn period(c: &mut Checker<'_>, raw: &RawCluster, year: i16) -> (Date, Date) {
     let until = c.opt_date(&p.until).unwrap_or(dec31);
     if until < from {
         let at = p.until.as_ref().or(p.from.as_ref()).unwrap_or(&raw.year);
-        c.error(at, t!(Msg::PeriodReversed), Some(t!(Msg::PeriodReversedHint)));
+        c.error(
+            at,
+            t!(Msg::PeriodReversed),
+            Some(t!(Msg::PeriodReversedHint)),
+        );
     }
     (from, until)
 }
@@ -141,12 +155,18 @@ fn phases(c: &mut Checker<'_>, raw: &RawCluster, from: Date, until: Date) -> Vec
         if out.iter().any(|x| x.id == id) {
             c.error(
                 &p.id,
-                t!(Msg::DataIdDuplicate, id = id, line = c.src.position(&p.id).0),
+                t!(
+                    Msg::DataIdDuplicate,
+                    id = id,
+                    line = c.src.position(&p.id).0
+                ),
                 Some(t!(Msg::DataIdDuplicateHint)),
             );
             continue;
         }
-        let Some(end) = c.date(&p.until) else { continue };
+        let Some(end) = c.date(&p.until) else {
+            continue;
+        };
         if end < start || end > until {
             c.error(
                 &p.until,
@@ -176,7 +196,10 @@ fn members(
     let mut out: Vec<(Member, &S)> = Vec::new();
     for m in &raw.members {
         if let Some(member) = member(c, m, known, from, until) {
-            if let Some((_, first)) = out.iter().find(|(x, _)| counts_as_same(known, &x.unit, &member.unit)) {
+            if let Some((_, first)) = out
+                .iter()
+                .find(|(x, _)| counts_as_same(known, &x.unit, &member.unit))
+            {
                 let (line, _) = c.src.position(*first);
                 c.error(
                     &m.unit,
@@ -188,8 +211,15 @@ fn members(
             out.push((member, &m.unit));
         }
     }
-    for (role, msg) in [(Role::CumTruong, Msg::TwoLeaders), (Role::CumPho, Msg::TwoDeputies)] {
-        let holders: Vec<&&S> = out.iter().filter(|(m, _)| m.role == role).map(|(_, s)| s).collect();
+    for (role, msg) in [
+        (Role::CumTruong, Msg::TwoLeaders),
+        (Role::CumPho, Msg::TwoDeputies),
+    ] {
+        let holders: Vec<&&S> = out
+            .iter()
+            .filter(|(m, _)| m.role == role)
+            .map(|(_, s)| s)
+            .collect();
         if let Some(second) = holders.get(1) {
             let (line, _) = c.src.position(*holders[0]);
             c.error(second, t!(msg, line = line), Some(t!(Msg::TwoLeadersHint)));
@@ -226,7 +256,11 @@ fn member(
         if let (Some(d), Some(at)) = (date, at)
             && (d < from || d > until)
         {
-            c.error(at, t!(Msg::MemberDateOutside), Some(t!(Msg::MemberDateOutsideHint)));
+            c.error(
+                at,
+                t!(Msg::MemberDateOutside),
+                Some(t!(Msg::MemberDateOutsideHint)),
+            );
         }
     }
     let unit_id = unit_id?;
@@ -268,7 +302,10 @@ fn documents(c: &mut Checker<'_>, raw: &RawCluster, known: &Known<'_>) -> Vec<Do
                     file = Some(format!("/{rel}"));
                 }
                 None => {
-                    let names = known.statics.keys().map(|k| k.trim_start_matches("static/"));
+                    let names = known
+                        .statics
+                        .keys()
+                        .map(|k| k.trim_start_matches("static/"));
                     let hint = match crate::diag::closest(&rel, names) {
                         Some(s) => t!(Msg::DidYouMean, suggestion = s),
                         None => t!(Msg::DocumentMissingHint),

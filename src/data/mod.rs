@@ -65,7 +65,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     let listed = crate::content::list_files(site_dir, &data_dir, &mut diags);
     let mut files: HashMap<u8, Vec<DataFile>> = HashMap::new();
     let mut paths = Vec::new();
-    let read: Vec<(Option<(u8, DataFile)>, Option<Diagnostic>)> = listed
+    let read: Vec<ReadResult> = listed
         .par_iter()
         .map(|(rel, disk)| read_data_file(rel, disk))
         .collect();
@@ -77,9 +77,13 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         }
     }
     let mut take = |k: Place| files.remove(&(k as u8)).unwrap_or_default();
-    let (units_f, awards_f, schemes_f) = (take(Place::Units), take(Place::Awards), take(Place::Scheme));
-    let (clusters_f, scores_f, outcomes_f) =
-        (take(Place::Cluster), take(Place::Scores), take(Place::Outcomes));
+    let (units_f, awards_f, schemes_f) =
+        (take(Place::Units), take(Place::Awards), take(Place::Scheme));
+    let (clusters_f, scores_f, outcomes_f) = (
+        take(Place::Cluster),
+        take(Place::Scores),
+        take(Place::Outcomes),
+    );
 
     let (units, declared) = load_units(&units_f, &mut diags);
     let unit_map: HashMap<String, Unit> = units.iter().map(|u| (u.id.clone(), u.clone())).collect();
@@ -111,8 +115,20 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         statics: &statics,
     };
     let mut cluster_years = load_clusters(&clusters_f, &known, &mut diags);
-    attach_outcomes(&outcomes_f, &mut cluster_years, &award_ids, &known, &mut diags);
-    attach_results(&scores_f, &mut cluster_years, &schemes, &unit_ids, &mut diags);
+    attach_outcomes(
+        &outcomes_f,
+        &mut cluster_years,
+        &award_ids,
+        &known,
+        &mut diags,
+    );
+    attach_results(
+        &scores_f,
+        &mut cluster_years,
+        &schemes,
+        &unit_ids,
+        &mut diags,
+    );
     paths.sort();
     (
         Data::new(units, awards, schemes, cluster_years, paths),
@@ -120,7 +136,10 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     )
 }
 
-fn read_data_file(rel: &str, disk: &Path) -> (Option<(u8, DataFile)>, Option<Diagnostic>) {
+/// A file read and sorted by kind, and/or the problem found on the way.
+type ReadResult = (Option<(u8, DataFile)>, Option<Diagnostic>);
+
+fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
     let Some(place) = place_of(rel) else {
         let d = Diagnostic::warning(t!(Msg::DataFileUnknown))
             .in_file(rel)
@@ -202,7 +221,11 @@ fn load_clusters(
     known: &clusters::Known<'_>,
     diags: &mut Diagnostics,
 ) -> Vec<ClusterYear> {
-    let parsed: Vec<(Option<raw::RawCluster>, Option<ClusterYear>, Vec<Diagnostic>)> = files
+    let parsed: Vec<(
+        Option<raw::RawCluster>,
+        Option<ClusterYear>,
+        Vec<Diagnostic>,
+    )> = files
         .par_iter()
         .map(|f| match parse::<raw::RawCluster>(f) {
             Ok(raw) => {
@@ -219,7 +242,10 @@ fn load_clusters(
         let (Some(raw), Some(cy)) = (raw, cy) else {
             continue;
         };
-        if out.iter().any(|o: &ClusterYear| o.id == cy.id && o.year == cy.year) {
+        if out
+            .iter()
+            .any(|o: &ClusterYear| o.id == cy.id && o.year == cy.year)
+        {
             continue;
         }
         check_one_cluster_per_organiser(f, &raw, &cy, &mut seen, diags);
@@ -245,7 +271,12 @@ fn check_one_cluster_per_organiser(
                 diags.push(
                     src.error_at(
                         &rm.unit,
-                        t!(Msg::MemberTwoClusters, unit = m.unit, other = other, year = cy.year),
+                        t!(
+                            Msg::MemberTwoClusters,
+                            unit = m.unit,
+                            other = other,
+                            year = cy.year
+                        ),
                     )
                     .hint(t!(Msg::MemberTwoClustersHint)),
                 );
@@ -285,8 +316,11 @@ fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagn
     let mut ok = true;
     if cluster.value.trim() != f.stem() {
         diags.push(
-            src.error_at(cluster, t!(Msg::IdFileMismatch, id = cluster.value, file = f.stem()))
-                .hint(t!(Msg::IdFileMismatchHint)),
+            src.error_at(
+                cluster,
+                t!(Msg::IdFileMismatch, id = cluster.value, file = f.stem()),
+            )
+            .hint(t!(Msg::IdFileMismatchHint)),
         );
         ok = false;
     }
@@ -294,7 +328,11 @@ fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagn
         diags.push(
             src.error_at(
                 year,
-                t!(Msg::YearFolderMismatch, year = year.value, folder = f.folder()),
+                t!(
+                    Msg::YearFolderMismatch,
+                    year = year.value,
+                    folder = f.folder()
+                ),
             )
             .hint(t!(Msg::YearFolderMismatchHint)),
         );
@@ -354,12 +392,18 @@ fn attach_results(
             continue;
         };
         let cluster = &clusters[i];
-        let Some(scheme) = cluster.scheme.as_ref().and_then(|s| schemes.iter().find(|x| &x.id == s))
+        let Some(scheme) = cluster
+            .scheme
+            .as_ref()
+            .and_then(|s| schemes.iter().find(|x| &x.id == s))
         else {
             if cluster.scheme.is_none() {
                 diags.push(
                     f.source()
-                        .error_at(&raw.cluster, t!(Msg::ScoresWithoutScheme, cluster = cluster.id))
+                        .error_at(
+                            &raw.cluster,
+                            t!(Msg::ScoresWithoutScheme, cluster = cluster.id),
+                        )
                         .hint(t!(Msg::ScoresWithoutSchemeHint, file = cluster.file)),
                 );
             }
@@ -387,9 +431,10 @@ fn attach_results(
         }
     }
     for f in files {
-        if let Some(c) = clusters.iter_mut().find(|c| {
-            c.id == f.stem() && c.year.to_string() == f.folder() && c.results.is_some()
-        }) {
+        if let Some(c) = clusters
+            .iter_mut()
+            .find(|c| c.id == f.stem() && c.year.to_string() == f.folder() && c.results.is_some())
+        {
             c.scores_file = Some(f.path.clone());
         }
     }

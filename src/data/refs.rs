@@ -38,7 +38,12 @@ pub fn check_documents(data: &Data, docs: &[Document]) -> Vec<Diagnostic> {
     out
 }
 
-fn check_cluster(data: &Data, doc: &Document, cluster: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+fn check_cluster(
+    data: &Data,
+    doc: &Document,
+    cluster: &Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) {
     let src = doc.source();
     let id = cluster.value.trim();
     if !data.has_cluster(id) {
@@ -49,8 +54,11 @@ fn check_cluster(data: &Data, doc: &Document, cluster: &Spanned<String>, out: &m
             None => t!(Msg::UnknownIdHint),
         };
         out.push(
-            src.error_at(cluster, t!(Msg::UnknownId, what = t!(Msg::WhatCluster), id = id))
-                .hint(hint),
+            src.error_at(
+                cluster,
+                t!(Msg::UnknownId, what = t!(Msg::WhatCluster), id = id),
+            )
+            .hint(hint),
         );
         return;
     }

@@ -40,7 +40,11 @@ pub fn check_scheme(
     if let (Some(d), Some(at)) = (decimals, &raw.decimals)
         && d > 6
     {
-        c.error(at, t!(Msg::SchemeDecimals), Some(t!(Msg::SchemeDecimalsHint)));
+        c.error(
+            at,
+            t!(Msg::SchemeDecimals),
+            Some(t!(Msg::SchemeDecimalsHint)),
+        );
     }
     let mut infos = Vec::new();
     let mut ids: Vec<&S> = Vec::new();
@@ -50,7 +54,11 @@ pub fn check_scheme(
         if sum != total {
             c.error(
                 &raw.total_max,
-                t!(Msg::SchemeTotalMismatch, sum = show(sum), total = show(total)),
+                t!(
+                    Msg::SchemeTotalMismatch,
+                    sum = show(sum),
+                    total = show(total)
+                ),
                 Some(t!(Msg::SchemeSumHint)),
             );
         }
@@ -89,7 +97,11 @@ pub fn check_scheme(
         .iter()
         .flat_map(|p| p.items.iter().map(|i| (&i.id, &i.title)))
         .collect();
-    let disq_items: Vec<(&S, &S)> = raw.disqualifiers.iter().map(|d| (&d.id, &d.title)).collect();
+    let disq_items: Vec<(&S, &S)> = raw
+        .disqualifiers
+        .iter()
+        .map(|d| (&d.id, &d.title))
+        .collect();
     let engine = Scheme {
         id: raw.id.value.clone(),
         total_max,
@@ -161,22 +173,39 @@ fn criterion<'r>(
     let children = criteria(c, &k.children, depth + 1, infos, ids)?;
     let max = max?;
     if max < Decimal::ZERO {
-        c.error(&k.max, t!(Msg::SchemeNegative), Some(t!(Msg::SchemeSumHint)));
+        c.error(
+            &k.max,
+            t!(Msg::SchemeNegative),
+            Some(t!(Msg::SchemeSumHint)),
+        );
     }
     if !children.is_empty() {
         let sum: Decimal = children.iter().map(|x| x.max).sum();
         if sum != max {
             c.error(
                 &k.max,
-                t!(Msg::SchemeChildrenMismatch, id = k.id.value, sum = show(sum), max = show(max)),
+                t!(
+                    Msg::SchemeChildrenMismatch,
+                    id = k.id.value,
+                    sum = show(sum),
+                    max = show(max)
+                ),
                 Some(t!(Msg::SchemeSumHint)),
             );
         }
         if let Some(r) = &k.rule {
-            c.error(r, t!(Msg::SchemeRuleOnParent), Some(t!(Msg::SchemeRuleOnParentHint)));
+            c.error(
+                r,
+                t!(Msg::SchemeRuleOnParent),
+                Some(t!(Msg::SchemeRuleOnParentHint)),
+            );
         }
     }
-    let rule = if children.is_empty() { rule(c, k, max) } else { None };
+    let rule = if children.is_empty() {
+        rule(c, k, max)
+    } else {
+        None
+    };
     Some(Criterion {
         id: k.id.value.clone(),
         max,
@@ -196,12 +225,20 @@ fn rule(c: &mut Checker<'_>, k: &RawCriterion, max: Decimal) -> Option<Rule> {
         "proportional" => {
             let Some(at) = &k.target else {
                 let at = k.rule.as_ref().unwrap_or(&k.id);
-                c.error(at, t!(Msg::SchemeNeedsTarget), Some(t!(Msg::SchemeNeedsTargetHint)));
+                c.error(
+                    at,
+                    t!(Msg::SchemeNeedsTarget),
+                    Some(t!(Msg::SchemeNeedsTargetHint)),
+                );
                 return None;
             };
             let target = c.number(at)?;
             if target <= Decimal::ZERO {
-                c.error(at, t!(Msg::SchemeNeedsTarget), Some(t!(Msg::SchemeNeedsTargetHint)));
+                c.error(
+                    at,
+                    t!(Msg::SchemeNeedsTarget),
+                    Some(t!(Msg::SchemeNeedsTargetHint)),
+                );
                 return None;
             }
             Some(Rule::Proportional { target })
@@ -228,7 +265,11 @@ fn unique_item(c: &mut Checker<'_>, id: &S, seen: &[String]) -> Option<String> {
     if seen.contains(&id_text) {
         c.error(
             id,
-            t!(Msg::DataIdDuplicate, id = id_text, line = c.src.position(id).0),
+            t!(
+                Msg::DataIdDuplicate,
+                id = id_text,
+                line = c.src.position(id).0
+            ),
             Some(t!(Msg::DataIdDuplicateHint)),
         );
         return None;
@@ -318,8 +359,15 @@ fn year_from(c: &mut Checker<'_>, v: &crate::yaml::Spanned<RawYearFrom>) -> Opti
             }
             let sum: Decimal = weights.iter().map(|(_, w)| *w).sum();
             if sum != Decimal::ONE {
-                let at = entries.0.first().map_or_else(|| v_as_s(v), |(k, _)| k.clone());
-                c.error(&at, t!(Msg::SchemeWeightsSum, sum = show(sum)), Some(t!(Msg::SchemeWeightsSumHint)));
+                let at = entries
+                    .0
+                    .first()
+                    .map_or_else(|| v_as_s(v), |(k, _)| k.clone());
+                c.error(
+                    &at,
+                    t!(Msg::SchemeWeightsSum, sum = show(sum)),
+                    Some(t!(Msg::SchemeWeightsSumHint)),
+                );
                 return None;
             }
             Some(YearFrom::Weighted(weights))
@@ -353,7 +401,11 @@ fn tie_break(c: &mut Checker<'_>, raw: &RawScheme, criteria: &[String]) -> Vec<T
                         referenced: k.referenced,
                         defined: k.defined,
                     };
-                    c.reference(&sub, Msg::WhatCriterion, criteria.iter().map(String::as_str));
+                    c.reference(
+                        &sub,
+                        Msg::WhatCriterion,
+                        criteria.iter().map(String::as_str),
+                    );
                     None
                 }
                 None => {
@@ -370,9 +422,15 @@ fn tie_break(c: &mut Checker<'_>, raw: &RawScheme, criteria: &[String]) -> Vec<T
 fn bands(c: &mut Checker<'_>, raw: &RawScheme) -> Vec<Band> {
     let mut bands: Vec<Band> = Vec::new();
     for b in &raw.classification {
-        let Some(min) = c.number(&b.min) else { continue };
+        let Some(min) = c.number(&b.min) else {
+            continue;
+        };
         if bands.last().is_some_and(|prev| prev.min <= min) {
-            c.error(&b.min, t!(Msg::SchemeBandsOrder), Some(t!(Msg::SchemeBandsOrderHint)));
+            c.error(
+                &b.min,
+                t!(Msg::SchemeBandsOrder),
+                Some(t!(Msg::SchemeBandsOrderHint)),
+            );
         }
         bands.push(Band {
             label: text(&b.label),

@@ -142,7 +142,11 @@ impl SheetCheck<'_> {
         let mut assessed = Vec::new();
         for (assessor, sheet) in raw.assessed.iter().flat_map(|a| &a.0) {
             if assessor.value.trim() == unit_key.value.trim() {
-                c.error(assessor, t!(Msg::ScoreOwnSheet), Some(t!(Msg::ScoreOwnSheetHint)));
+                c.error(
+                    assessor,
+                    t!(Msg::ScoreOwnSheet),
+                    Some(t!(Msg::ScoreOwnSheetHint)),
+                );
                 continue;
             }
             let Some(id) = c.reference(assessor, Msg::WhatUnit, unit_ids.iter().copied()) else {
@@ -151,8 +155,18 @@ impl SheetCheck<'_> {
             assessed.push((id, self.sheet(c, assessor, sheet, partial)));
         }
         let bonus = self.counts(c, &raw.bonus, &self.scheme.bonus_titles, Msg::WhatBonus);
-        let penalties = self.counts(c, &raw.penalties, &self.scheme.penalty_titles, Msg::WhatPenalty);
-        let disq: Vec<&str> = self.scheme.disqualifier_titles.iter().map(|(id, _)| id.as_str()).collect();
+        let penalties = self.counts(
+            c,
+            &raw.penalties,
+            &self.scheme.penalty_titles,
+            Msg::WhatPenalty,
+        );
+        let disq: Vec<&str> = self
+            .scheme
+            .disqualifier_titles
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
         let disqualified = raw
             .disqualified
             .iter()
@@ -191,7 +205,11 @@ impl SheetCheck<'_> {
             let id = key.value.trim();
             let Some(leaf) = self.leaves.iter().find(|k| k.id == id) else {
                 if self.scheme.criteria.iter().any(|k| k.id == id) {
-                    c.error(key, t!(Msg::ScoreOnParent, id = id), Some(t!(Msg::ScoreOnParentHint)));
+                    c.error(
+                        key,
+                        t!(Msg::ScoreOnParent, id = id),
+                        Some(t!(Msg::ScoreOnParentHint)),
+                    );
                 } else {
                     c.reference(key, Msg::WhatCriterion, leaf_ids.iter().copied());
                 }
@@ -204,7 +222,9 @@ impl SheetCheck<'_> {
         let missing: Vec<&str> = leaf_ids
             .iter()
             .copied()
-            .filter(|id| !sheet.contains_key(*id) && !raw.0.iter().any(|(k, _)| k.value.trim() == *id))
+            .filter(|id| {
+                !sheet.contains_key(*id) && !raw.0.iter().any(|(k, _)| k.value.trim() == *id)
+            })
             .collect();
         if !partial && !missing.is_empty() {
             c.error(
@@ -225,12 +245,20 @@ impl SheetCheck<'_> {
         match &v.value {
             RawScore::Actual(actual) => {
                 if !matches!(leaf.rule, Some(Rule::Proportional { .. })) {
-                    c.error(actual, t!(Msg::ScoreActualNotProportional, id = leaf.id), Some(t!(Msg::ScoreActualNotProportionalHint)));
+                    c.error(
+                        actual,
+                        t!(Msg::ScoreActualNotProportional, id = leaf.id),
+                        Some(t!(Msg::ScoreActualNotProportionalHint)),
+                    );
                     return None;
                 }
                 let d = self.decimal(c, actual)?;
                 if d < Decimal::ZERO {
-                    c.error(actual, t!(Msg::ScoreNegative, value = actual.value), Some(t!(Msg::ScoreRangeHint, max = show(leaf.max))));
+                    c.error(
+                        actual,
+                        t!(Msg::ScoreNegative, value = actual.value),
+                        Some(t!(Msg::ScoreRangeHint, max = show(leaf.max))),
+                    );
                     return None;
                 }
                 Some(Score::Actual(d))
@@ -266,16 +294,33 @@ impl SheetCheck<'_> {
         let d = self.decimal(c, v)?;
         let max = leaf.max;
         if d < Decimal::ZERO || d > max {
-            c.error(v, t!(Msg::ScoreOutOfRange, value = v.value.trim(), id = leaf.id, max = show(max)), Some(t!(Msg::ScoreRangeHint, max = show(max))));
+            c.error(
+                v,
+                t!(
+                    Msg::ScoreOutOfRange,
+                    value = v.value.trim(),
+                    id = leaf.id,
+                    max = show(max)
+                ),
+                Some(t!(Msg::ScoreRangeHint, max = show(max))),
+            );
             return None;
         }
         match leaf.rule {
             Some(Rule::Fixed) if d != Decimal::ZERO && d != max => {
-                c.error(v, t!(Msg::ScoreFixed, id = leaf.id, max = show(max)), Some(t!(Msg::ScoreFixedHint, max = show(max))));
+                c.error(
+                    v,
+                    t!(Msg::ScoreFixed, id = leaf.id, max = show(max)),
+                    Some(t!(Msg::ScoreFixedHint, max = show(max))),
+                );
                 None
             }
             Some(Rule::Scale { step }) if !(d % step).is_zero() => {
-                c.error(v, t!(Msg::ScoreOffStep, value = v.value.trim(), step = show(step)), Some(t!(Msg::ScoreOffStepHint, step = show(step))));
+                c.error(
+                    v,
+                    t!(Msg::ScoreOffStep, value = v.value.trim(), step = show(step)),
+                    Some(t!(Msg::ScoreOffStepHint, step = show(step))),
+                );
                 None
             }
             _ => Some(Score::Points(d)),

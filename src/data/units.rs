@@ -43,16 +43,18 @@ pub fn check_units(file: &DataFile, raw: &UnitsFile) -> (Vec<Unit>, Vec<Diagnost
 
 fn check_unit(c: &mut Checker<'_>, u: &RawUnit, ids: &[&str]) -> Option<Unit> {
     let id = c.id(&u.id);
-    let kind = c
-        .choice(&u.kind, UnitKind::NAMES)
-        .and_then(UnitKind::parse);
+    let kind = c.choice(&u.kind, UnitKind::NAMES).and_then(UnitKind::parse);
     let valid_from = u.valid.as_ref().and_then(|v| c.opt_date(&v.from));
     let valid_until = u.valid.as_ref().and_then(|v| c.opt_date(&v.until));
     if let (Some(f), Some(t), Some(v)) = (valid_from, valid_until, &u.valid)
         && t < f
     {
         let at = v.until.as_ref().unwrap_or(&u.id);
-        c.error(at, t!(Msg::PeriodReversed), Some(t!(Msg::PeriodReversedHint)));
+        c.error(
+            at,
+            t!(Msg::PeriodReversed),
+            Some(t!(Msg::PeriodReversedHint)),
+        );
     }
     let names = check_names(c, u, valid_from, valid_until);
     let refer = |v: &Option<S>, c: &mut Checker<'_>| {
@@ -129,7 +131,8 @@ fn check_names(
             }
         }
         let starts_early = matches!((name.from, valid_from), (Some(f), Some(v)) if f < v);
-        let ends_late = matches!((name.until.or(name.from), valid_until), (Some(e), Some(v)) if e > v);
+        let ends_late =
+            matches!((name.until.or(name.from), valid_until), (Some(e), Some(v)) if e > v);
         if starts_early || ends_late {
             c.error(
                 &n.full,
@@ -145,7 +148,11 @@ fn check_names(
 fn dated_name(c: &mut Checker<'_>, n: &RawName) -> Option<UnitName> {
     let full = text(&n.full);
     if full.is_empty() {
-        c.error(&n.full, t!(Msg::DataEmptyText), Some(t!(Msg::DataEmptyTextHint)));
+        c.error(
+            &n.full,
+            t!(Msg::DataEmptyText),
+            Some(t!(Msg::DataEmptyTextHint)),
+        );
         return None;
     }
     let from = c.opt_date(&n.from);
@@ -153,7 +160,11 @@ fn dated_name(c: &mut Checker<'_>, n: &RawName) -> Option<UnitName> {
     if let (Some(f), Some(u), Some(at)) = (from, until, &n.until)
         && u < f
     {
-        c.error(at, t!(Msg::PeriodReversed), Some(t!(Msg::PeriodReversedHint)));
+        c.error(
+            at,
+            t!(Msg::PeriodReversed),
+            Some(t!(Msg::PeriodReversedHint)),
+        );
     }
     Some(UnitName {
         full,
@@ -222,7 +233,11 @@ fn check_duplicate_names(c: &mut Checker<'_>, raw: &UnitsFile) {
 }
 
 /// Checks the award catalogue; `unit_ids` resolves `issuer`.
-pub fn check_awards(file: &DataFile, raw: &AwardsFile, unit_ids: &[&str]) -> (Vec<Award>, Vec<Diagnostic>) {
+pub fn check_awards(
+    file: &DataFile,
+    raw: &AwardsFile,
+    unit_ids: &[&str],
+) -> (Vec<Award>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
     let mut awards: Vec<Award> = Vec::new();
     let mut first: HashMap<&str, &S> = HashMap::new();

@@ -98,7 +98,10 @@ pub fn json(data: &Data, cy: &ClusterYear, phase: Option<usize>) -> Vec<u8> {
             unit: &r.unit,
             name: row_name(data, cy, &r.unit),
             status: status_name(r.status),
-            criteria: Criteria { row: r, decimals: d },
+            criteria: Criteria {
+                row: r,
+                decimals: d,
+            },
             self_total: plain(&r.self_total),
             assessed: plain(&r.assessed_total),
             bonus: plain(&r.bonus),

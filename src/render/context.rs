@@ -319,7 +319,9 @@ impl Shared {
                     .collect();
                 self.insert_cards(&mut ctx, &items);
                 ctx.insert("cluster", &value);
-                title = &site.data.cluster_years[*site.data_links.clusters[*i].years.last().unwrap_or(&0)].name;
+                title = &site.data.cluster_years
+                    [*site.data_links.clusters[*i].years.last().unwrap_or(&0)]
+                .name;
                 section = "/cum-thi-dua/";
                 "cluster"
             }
@@ -332,11 +334,14 @@ impl Shared {
                 "cluster-year"
             }
             RouteKind::ResultsIndex => {
-                let years: Vec<(i16, String)> = site
+                let years: Vec<dc::YearLink> = site
                     .data_links
                     .result_years
                     .iter()
-                    .map(|y| (*y, base.rooted(&format!("/ket-qua/{y}/"))))
+                    .map(|y| dc::YearLink {
+                        year: *y,
+                        url: base.rooted(&format!("/ket-qua/{y}/")),
+                    })
                     .collect();
                 ctx.insert("years", &years);
                 section = "/ket-qua/";
@@ -355,7 +360,12 @@ impl Shared {
             RouteKind::Unit(i) => {
                 let u = &site.data.units[*i];
                 ctx.insert("unit", &dc::unit_value(site, *i));
-                let items = site.data_links.unit_articles.get(&u.id).cloned().unwrap_or_default();
+                let items = site
+                    .data_links
+                    .unit_articles
+                    .get(&u.id)
+                    .cloned()
+                    .unwrap_or_default();
                 self.insert_cards(&mut ctx, &items);
                 title = &u.current_name().full;
                 "unit"
@@ -390,18 +400,32 @@ impl Shared {
     }
 
     /// An Atom feed of `items` (newest first, at most 20).
-    fn insert_feed(&self, ctx: &mut Context, site: &Site, items: &[usize], title: &str, path: &str) {
+    fn insert_feed(
+        &self,
+        ctx: &mut Context,
+        site: &Site,
+        items: &[usize],
+        title: &str,
+        path: &str,
+    ) {
         let base = &site.config.base_url;
         let items = &items[..items.len().min(20)];
         self.insert_cards(ctx, items);
-        let entries: Vec<&str> = items.iter().map(|&i| site.articles[i].html.as_str()).collect();
+        let entries: Vec<&str> = items
+            .iter()
+            .map(|&i| site.articles[i].html.as_str())
+            .collect();
         ctx.insert("contents", &entries);
         ctx.insert(
             "updated",
             &items
                 .first()
                 .map(|&i| site.articles[i].date.rfc3339(site.config.offset))
-                .or_else(|| site.articles.first().map(|a| a.date.rfc3339(site.config.offset))),
+                .or_else(|| {
+                    site.articles
+                        .first()
+                        .map(|a| a.date.rfc3339(site.config.offset))
+                }),
         );
         ctx.insert("base_absolute", &base.absolute("/"));
         ctx.insert("feed_title", title);

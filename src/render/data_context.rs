@@ -101,7 +101,7 @@ struct Footnote {
     date: Option<String>,
     /// Data text: a reason, a note, a disqualifier's title, a tie-break key.
     text: Option<String>,
-    /// For `unranked`: the status.
+    /// For `unranked`: the status; for `tie`: the tie-break key.
     status: Option<&'static str>,
 }
 
@@ -158,12 +158,13 @@ fn show(v: &Option<Decimal>, places: u32) -> Option<String> {
     v.as_ref().map(|d| format_decimal(d, places))
 }
 
-fn tie_key_name(k: &TieBreakKey) -> String {
+/// The tie-break key as the template words it (`tie_<key>`), with the criterion id.
+fn tie_key(k: &TieBreakKey) -> (&'static str, Option<String>) {
     match k {
-        TieBreakKey::Criterion(id) => format!("criterion:{id}"),
-        TieBreakKey::BonusTotal => "bonus_total".into(),
-        TieBreakKey::FewerPenalties => "fewer_penalties".into(),
-        TieBreakKey::Vote => "vote".into(),
+        TieBreakKey::Criterion(id) => ("criterion", Some(id.clone())),
+        TieBreakKey::BonusTotal => ("bonus_total", None),
+        TieBreakKey::FewerPenalties => ("fewer_penalties", None),
+        TieBreakKey::Vote => ("vote", None),
     }
 }
 
@@ -178,7 +179,12 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
             let ph = &cy.phases[p];
             (ph.from, ph.until, ph.id.clone(), ph.name.clone())
         }
-        None => (cy.period_from, cy.period_until, "year".to_string(), String::new()),
+        None => (
+            cy.period_from,
+            cy.period_until,
+            "year".to_string(),
+            String::new(),
+        ),
     };
     let mut notes = Footnotes::default();
     let name_date = cy.name_date();
@@ -211,7 +217,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
                 .map(|c| Cell {
                     id: c.id.clone(),
                     title: c.title.clone(),
-                    max: format_decimal(&c.max, 0.max(c.max.scale())),
+                    max: format_decimal(&c.max, c.max.scale()),
                     depth: c.depth,
                     value: r
                         .criteria
@@ -253,7 +259,10 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
             })
             .collect(),
         has_assessed: ranking.rows.iter().any(|r| r.assessed_total.is_some()),
-        has_bonus: ranking.rows.iter().any(|r| r.bonus.is_some_and(|b| !b.is_zero())),
+        has_bonus: ranking
+            .rows
+            .iter()
+            .any(|r| r.bonus.is_some_and(|b| !b.is_zero())),
         has_outcomes: cy.outcomes.is_some(),
         footnotes: notes.list,
         rows,
@@ -275,7 +284,14 @@ struct Footnotes {
 }
 
 impl Footnotes {
-    fn add(&mut self, kind: &'static str, unit: &UnitRef, date: Option<String>, text: Option<String>, status: Option<&'static str>) -> usize {
+    fn add(
+        &mut self,
+        kind: &'static str,
+        unit: &UnitRef,
+        date: Option<String>,
+        text: Option<String>,
+        status: Option<&'static str>,
+    ) -> usize {
         let n = self.list.len() + 1;
         self.list.push(Footnote {
             n,
@@ -289,18 +305,36 @@ impl Footnotes {
     }
 
     /// Mid-year changes, unranked notes, disqualifiers, tie-breaks and overrides of one row.
-    fn for_row(&mut self, site: &Site, cy: &ClusterYear, r: &ResultRow, unit: &UnitRef) -> Vec<usize> {
+    fn for_row(
+        &mut self,
+        site: &Site,
+        cy: &ClusterYear,
+        r: &ResultRow,
+        unit: &UnitRef,
+    ) -> Vec<usize> {
         let mut marks = Vec::new();
         if let Some(m) = cy.members.iter().find(|m| m.unit == r.unit) {
             if let Some(from) = m.from {
                 marks.push(self.add("joined", unit, Some(format_date(from)), None, None));
             }
             if let Some(until) = m.until {
-                marks.push(self.add("left", unit, Some(format_date(until)), m.left_reason.clone(), None));
+                marks.push(self.add(
+                    "left",
+                    unit,
+                    Some(format_date(until)),
+                    m.left_reason.clone(),
+                    None,
+                ));
             }
         }
         if r.status != RowStatus::Ranked {
-            marks.push(self.add("unranked", unit, None, r.note.clone(), Some(status_name(r.status))));
+            marks.push(self.add(
+                "unranked",
+                unit,
+                None,
+                r.note.clone(),
+                Some(status_name(r.status)),
+            ));
         }
         let scheme = cy.scheme.as_deref().and_then(|s| site.data.scheme(s));
         for id in &r.disqualified {
@@ -308,7 +342,8 @@ impl Footnotes {
             marks.push(self.add("disqualified", unit, None, Some(title), None));
         }
         if let Some(key) = &r.tie_note {
-            marks.push(self.add("tie", unit, None, Some(tie_key_name(key)), None));
+            let (word, id) = tie_key(key);
+            marks.push(self.add("tie", unit, None, id, Some(word)));
         }
         for o in cy.outcomes.iter().flat_map(|o| &o.overrides) {
             if o.winner.as_deref() == Some(r.unit.as_str()) {
@@ -438,7 +473,7 @@ pub struct ClusterYearValue {
     proposals: Vec<ProposalValue>,
     overrides: Vec<OverrideValue>,
     vote_present: Option<u32>,
-    ballots: Vec<(UnitRef, u32)>,
+    ballots: Vec<BallotValue>,
     prev_year: Option<YearLink>,
     next_year: Option<YearLink>,
     /// The leading unit and its total (for the cluster history).
@@ -455,9 +490,15 @@ struct RegulationValue {
 }
 
 #[derive(Serialize)]
-struct YearLink {
-    year: i16,
-    url: String,
+struct BallotValue {
+    unit: UnitRef,
+    votes: u32,
+}
+
+#[derive(Serialize)]
+pub struct YearLink {
+    pub year: i16,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -481,7 +522,9 @@ pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
     let phases = if implicit {
         Vec::new()
     } else {
-        (0..cy.phases.len()).filter_map(|p| table_value(site, cy, Some(p))).collect()
+        (0..cy.phases.len())
+            .filter_map(|p| table_value(site, cy, Some(p)))
+            .collect()
     };
     let outcomes = cy.outcomes.as_ref();
     ClusterYearValue {
@@ -501,7 +544,12 @@ pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
         total_max: scheme.map(|s| format_decimal(&s.engine.total_max, 0)),
         leader: cy.leader().map(|m| unit_ref(site, &m.unit, at)),
         deputy: cy.deputy().map(|m| unit_ref(site, &m.unit, at)),
-        members: cy.members.iter().enumerate().map(|(i, m)| member_value(site, cy, i, m)).collect(),
+        members: cy
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| member_value(site, cy, i, m))
+            .collect(),
         targets: cy.targets.clone(),
         regulation: cy.regulation.as_ref().map(|r| RegulationValue {
             title: r.title.clone(),
@@ -510,7 +558,11 @@ pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
             number: r.number.clone(),
             date: date(r.date),
         }),
-        documents: cy.documents.iter().map(|d| document_value(site, d)).collect(),
+        documents: cy
+            .documents
+            .iter()
+            .map(|d| document_value(site, d))
+            .collect(),
         signing: meeting(site, &cy.signing),
         review: meeting(site, &outcomes.and_then(|o| o.review.clone())),
         next_cum_truong: cy.next_cum_truong.as_ref().map(|u| unit_ref(site, u, at)),
@@ -532,7 +584,10 @@ pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
         ballots: outcomes
             .iter()
             .flat_map(|o| &o.ballots)
-            .map(|(u, n)| (unit_ref(site, u, at), *n))
+            .map(|(u, n)| BallotValue {
+                unit: unit_ref(site, u, at),
+                votes: *n,
+            })
             .collect(),
         prev_year: sibling(cy.year - 1),
         next_year: sibling(cy.year + 1),
@@ -579,7 +634,11 @@ pub struct ClusterValue {
 /// One cluster over the years, with the member changes from one year to the next.
 pub fn cluster_value(site: &Site, index: usize) -> ClusterValue {
     let h = &site.data_links.clusters[index];
-    let cys: Vec<&ClusterYear> = h.years.iter().map(|&i| &site.data.cluster_years[i]).collect();
+    let cys: Vec<&ClusterYear> = h
+        .years
+        .iter()
+        .map(|&i| &site.data.cluster_years[i])
+        .collect();
     let mut years = Vec::new();
     for (k, cy) in cys.iter().enumerate() {
         let at = cy.period_until;
@@ -597,9 +656,16 @@ pub fn cluster_value(site: &Site, index: usize) -> ClusterValue {
             joined: if k == 0 {
                 Vec::new()
             } else {
-                now.iter().filter(|u| !before.contains(u)).map(|u| unit_ref(site, u, at)).collect()
+                now.iter()
+                    .filter(|u| !before.contains(u))
+                    .map(|u| unit_ref(site, u, at))
+                    .collect()
             },
-            left: before.iter().filter(|u| !now.contains(u)).map(|u| unit_ref(site, u, at)).collect(),
+            left: before
+                .iter()
+                .filter(|u| !now.contains(u))
+                .map(|u| unit_ref(site, u, at))
+                .collect(),
             top: top_of(site, cy),
             scheme_id: cy.scheme.clone(),
         });
@@ -642,19 +708,36 @@ pub struct OrganiserGroup {
 /// `/cum-thi-dua/`: clusters grouped by organiser (alphabetically), then year (newest first).
 pub fn cluster_index(site: &Site) -> Vec<OrganiserGroup> {
     let data = &site.data;
-    let mut organisers: Vec<&str> = data.cluster_years.iter().map(|c| c.organiser.as_str()).collect();
+    let mut organisers: Vec<&str> = data
+        .cluster_years
+        .iter()
+        .map(|c| c.organiser.as_str())
+        .collect();
     organisers.sort_unstable();
     organisers.dedup();
-    let name_of = |id: &str| data.unit(id).map_or(id.to_string(), |u| u.current_name().full.clone());
+    let name_of = |id: &str| {
+        data.unit(id)
+            .map_or(id.to_string(), |u| u.current_name().full.clone())
+    };
     organisers.sort_by(|a, b| collator().compare(&name_of(a), &name_of(b)));
     organisers
         .into_iter()
         .map(|org| {
-            let mut years: Vec<i16> = data.cluster_years.iter().filter(|c| c.organiser == org).map(|c| c.year).collect();
+            let mut years: Vec<i16> = data
+                .cluster_years
+                .iter()
+                .filter(|c| c.organiser == org)
+                .map(|c| c.year)
+                .collect();
             years.sort_unstable();
             years.dedup();
             years.reverse();
-            let latest = data.cluster_years.iter().filter(|c| c.organiser == org).map(|c| c.period_until).max();
+            let latest = data
+                .cluster_years
+                .iter()
+                .filter(|c| c.organiser == org)
+                .map(|c| c.period_until)
+                .max();
             OrganiserGroup {
                 organiser: unit_ref(site, org, latest.unwrap_or_default()),
                 years: years
@@ -671,7 +754,11 @@ pub fn cluster_index(site: &Site) -> Vec<OrganiserGroup> {
 
 fn clusters_of(site: &Site, keep: impl Fn(&ClusterYear) -> bool) -> Vec<IndexCluster> {
     let mut list: Vec<&ClusterYear> = site.data.cluster_years.iter().filter(|c| keep(c)).collect();
-    list.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| collator().compare(&a.name, &b.name)));
+    list.sort_by(|a, b| {
+        a.number
+            .cmp(&b.number)
+            .then_with(|| collator().compare(&a.name, &b.name))
+    });
     list.into_iter()
         .map(|c| IndexCluster {
             name: c.name.clone(),
@@ -707,7 +794,11 @@ pub fn results_year(site: &Site, year: i16) -> Vec<YearResultsEntry> {
             name: c.name.clone(),
             url: site.rooted(&cluster_year_path(&c.id, c.year)),
             organiser: unit_ref(site, &c.organiser, c.period_until),
-            scheme_title: c.scheme.as_deref().and_then(|s| site.data.scheme(s)).map(|s| s.title.clone()),
+            scheme_title: c
+                .scheme
+                .as_deref()
+                .and_then(|s| site.data.scheme(s))
+                .map(|s| s.title.clone()),
             table: table_value(site, c, None),
         })
         .collect()

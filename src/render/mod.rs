@@ -5,8 +5,8 @@
 
 mod context;
 mod data_context;
-mod unit_context;
 pub mod theme;
+mod unit_context;
 
 use std::collections::BTreeMap;
 

@@ -44,6 +44,18 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/base.html"),
     ),
     (
+        "templates/cluster-year.html",
+        include_str!("../../themes/default/templates/cluster-year.html"),
+    ),
+    (
+        "templates/cluster.html",
+        include_str!("../../themes/default/templates/cluster.html"),
+    ),
+    (
+        "templates/clusters.html",
+        include_str!("../../themes/default/templates/clusters.html"),
+    ),
+    (
         "templates/feed.xml",
         include_str!("../../themes/default/templates/feed.xml"),
     ),
@@ -68,8 +80,20 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/pager.html"),
     ),
     (
+        "templates/partials/results-table.html",
+        include_str!("../../themes/default/templates/partials/results-table.html"),
+    ),
+    (
         "templates/redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
+        "templates/results-year.html",
+        include_str!("../../themes/default/templates/results-year.html"),
+    ),
+    (
+        "templates/results.html",
+        include_str!("../../themes/default/templates/results.html"),
     ),
     (
         "templates/robots.txt",
@@ -82,6 +106,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "templates/tags.html",
         include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "templates/unit.html",
+        include_str!("../../themes/default/templates/unit.html"),
+    ),
+    (
+        "templates/units.html",
+        include_str!("../../themes/default/templates/units.html"),
     ),
 ];
 

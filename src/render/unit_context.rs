@@ -97,7 +97,9 @@ pub fn unit_value(site: &Site, index: usize) -> UnitValue {
     let u = &data.units[index];
     let now = today_of(u);
     let current = u.current_name();
-    let refs = |ids: Vec<&str>| -> Vec<UnitRef> { ids.into_iter().map(|id| unit_ref(site, id, now)).collect() };
+    let refs = |ids: Vec<&str>| -> Vec<UnitRef> {
+        ids.into_iter().map(|id| unit_ref(site, id, now)).collect()
+    };
     let predecessors: Vec<&str> = data
         .units
         .iter()
@@ -136,10 +138,14 @@ pub fn unit_value(site: &Site, index: usize) -> UnitValue {
         valid_until: u.valid_until.map(format_date),
         ended_date: u.ended.as_ref().map(|e| format_date(e.date)),
         ended_reason: u.ended.as_ref().and_then(|e| e.reason.clone()),
-        ended_decision: u.ended.as_ref().and_then(|e| e.decision.as_ref()).map(|d| match d.date {
-            Some(date) => format!("{} ({})", d.number, format_date(date)),
-            None => d.number.clone(),
-        }),
+        ended_decision: u
+            .ended
+            .as_ref()
+            .and_then(|e| e.decision.as_ref())
+            .map(|d| match d.date {
+                Some(date) => format!("{} ({})", d.number, format_date(date)),
+                None => d.number.clone(),
+            }),
         merged_into: u.merged_into.as_ref().map(|(m, d)| unit_ref(site, m, *d)),
         merged_date: u.merged_into.as_ref().map(|(_, d)| format_date(*d)),
         successors: refs(u.successors.iter().map(String::as_str).collect()),
@@ -173,7 +179,9 @@ fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
             status: row.map(|r| crate::output::exports::status_name(r.status)),
             rank: row.and_then(|r| r.rank),
             members: cy.members.len(),
-            total: row.and_then(|r| r.total).map(|t| format_decimal(&t, decimals)),
+            total: row
+                .and_then(|r| r.total)
+                .map(|t| format_decimal(&t, decimals)),
             classification: row.and_then(|r| r.classification.clone()),
             scheme_id: cy.scheme.clone(),
         });
@@ -184,13 +192,21 @@ fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
 
 /// A line from rank to rank, oldest year on the left, rank 1 at the top.
 fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
-    let mut ranked: Vec<(i16, u32)> = clusters.iter().filter_map(|m| Some((m.year, m.rank?))).collect();
+    let mut ranked: Vec<(i16, u32)> = clusters
+        .iter()
+        .filter_map(|m| Some((m.year, m.rank?)))
+        .collect();
     ranked.sort_unstable();
     ranked.dedup_by_key(|(y, _)| *y);
     if ranked.len() < 2 {
         return None;
     }
-    let worst = clusters.iter().map(|m| m.members as u32).max().unwrap_or(1).max(2);
+    let worst = clusters
+        .iter()
+        .map(|m| m.members as u32)
+        .max()
+        .unwrap_or(1)
+        .max(2);
     let (width, height, pad) = (320u32, 160u32, 24u32);
     let step = (width - 2 * pad) / (ranked.len() as u32 - 1);
     let points: Vec<ChartPoint> = ranked
@@ -203,7 +219,11 @@ fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
             rank,
         })
         .collect();
-    let line = points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ");
+    let line = points
+        .iter()
+        .map(|p| format!("{},{}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(Chart {
         width,
         height,
@@ -222,7 +242,10 @@ fn awards(site: &Site, u: &Unit) -> Vec<AwardValue> {
             }
             out.push(AwardValue {
                 year: cy.year,
-                award: site.data.award(&p.award).map_or_else(|| p.award.clone(), |a| a.name.clone()),
+                award: site
+                    .data
+                    .award(&p.award)
+                    .map_or_else(|| p.award.clone(), |a| a.name.clone()),
                 status: p.status.as_str(),
                 decision: p.decision.as_ref().map(|d| match d.date {
                     Some(date) => format!("{} ({})", d.number, format_date(date)),
@@ -233,7 +256,7 @@ fn awards(site: &Site, u: &Unit) -> Vec<AwardValue> {
             });
         }
     }
-    out.sort_by(|a, b| b.year.cmp(&a.year));
+    out.sort_by_key(|a| std::cmp::Reverse(a.year));
     out
 }
 

@@ -97,7 +97,12 @@ pub fn plan(site: &Site, routes: &mut Vec<Route>) {
     let push = |routes: &mut Vec<Route>, path: String, kind: RouteKind, inputs: Vec<Input>| {
         routes.push(Route { path, kind, inputs });
     };
-    push(routes, "/cum-thi-dua/".into(), RouteKind::ClusterIndex, all.clone());
+    push(
+        routes,
+        "/cum-thi-dua/".into(),
+        RouteKind::ClusterIndex,
+        all.clone(),
+    );
     for (i, h) in site.data_links.clusters.iter().enumerate() {
         let base = format!("/cum-thi-dua/{}/", h.id);
         push(routes, base.clone(), RouteKind::Cluster(i), all.clone());
@@ -105,20 +110,38 @@ pub fn plan(site: &Site, routes: &mut Vec<Route>) {
         for &cy in &h.years {
             feed_inputs.extend(article_inputs(site, cy));
         }
-        push(routes, format!("{base}feed.xml"), RouteKind::ClusterFeed(i), feed_inputs);
+        push(
+            routes,
+            format!("{base}feed.xml"),
+            RouteKind::ClusterFeed(i),
+            feed_inputs,
+        );
         for &cy in &h.years {
             plan_cluster_year(site, cy, routes);
         }
     }
-    push(routes, "/ket-qua/".into(), RouteKind::ResultsIndex, all.clone());
+    push(
+        routes,
+        "/ket-qua/".into(),
+        RouteKind::ResultsIndex,
+        all.clone(),
+    );
     for &y in &site.data_links.result_years {
-        push(routes, format!("/ket-qua/{y}/"), RouteKind::ResultsYear(y), all.clone());
+        push(
+            routes,
+            format!("/ket-qua/{y}/"),
+            RouteKind::ResultsYear(y),
+            all.clone(),
+        );
     }
     push(routes, "/don-vi/".into(), RouteKind::UnitIndex, all.clone());
     for (i, u) in data.units.iter().enumerate() {
         let mut inputs = all.clone();
         if let Some(arts) = site.data_links.unit_articles.get(&u.id) {
-            inputs.extend(arts.iter().map(|&a| Input::File(site.articles[a].source.clone())));
+            inputs.extend(
+                arts.iter()
+                    .map(|&a| Input::File(site.articles[a].source.clone())),
+            );
         }
         push(routes, unit_path(&u.id), RouteKind::Unit(i), inputs);
     }

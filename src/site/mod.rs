@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::config::{Config, MenuEntry};
-use crate::data::Data;
 use crate::content::markdown::{self, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
+use crate::data::Data;
 use crate::diag::Diagnostics;
 use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
@@ -189,7 +189,12 @@ pub fn build(
                         .unwrap_or_else(|| date.year());
                     (c.value.trim().to_string(), year)
                 });
-                let units = doc.front.units.iter().map(|u| u.value.trim().to_string()).collect();
+                let units = doc
+                    .front
+                    .units
+                    .iter()
+                    .map(|u| u.value.trim().to_string())
+                    .collect();
                 articles.push(Article {
                     cluster,
                     units,
