@@ -139,6 +139,8 @@ struct ProposalValue {
 
 #[derive(Serialize)]
 pub struct TableValue {
+    /// Unique on any page: `<cluster-id>-<year>-<phase-id>`, for footnote anchors.
+    anchor: String,
     phase_id: String,
     phase_name: String,
     from: String,
@@ -242,6 +244,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         site.rooted(&format!("{}{name}", cluster_year_path(&cy.id, cy.year)))
     };
     Some(TableValue {
+        anchor: format!("{}-{}-{phase_id}", cy.id, cy.year),
         phase_id,
         phase_name,
         from: format_date(from),
