@@ -10,6 +10,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod pages;
 mod tables;
 
 use std::fs;

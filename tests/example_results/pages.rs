@@ -1,0 +1,102 @@
+//! The pages made from the example data: what a reader sees in the results table,
+//! the cluster history, a unit page and an article about a cluster.
+
+use crate::example_output;
+
+fn page(rel: &str) -> String {
+    std::fs::read_to_string(example_output().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The `<tr>` of the first results table that names `unit`.
+fn row<'a>(html: &'a str, unit: &str) -> &'a str {
+    let table = html
+        .find("<table class=\"results\">")
+        .expect("a results table");
+    let at = table
+        + html[table..]
+            .find(unit)
+            .unwrap_or_else(|| panic!("no row for {unit}"));
+    let start = html[..at].rfind("<tr").unwrap_or(0);
+    let end = at + html[at..].find("</tr>").unwrap_or(0);
+    &html[start..end]
+}
+
+#[test]
+fn cum_3_2024_results_table_shows_figures_the_vietnamese_way() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let first = row(&html, "Công đoàn cơ sở Sở Tư pháp</a>");
+    for cell in ["95,65", "94,65", "2,00", "0,00", "96,65", ">1<", "Xuất sắc"] {
+        assert!(first.contains(cell), "{cell} missing in {first}");
+    }
+    let tied = row(&html, "Công đoàn cơ sở Thanh tra tỉnh</a>");
+    assert!(
+        tied.contains("93,50") && tied.contains("đồng hạng"),
+        "{tied}"
+    );
+}
+
+#[test]
+fn unranked_units_are_listed_as_not_scored_never_zero() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let withdrawn = row(&html, "Điều phối");
+    assert!(withdrawn.contains("chưa chấm"), "{withdrawn}");
+    assert!(withdrawn.contains("rút khỏi Cụm"), "{withdrawn}");
+    assert!(!withdrawn.contains("0,00"), "{withdrawn}");
+}
+
+#[test]
+fn footnotes_date_the_joiner_and_record_the_vote() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    assert!(
+        html.contains("vào Cụm từ 01/04/2024"),
+        "joiner note missing"
+    );
+    assert!(html.contains("Cụm biểu quyết"), "override note missing");
+    assert!(
+        html.contains("<details class=\"breakdown\">"),
+        "breakdown missing"
+    );
+    assert!(html.contains("ket-qua.json") && html.contains("ket-qua.csv"));
+}
+
+#[test]
+fn unit_page_has_an_accessible_rank_chart_with_the_numbers_in_a_table() {
+    let html = page("don-vi/tl-cd-so-tu-phap/index.html");
+    assert!(
+        html.contains("<svg") && html.contains("role=\"img\""),
+        "no chart"
+    );
+    assert!(
+        html.contains("<title id=\"bieu-do-tieu-de\">"),
+        "chart without title"
+    );
+    assert!(
+        html.contains("<desc id=\"bieu-do-mo-ta\">"),
+        "chart without description"
+    );
+    assert!(html.contains("96,65"), "the table repeats the figures");
+}
+
+#[test]
+fn a_renamed_unit_shows_the_name_of_each_time() {
+    let html = page("don-vi/tl-ban-dan-toc/index.html");
+    assert!(html.contains("Ban Dân tộc tỉnh Thanh Lâm"), "old name");
+    assert!(
+        html.contains("Sở Dân tộc và Tôn giáo tỉnh Thanh Lâm"),
+        "new name"
+    );
+}
+
+#[test]
+fn an_article_links_its_cluster_year_and_the_cluster_year_lists_it() {
+    let article = page("tin-tuc/2024/ky-ket-cum-3/index.html");
+    assert!(
+        article.contains("/cum-thi-dua/cdvc-cum-3/2024/"),
+        "article → cluster-year"
+    );
+    let cy = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    assert!(
+        cy.contains("/tin-tuc/2024/ky-ket-cum-3/"),
+        "cluster-year → article"
+    );
+}
