@@ -255,7 +255,7 @@ impl Shared {
                 "redirect"
             }
             RouteKind::Feed => {
-                let n = self.cards.len().min(20);
+                let n = self.cards.len().min(crate::site::FEED_ENTRIES);
                 ctx.insert_value("articles", Value::from(self.cards[..n].to_vec()));
                 let entries: Vec<&str> =
                     site.articles[..n].iter().map(|a| a.html.as_str()).collect();
