@@ -21,7 +21,7 @@ use crate::t;
 /// The folders and file of a site that a rebuild reads.
 const WATCHED: &[&str] = &["content", "data", "static", "templates", "themes"];
 /// A batch ends after this long without events…
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(15);
 /// …or this long after it started, whichever comes first.
 const LONGEST: Duration = Duration::from_secs(2);
 /// How often a waiting watcher checks whether the server is stopping.
