@@ -70,26 +70,9 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let site_dir = opts.site_dir.as_path();
     let output_dir = opts.output();
 
-    let mut config = match config::load(site_dir) {
-        Ok(c) => c,
-        Err(ds) => {
-            let fatal = !site_dir.join(config::CONFIG_FILE).is_file();
-            diags.extend(ds);
-            if fatal {
-                return Err(diags.sorted());
-            }
-            fallback_config()
-        }
+    let Some(config) = load_config(opts, &mut diags) else {
+        return Err(diags.sorted());
     };
-    if let Some(url) = &opts.base_url {
-        match BaseUrl::parse(url) {
-            Some(b) => config.base_url = b,
-            None => diags.push(
-                Diagnostic::error(t!(Msg::BaseUrlInvalid, url = url))
-                    .hint(t!(Msg::BaseUrlInvalidHint)),
-            ),
-        }
-    }
     if opts.write {
         check_output_location(site_dir, &output_dir, &mut diags);
     }
@@ -160,6 +143,33 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     })
 }
 
+/// Reads `site.yaml` with the command line's `base_url`. A broken file gives
+/// defaults so that content can still be checked; `None` when there is no
+/// `site.yaml` at all (nothing more to check).
+pub(crate) fn load_config(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<Config> {
+    let site_dir = opts.site_dir.as_path();
+    let mut config = match config::load(site_dir) {
+        Ok(c) => c,
+        Err(ds) => {
+            diags.extend(ds);
+            if !site_dir.join(config::CONFIG_FILE).is_file() {
+                return None;
+            }
+            fallback_config()
+        }
+    };
+    if let Some(url) = &opts.base_url {
+        match BaseUrl::parse(url) {
+            Some(b) => config.base_url = b,
+            None => diags.push(
+                Diagnostic::error(t!(Msg::BaseUrlInvalid, url = url))
+                    .hint(t!(Msg::BaseUrlInvalidHint)),
+            ),
+        }
+    }
+    Some(config)
+}
+
 /// Defaults used to keep checking content when `site.yaml` itself is wrong.
 fn fallback_config() -> Config {
     config::parse(
@@ -187,7 +197,7 @@ fn check_output_location(site_dir: &Path, output: &Path, diags: &mut Diagnostics
     }
 }
 
-fn count_pages(site: &Site) -> usize {
+pub(crate) fn count_pages(site: &Site) -> usize {
     site.routes
         .iter()
         .filter(|r| {
@@ -204,7 +214,7 @@ fn count_pages(site: &Site) -> usize {
 
 /// Theme assets, then the site's `static/` (which may replace them), then
 /// the files that travel with bundles, next to their page.
-fn static_files(
+pub(crate) fn static_files(
     site_dir: &Path,
     site: &Site,
     theme: &render::Theme,

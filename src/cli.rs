@@ -55,6 +55,24 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Xem trang trong trình duyệt khi đang soạn: tự dựng lại và tải lại khi lưu tệp.
+    Serve {
+        /// Thư mục của trang (mặc định: thư mục hiện tại).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+        /// Cổng (mặc định 1111; nếu bận thì dùng cổng trống kế tiếp).
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này xem được).
+        #[arg(long)]
+        bind: Option<std::net::IpAddr>,
+        /// Mở trình duyệt khi máy chủ đã sẵn sàng.
+        #[arg(long)]
+        open: bool,
+        /// Hiện cả các bài nháp (draft: true).
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Tạo một trang mới có sẵn ví dụ trong THƯ_MỤC.
     Init {
         /// Thư mục mới (hoặc trống) cho trang.
@@ -103,6 +121,21 @@ pub fn run(cli: Cli) -> ExitCode {
             opts.deny_warnings = deny_warnings;
             opts.write = false;
             build_or_check(&opts)
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let opts = crate::serve::ServeOptions {
+                site_dir: site,
+                port,
+                bind,
+                drafts,
+            };
+            serve(&opts, open).map_err(|d| vec![d])
         }
         Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
         Command::New { title, site } => new_article(&site, &title).map_err(|d| vec![d]),
@@ -155,6 +188,28 @@ fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
         )
     };
     println!("{line}");
+    Ok(())
+}
+
+/// Serves the site until Ctrl-C.
+fn serve(opts: &crate::serve::ServeOptions, open: bool) -> Result<(), Diagnostic> {
+    let server = crate::serve::Server::start(opts)?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Without a handler (some terminals refuse one) Ctrl-C still ends the
+    // process, and serve has nothing on disk to clean up.
+    let _ = ctrlc::set_handler(move || {
+        let _ = tx.send(());
+    });
+    println!("{}", t!(Msg::ServeListening, url = server.url()));
+    if open && let Err(e) = crate::serve::open_browser(server.url()) {
+        eprintln!(
+            "{}",
+            t!(Msg::ServeOpenFailed, detail = e, url = server.url())
+        );
+    }
+    let _ = rx.recv();
+    server.stop();
+    println!("{}", t!(Msg::ServeStopped));
     Ok(())
 }
 

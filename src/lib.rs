@@ -11,6 +11,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod results;
+pub mod serve;
 pub mod site;
 pub mod text;
 pub mod yaml;

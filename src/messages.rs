@@ -289,6 +289,40 @@ catalogue! {
     NewDone => "Đã tạo bài viết {path}", "Created the article {path}";
     NewExists => "bài viết {path} đã có", "the article {path} already exists";
     NewExistsHint => "đổi tiêu đề hoặc sửa bài đã có", "change the title or edit the existing article";
+
+    // --- serve ---
+    ServeListening => "Đang phục vụ trang tại {url} — lưu tệp là trình duyệt tự tải lại; Ctrl-C để dừng",
+        "Serving the site at {url} — saved files reload the browser; Ctrl-C to stop";
+    ServePortTaken => "cổng {port} đang bận, dùng cổng {used}", "port {port} is taken; using port {used}";
+    ServeNoPort => "không mở được cổng nào từ {first} đến {last} trên {addr}: {detail}",
+        "cannot listen on {addr}, ports {first} to {last}: {detail}";
+    ServeNoPortHint => "chọn cổng khác bằng --port, hoặc đóng chương trình đang dùng cổng đó",
+        "choose another port with --port, or close the program using it";
+    ServeBindPublic => "cảnh báo: máy chủ nghe trên {addr}, mọi máy trong mạng đều xem được trang đang soạn",
+        "warning: listening on {addr}; every machine on the network can see the site being written";
+    ServeNoSite => "{dir} không phải thư mục trang (không có site.yaml)", "{dir} is not a site folder (no site.yaml)";
+    ServeNoSiteHint => "chạy lệnh trong thư mục trang, hoặc chỉ ra bằng --site", "run it in the site folder, or name it with --site";
+    ServeBuilt => "Đã xây dựng {pages} trang trong {ms} ms", "Built {pages} pages in {ms} ms";
+    ServeRebuilt => "Đã cập nhật {files} tệp ({rendered} trang dựng lại) trong {ms} ms",
+        "Updated {files} files ({rendered} pages rendered) in {ms} ms";
+    ServeFailed => "Trang chưa dựng lại được: {errors} lỗi. Trình duyệt vẫn hiện bản tốt gần nhất; sửa rồi lưu lại",
+        "The site could not be rebuilt: {errors} errors. The browser keeps the last good pages; fix and save again";
+    ServeStopped => "Đã dừng máy chủ", "Server stopped";
+    ServeOpenFailed => "không mở được trình duyệt ({detail}); hãy tự mở {url}", "cannot open a browser ({detail}); open {url} yourself";
+    ServeWatchPolling => "không theo dõi thay đổi bằng hệ điều hành được ({detail}); chuyển sang kiểm tra định kỳ",
+        "the system cannot watch for changes ({detail}); checking periodically instead";
+    ServeWatchFailed => "không theo dõi được thư mục {dir}: {detail}", "cannot watch {dir}: {detail}";
+    ServeOverlayTitle => "Trang chưa dựng lại được", "The site could not be rebuilt";
+    ServeOverlayNote => "Bên dưới là bản tốt gần nhất. Sửa các lỗi sau rồi lưu lại, thông báo này sẽ tự tắt.",
+        "Underneath are the last good pages. Fix these errors and save: this notice goes away by itself.";
+    ServeOverlayClose => "Ẩn", "Hide";
+    ServeNotFound => "Không có trang này", "No such page";
+    ServeNoPageYet => "Trang chưa xây dựng được; lỗi hiện trong cửa sổ lệnh và ngay trên trang này",
+        "The site has not built yet; the errors are in the terminal and on this page";
+    ServeBadRequest => "Yêu cầu không hợp lệ", "Bad request";
+    ServeMethod => "Chỉ hỗ trợ GET và HEAD", "Only GET and HEAD are supported";
+    ServeMoved => "Trang đã chuyển tới {url}", "Moved to {url}";
+    ServeBusy => "Máy chủ đang quá tải, hãy thử lại", "The server is busy; try again";
 }
 
 /// Fills a message template with named arguments.

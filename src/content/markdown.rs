@@ -15,6 +15,7 @@ use crate::t;
 use crate::text::slugify;
 
 /// What a link by source path leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     /// A published page, by its rooted URL (`/thi-dua/tin-tuc/2024/x/`).
     Page(String),

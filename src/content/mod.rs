@@ -30,7 +30,7 @@ pub enum DocKind {
 }
 
 /// A file that travels with a bundle (a photo, a PDF).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BundleFile {
     /// Site-relative, `/`-separated, NFC.
     pub path: String,
@@ -79,10 +79,48 @@ impl Document {
 
 /// Every document under `content/`, plus the problems found on the way.
 pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
+    let scan = scan(site_dir);
+    let mut diags = scan.diagnostics;
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = scan
+        .markdown
+        .into_par_iter()
+        .map(|m| read_document(&m.path, &m.disk, m.bundle, offset))
+        .collect();
+    let mut docs = Vec::new();
+    for (doc, ds) in results {
+        docs.extend(doc);
+        diags.extend(ds);
+    }
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    (docs, diags)
+}
+
+/// A Markdown file found under `content/`, not read yet.
+#[derive(Debug)]
+pub struct MarkdownFile {
+    /// Site-relative, `/`-separated, NFC.
+    pub path: String,
+    pub disk: PathBuf,
+    /// The files of its bundle, when it is a bundle's `index.md`.
+    pub bundle: Option<Vec<BundleFile>>,
+}
+
+/// What is under `content/`, without reading any Markdown: the cheap half of
+/// [`load`], which `serve` runs on every change to learn about new, deleted
+/// and moved files.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Sorted by path.
+    pub markdown: Vec<MarkdownFile>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Lists `content/`: Markdown files with the files of their bundles.
+pub fn scan(site_dir: &Path) -> Scan {
     let mut diags = Diagnostics::new();
     let content_dir = site_dir.join("content");
     if !content_dir.is_dir() {
-        return (Vec::new(), diags);
+        return Scan::default();
     }
     let entries = list_files(site_dir, &content_dir, &mut diags);
     let bundle_dirs: Vec<String> = entries
@@ -120,24 +158,24 @@ pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
     for files in &mut bundles {
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
-
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = markdown
-        .par_iter()
-        .map(|(rel, disk)| {
-            let bundle = bundle_dirs
-                .iter()
-                .position(|d| rel == &format!("{d}/index.md"))
-                .map(|i| bundles[i].clone());
-            read_document(rel, disk, bundle, offset)
+    let bundle_of: std::collections::HashMap<String, usize> = bundle_dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (format!("{d}/index.md"), i))
+        .collect();
+    let mut markdown: Vec<MarkdownFile> = markdown
+        .into_iter()
+        .map(|(path, disk)| MarkdownFile {
+            bundle: bundle_of.get(&path).map(|&i| bundles[i].clone()),
+            path,
+            disk,
         })
         .collect();
-    let mut docs = Vec::new();
-    for (doc, ds) in results {
-        docs.extend(doc);
-        diags.extend(ds);
+    markdown.sort_by(|a, b| a.path.cmp(&b.path));
+    Scan {
+        markdown,
+        diagnostics: diags,
     }
-    docs.sort_by(|a, b| a.path.cmp(&b.path));
-    (docs, diags)
 }
 
 /// Files under `content/`, site-relative and NFC, sorted; hidden files and
@@ -226,7 +264,8 @@ fn kind_of(rel: &str) -> Option<DocKind> {
     }
 }
 
-fn read_document(
+/// Reads and checks one Markdown file; `None` when it has errors.
+pub fn read_document(
     rel: &str,
     disk: &Path,
     bundle: Option<Vec<BundleFile>>,

@@ -9,7 +9,10 @@ use crate::t;
 use crate::yaml::Spanned;
 
 /// Checks every document's references into the data.
-pub fn check_documents(data: &Data, docs: &[Document]) -> Vec<Diagnostic> {
+pub fn check_documents<'a>(
+    data: &Data,
+    docs: impl IntoIterator<Item = &'a Document>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for doc in docs {
         let src = doc.source();

@@ -409,7 +409,7 @@ impl Shared {
         path: &str,
     ) {
         let base = &site.config.base_url;
-        let items = &items[..items.len().min(20)];
+        let items = &items[..items.len().min(crate::site::FEED_ENTRIES)];
         self.insert_cards(ctx, items);
         let entries: Vec<&str> = items
             .iter()

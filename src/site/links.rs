@@ -14,7 +14,7 @@ pub struct LinkMap {
 }
 
 impl LinkMap {
-    pub fn new(config: &Config, docs: &[Document], drafts: bool) -> Self {
+    pub fn new(config: &Config, docs: &[&Document], drafts: bool) -> Self {
         let targets = docs
             .iter()
             .map(|d| {

@@ -12,13 +12,13 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::config::{Config, MenuEntry};
-use crate::content::markdown::{self, MarkdownSource};
+use crate::content::markdown::{self, Links, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
 use crate::data::Data;
 use crate::diag::Diagnostics;
 use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
-pub use routes::{Input, Pager, Route, RouteKind};
+pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
 const SUMMARY_CHARS: usize = 220;
@@ -103,6 +103,21 @@ pub struct ModelOptions {
     pub drafts: bool,
 }
 
+/// Turns a document's Markdown body into HTML. `build` renders every body;
+/// `serve` passes one that reuses the bodies it rendered before.
+pub trait BodyRenderer: Sync {
+    fn render(&self, src: &MarkdownSource<'_>, links: &dyn Links) -> markdown::Rendered;
+}
+
+/// Renders every body afresh.
+struct FreshBodies;
+
+impl BodyRenderer for FreshBodies {
+    fn render(&self, src: &MarkdownSource<'_>, links: &dyn Links) -> markdown::Rendered {
+        markdown::render(src, links)
+    }
+}
+
 /// Builds the model from checked documents; reports every problem found
 /// (duplicate URLs, broken links) together.
 pub fn build(
@@ -111,9 +126,22 @@ pub fn build(
     data: Data,
     opts: ModelOptions,
 ) -> (Site, Diagnostics) {
+    let refs: Vec<&Document> = docs.iter().collect();
+    build_from(config, &refs, data, opts, &FreshBodies)
+}
+
+/// [`build`] from borrowed documents (sorted by path), with a chosen body
+/// renderer: `serve` keeps its documents between rebuilds.
+pub fn build_from(
+    config: Config,
+    docs: &[&Document],
+    data: Data,
+    opts: ModelOptions,
+    bodies: &dyn BodyRenderer,
+) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
-    let link_map = links::LinkMap::new(&config, &docs, opts.drafts);
+    let link_map = links::LinkMap::new(&config, docs, opts.drafts);
 
     let rendered: Vec<markdown::Rendered> = docs
         .par_iter()
@@ -132,7 +160,7 @@ pub fn build(
                 line_offset: doc.body_line_offset,
                 bundle_files: bundle_paths.as_deref(),
             };
-            markdown::render(&src, &link_map)
+            bodies.render(&src, &link_map)
         })
         .collect();
 
@@ -140,9 +168,9 @@ pub fn build(
     let mut pages = Vec::new();
     let mut home = HomeIntro::default();
     let mut article_tags: Vec<Vec<String>> = Vec::new();
-    for (doc, r) in docs.into_iter().zip(rendered) {
+    for (&doc, r) in docs.iter().zip(rendered) {
         diags.extend(r.diagnostics);
-        if !published(&doc) {
+        if !published(doc) {
             continue;
         }
         let summary = doc
@@ -161,15 +189,15 @@ pub fn build(
         match doc.kind {
             DocKind::HomeIntro => {
                 home = HomeIntro {
-                    source: Some(doc.path),
-                    title: doc.title,
+                    source: Some(doc.path.clone()),
+                    title: doc.title.clone(),
                     html: r.html,
                 };
             }
             DocKind::Page => pages.push(Page {
                 path: format!("/{}/", doc.slug),
-                source: doc.path,
-                title: doc.title,
+                source: doc.path.clone(),
+                title: doc.title.clone(),
                 summary,
                 html: r.html,
                 aliases,
@@ -199,17 +227,17 @@ pub fn build(
                     cluster,
                     units,
                     path: format!("/tin-tuc/{}/{}/", date.year(), doc.slug),
-                    source: doc.path,
-                    title: doc.title,
-                    slug: doc.slug,
+                    source: doc.path.clone(),
+                    title: doc.title.clone(),
+                    slug: doc.slug.clone(),
                     date,
                     summary,
                     html: r.html,
                     tags: Vec::new(),
                     byline: doc.front.byline.clone(),
-                    event: doc.event,
+                    event: doc.event.clone(),
                     aliases,
-                    source_info: doc.front.source,
+                    source_info: doc.front.source.clone(),
                     bundle,
                     draft: doc.front.draft,
                 });

@@ -22,6 +22,10 @@ pub const RESERVED: &[&str] = &[
     "static",
 ];
 
+/// Articles in the feed, newest first; the feed shows their full text, so
+/// they are among its inputs.
+pub const FEED_ENTRIES: usize = 20;
+
 /// What a page is made from, so `serve` can redo only what an edit touches.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
@@ -201,7 +205,12 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
     }
     super::data_pages::plan(site, &mut routes);
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
-    routes.push(route("/feed.xml", RouteKind::Feed, list_inputs(&[])));
+    let feed_items: Vec<usize> = (0..site.articles.len().min(FEED_ENTRIES)).collect();
+    routes.push(route(
+        "/feed.xml",
+        RouteKind::Feed,
+        list_inputs(&feed_items),
+    ));
     routes.push(route("/sitemap.xml", RouteKind::Sitemap, list_inputs(&[])));
     routes.push(route("/robots.txt", RouteKind::Robots, vec![Input::Config]));
 
