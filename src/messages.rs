@@ -274,6 +274,35 @@ catalogue! {
     NoClusterYear => "Cụm `{id}` không có dữ liệu năm {year}", "the cluster `{id}` has no data for {year}";
     NoClusterYearHint => "các năm có dữ liệu: {years}; ghi `cluster_year` nếu bài viết về năm khác năm đăng",
         "years with data: {years}; set `cluster_year` when the article is about another year than its date";
+    // The scoring engine: input the data checks should have refused already
+    EngineSelfSheet => "phiếu tự chấm", "the self sheet";
+    EngineAssessorSheet => "phiếu chấm của {unit}", "the sheet of {unit}";
+    EngineDuplicateCriterion => "biểu chấm điểm có hai tiêu chí cùng mã {criterion}", "the scheme has two criteria with the id {criterion}";
+    EngineBadTarget => "tiêu chí {criterion}: chỉ tiêu (target) phải lớn hơn 0", "criterion {criterion}: the target must be above 0";
+    EngineUnknownTieBreakCriterion => "tie_break nêu tiêu chí {criterion} không có trong biểu chấm điểm", "tie_break names the criterion {criterion}, which the scheme does not have";
+    EngineDuplicateMember => "{phase}: đơn vị {unit} có hai lần trong danh sách", "{phase}: the unit {unit} is listed twice";
+    EngineNotAMember => "{phase}: {unit} không phải thành viên của Cụm trong đợt này", "{phase}: {unit} is not a member of the cluster in this phase";
+    EngineUnknownCriterion => "{phase}, {unit}, {sheet}: không có tiêu chí {criterion}", "{phase}, {unit}, {sheet}: there is no criterion {criterion}";
+    EngineNotALeaf => "{phase}, {unit}, {sheet}: tiêu chí {criterion} là tổng của các tiêu chí con, không chấm trực tiếp", "{phase}, {unit}, {sheet}: criterion {criterion} is the sum of its sub-criteria and is not scored directly";
+    EngineMissingScore => "{phase}, {unit}, {sheet}: thiếu điểm tiêu chí {criterion} (đơn vị chưa chấm đủ cần ghi status: partial)", "{phase}, {unit}, {sheet}: no score for criterion {criterion} (a unit not fully scored needs status: partial)";
+    EngineActualNotProportional => "{phase}, {unit}, {sheet}: tiêu chí {criterion} không tính theo tỷ lệ, không nhận actual", "{phase}, {unit}, {sheet}: criterion {criterion} is not proportional and takes no actual";
+    EngineValueOutOfRange => "{phase}, {unit}, {sheet}: điểm {value} của tiêu chí {criterion} không hợp lệ", "{phase}, {unit}, {sheet}: the score {value} of criterion {criterion} is not valid";
+    EngineOwnSheetAssessed => "{phase}: {unit} không được tự chấm mình trong phần assessed", "{phase}: {unit} may not assess itself under assessed";
+    EngineDuplicateAssessor => "{phase}, {unit}: {assessor} chấm hai lần", "{phase}, {unit}: {assessor} assessed twice";
+    EngineAssessorNotMember => "{phase}, {unit}: đơn vị chấm {assessor} không phải thành viên của Cụm trong đợt này", "{phase}, {unit}: the assessor {assessor} is not a member of the cluster in this phase";
+    EngineTooFewAssessors => "{phase}, {unit}: cross_mean_trimmed cần ít nhất 3 đơn vị chấm, mới có {count}", "{phase}, {unit}: cross_mean_trimmed needs at least 3 assessors, there are {count}";
+    EngineAssessedUnderSelfOnly => "{phase}, {unit}: biểu chấm điểm chỉ dùng điểm tự chấm (self_only) nhưng có phần assessed", "{phase}, {unit}: the scheme uses self scores only (self_only) but there are assessed sheets";
+    EngineUnknownBonusItem => "{phase}, {unit}: không có mục điểm thưởng {item}", "{phase}, {unit}: there is no bonus item {item}";
+    EngineUnknownPenaltyItem => "{phase}, {unit}: không có mục điểm trừ {item}", "{phase}, {unit}: there is no penalty item {item}";
+    EngineUnknownDisqualifier => "{phase}, {unit}: không có điểm liệt {disqualifier}", "{phase}, {unit}: there is no disqualifier {disqualifier}";
+    EngineOverflow => "{phase}, {unit}: số điểm quá lớn, không tính chính xác được", "{phase}, {unit}: the scores are too large to compute exactly";
+    EngineNoPhases => "năm không có đợt chấm điểm nào", "the year has no phase";
+    EngineDuplicatePhase => "hai đợt cùng mã {phase}", "two phases share the id {phase}";
+    EngineNotAYearMember => "{phase}: {unit} không phải thành viên của Cụm trong năm", "{phase}: {unit} is not a member of the cluster this year";
+    EngineMissingWeight => "year_from: thiếu trọng số của đợt {phase}", "year_from: no weight for phase {phase}";
+    EngineUnknownWeightPhase => "year_from: trọng số cho đợt {phase} không có (hoặc ghi hai lần)", "year_from: a weight for phase {phase}, which the year does not have (or given twice)";
+    EngineNegativeWeight => "year_from: trọng số của đợt {phase} âm", "year_from: the weight of phase {phase} is negative";
+    EngineWeightsNotOne => "year_from: tổng các trọng số là {sum}, phải đúng bằng 1", "year_from: the weights add up to {sum}, not exactly 1";
 
     // CLI
     BuildDone => "Đã tạo {pages} trang, {images} ảnh, {warnings} cảnh báo trong {seconds} giây → {output}",

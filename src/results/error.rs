@@ -1,8 +1,12 @@
-//! Errors of the scoring engine: input that validation should have caught, named precisely.
+//! Errors of the scoring engine: input that validation should have caught, named
+//! precisely. Their text is in the message catalogue, like every other sentence.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
+
+use crate::messages::Msg;
+use crate::t;
 
 /// Whose sheet a score comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,10 +19,11 @@ pub enum SheetOwner {
 
 impl fmt::Display for SheetOwner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SheetOwner::SelfSheet => write!(f, "phiếu tự chấm"),
-            SheetOwner::Assessor(unit) => write!(f, "phiếu chấm của {unit}"),
-        }
+        let text = match self {
+            SheetOwner::SelfSheet => t!(Msg::EngineSelfSheet),
+            SheetOwner::Assessor(unit) => t!(Msg::EngineAssessorSheet, unit = unit),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -133,62 +138,65 @@ pub enum EngineError {
 impl fmt::Display for EngineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use EngineError as E;
-        match self {
+        let text = match self {
             E::DuplicateCriterion { criterion } => {
-                write!(f, "biểu chấm điểm có hai tiêu chí cùng mã {criterion}")
+                t!(Msg::EngineDuplicateCriterion, criterion = criterion)
             }
-            E::BadTarget { criterion } => {
-                write!(f, "tiêu chí {criterion}: chỉ tiêu (target) phải lớn hơn 0")
-            }
+            E::BadTarget { criterion } => t!(Msg::EngineBadTarget, criterion = criterion),
             E::UnknownTieBreakCriterion { criterion } => {
-                write!(
-                    f,
-                    "tie_break nêu tiêu chí {criterion} không có trong biểu chấm điểm"
-                )
+                t!(Msg::EngineUnknownTieBreakCriterion, criterion = criterion)
             }
             E::DuplicateMember { phase, unit } => {
-                write!(f, "{phase}: đơn vị {unit} có hai lần trong danh sách")
+                t!(Msg::EngineDuplicateMember, phase = phase, unit = unit)
             }
-            E::NotAMember { phase, unit } => {
-                write!(
-                    f,
-                    "{phase}: {unit} không phải thành viên của Cụm trong đợt này"
-                )
-            }
+            E::NotAMember { phase, unit } => t!(Msg::EngineNotAMember, phase = phase, unit = unit),
             E::UnknownCriterion {
                 phase,
                 unit,
                 sheet,
                 criterion,
-            } => {
-                write!(f, "{phase}, {unit}, {sheet}: không có tiêu chí {criterion}")
-            }
+            } => t!(
+                Msg::EngineUnknownCriterion,
+                phase = phase,
+                unit = unit,
+                sheet = sheet,
+                criterion = criterion
+            ),
             E::NotALeaf {
                 phase,
                 unit,
                 sheet,
                 criterion,
-            } => write!(
-                f,
-                "{phase}, {unit}, {sheet}: tiêu chí {criterion} là tổng của các tiêu chí con, không chấm trực tiếp"
+            } => t!(
+                Msg::EngineNotALeaf,
+                phase = phase,
+                unit = unit,
+                sheet = sheet,
+                criterion = criterion
             ),
             E::MissingScore {
                 phase,
                 unit,
                 sheet,
                 criterion,
-            } => write!(
-                f,
-                "{phase}, {unit}, {sheet}: thiếu điểm tiêu chí {criterion} (đơn vị chưa chấm đủ cần ghi status: partial)"
+            } => t!(
+                Msg::EngineMissingScore,
+                phase = phase,
+                unit = unit,
+                sheet = sheet,
+                criterion = criterion
             ),
             E::ActualNotProportional {
                 phase,
                 unit,
                 sheet,
                 criterion,
-            } => write!(
-                f,
-                "{phase}, {unit}, {sheet}: tiêu chí {criterion} không tính theo tỷ lệ, không nhận actual"
+            } => t!(
+                Msg::EngineActualNotProportional,
+                phase = phase,
+                unit = unit,
+                sheet = sheet,
+                criterion = criterion
             ),
             E::ValueOutOfRange {
                 phase,
@@ -196,75 +204,80 @@ impl fmt::Display for EngineError {
                 sheet,
                 criterion,
                 value,
-            } => write!(
-                f,
-                "{phase}, {unit}, {sheet}: điểm {value} của tiêu chí {criterion} không hợp lệ"
+            } => t!(
+                Msg::EngineValueOutOfRange,
+                phase = phase,
+                unit = unit,
+                sheet = sheet,
+                criterion = criterion,
+                value = value
             ),
             E::OwnSheetAssessed { phase, unit } => {
-                write!(
-                    f,
-                    "{phase}: {unit} không được tự chấm mình trong phần assessed"
-                )
+                t!(Msg::EngineOwnSheetAssessed, phase = phase, unit = unit)
             }
             E::DuplicateAssessor {
                 phase,
                 unit,
                 assessor,
-            } => {
-                write!(f, "{phase}, {unit}: {assessor} chấm hai lần")
-            }
+            } => t!(
+                Msg::EngineDuplicateAssessor,
+                phase = phase,
+                unit = unit,
+                assessor = assessor
+            ),
             E::AssessorNotMember {
                 phase,
                 unit,
                 assessor,
-            } => write!(
-                f,
-                "{phase}, {unit}: đơn vị chấm {assessor} không phải thành viên của Cụm trong đợt này"
+            } => t!(
+                Msg::EngineAssessorNotMember,
+                phase = phase,
+                unit = unit,
+                assessor = assessor
             ),
-            E::TooFewAssessors { phase, unit, count } => write!(
-                f,
-                "{phase}, {unit}: cross_mean_trimmed cần ít nhất 3 đơn vị chấm, mới có {count}"
+            E::TooFewAssessors { phase, unit, count } => t!(
+                Msg::EngineTooFewAssessors,
+                phase = phase,
+                unit = unit,
+                count = count
             ),
-            E::AssessedUnderSelfOnly { phase, unit } => write!(
-                f,
-                "{phase}, {unit}: biểu chấm điểm chỉ dùng điểm tự chấm (self_only) nhưng có phần assessed"
-            ),
-            E::UnknownBonusItem { phase, unit, item } => {
-                write!(f, "{phase}, {unit}: không có mục điểm thưởng {item}")
+            E::AssessedUnderSelfOnly { phase, unit } => {
+                t!(Msg::EngineAssessedUnderSelfOnly, phase = phase, unit = unit)
             }
-            E::UnknownPenaltyItem { phase, unit, item } => {
-                write!(f, "{phase}, {unit}: không có mục điểm trừ {item}")
-            }
+            E::UnknownBonusItem { phase, unit, item } => t!(
+                Msg::EngineUnknownBonusItem,
+                phase = phase,
+                unit = unit,
+                item = item
+            ),
+            E::UnknownPenaltyItem { phase, unit, item } => t!(
+                Msg::EngineUnknownPenaltyItem,
+                phase = phase,
+                unit = unit,
+                item = item
+            ),
             E::UnknownDisqualifier {
                 phase,
                 unit,
                 disqualifier,
-            } => {
-                write!(f, "{phase}, {unit}: không có điểm liệt {disqualifier}")
-            }
-            E::Overflow { phase, unit } => {
-                write!(
-                    f,
-                    "{phase}, {unit}: số điểm quá lớn, không tính chính xác được"
-                )
-            }
-            E::NoPhases => write!(f, "năm không có đợt chấm điểm nào"),
-            E::DuplicatePhase { phase } => write!(f, "hai đợt cùng mã {phase}"),
+            } => t!(
+                Msg::EngineUnknownDisqualifier,
+                phase = phase,
+                unit = unit,
+                disqualifier = disqualifier
+            ),
+            E::Overflow { phase, unit } => t!(Msg::EngineOverflow, phase = phase, unit = unit),
+            E::NoPhases => t!(Msg::EngineNoPhases),
+            E::DuplicatePhase { phase } => t!(Msg::EngineDuplicatePhase, phase = phase),
             E::NotAYearMember { phase, unit } => {
-                write!(f, "{phase}: {unit} không phải thành viên của Cụm trong năm")
+                t!(Msg::EngineNotAYearMember, phase = phase, unit = unit)
             }
-            E::MissingWeight { phase } => write!(f, "year_from: thiếu trọng số của đợt {phase}"),
-            E::UnknownWeightPhase { phase } => {
-                write!(
-                    f,
-                    "year_from: trọng số cho đợt {phase} không có (hoặc ghi hai lần)"
-                )
-            }
-            E::NegativeWeight { phase } => write!(f, "year_from: trọng số của đợt {phase} âm"),
-            E::WeightsNotOne { sum } => {
-                write!(f, "year_from: tổng các trọng số là {sum}, phải đúng bằng 1")
-            }
-        }
+            E::MissingWeight { phase } => t!(Msg::EngineMissingWeight, phase = phase),
+            E::UnknownWeightPhase { phase } => t!(Msg::EngineUnknownWeightPhase, phase = phase),
+            E::NegativeWeight { phase } => t!(Msg::EngineNegativeWeight, phase = phase),
+            E::WeightsNotOne { sum } => t!(Msg::EngineWeightsNotOne, sum = sum),
+        };
+        f.write_str(&text)
     }
 }
 
