@@ -341,6 +341,23 @@ fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagn
     ok
 }
 
+/// A scores or outcomes file, parsed, its `cluster`/`year` matching its place,
+/// with the index of its cluster-year.
+fn per_year_file<T: DeserializeOwned>(
+    f: &DataFile,
+    clusters: &[ClusterYear],
+    diags: &mut Diagnostics,
+    header: impl Fn(&T) -> (&raw::S, &raw::S),
+) -> Option<(T, usize)> {
+    let raw = parse::<T>(f).map_err(|d| diags.push(*d)).ok()?;
+    let (cluster, year) = header(&raw);
+    if !check_header(f, cluster, year, diags) {
+        return None;
+    }
+    let i = owner_index(f, clusters, diags)?;
+    Some((raw, i))
+}
+
 fn attach_outcomes(
     files: &[DataFile],
     clusters: &mut [ClusterYear],
@@ -349,17 +366,9 @@ fn attach_outcomes(
     diags: &mut Diagnostics,
 ) {
     for f in files {
-        let raw = match parse::<raw::RawOutcomes>(f) {
-            Ok(r) => r,
-            Err(d) => {
-                diags.push(*d);
-                continue;
-            }
-        };
-        if !check_header(f, &raw.cluster, &raw.year, diags) {
-            continue;
-        }
-        let Some(i) = owner_index(f, clusters, diags) else {
+        let Some((raw, i)) =
+            per_year_file::<raw::RawOutcomes>(f, clusters, diags, |r| (&r.cluster, &r.year))
+        else {
             continue;
         };
         let (outcomes, ds) = outcomes::check_outcomes(f, &raw, &clusters[i], award_ids, known);
@@ -378,17 +387,9 @@ fn attach_results(
 ) {
     let mut inputs: Vec<(usize, &DataFile, Vec<PhaseInput>)> = Vec::new();
     for f in files {
-        let raw = match parse::<raw::RawScores>(f) {
-            Ok(r) => r,
-            Err(d) => {
-                diags.push(*d);
-                continue;
-            }
-        };
-        if !check_header(f, &raw.cluster, &raw.year, diags) {
-            continue;
-        }
-        let Some(i) = owner_index(f, clusters, diags) else {
+        let Some((raw, i)) =
+            per_year_file::<raw::RawScores>(f, clusters, diags, |r| (&r.cluster, &r.year))
+        else {
             continue;
         };
         let cluster = &clusters[i];

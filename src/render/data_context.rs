@@ -216,16 +216,9 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
             criteria: scheme
                 .criteria
                 .iter()
-                .map(|c| Cell {
-                    id: c.id.clone(),
-                    title: c.title.clone(),
-                    max: format_decimal(&c.max, c.max.scale()),
-                    depth: c.depth,
-                    value: r
-                        .criteria
-                        .iter()
-                        .find(|(id, _)| id == &c.id)
-                        .map(|(_, v)| format_decimal(v, d)),
+                .map(|c| {
+                    let value = r.criteria.iter().find(|(id, _)| id == &c.id);
+                    cell(c, value.map(|(_, v)| format_decimal(v, d)))
                 })
                 .collect(),
             disqualified: r
@@ -250,17 +243,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         from: format_date(from),
         until: format_date(until),
         decimals: d,
-        columns: scheme
-            .criteria
-            .iter()
-            .map(|c| Cell {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                max: format_decimal(&c.max, c.max.scale()),
-                depth: c.depth,
-                value: None,
-            })
-            .collect(),
+        columns: scheme.criteria.iter().map(|c| cell(c, None)).collect(),
         has_assessed: ranking.rows.iter().any(|r| r.assessed_total.is_some()),
         has_bonus: ranking
             .rows
@@ -272,6 +255,24 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         json_url: export("json"),
         csv_url: export("csv"),
     })
+}
+
+fn cell(c: &crate::data::CriterionInfo, value: Option<String>) -> Cell {
+    Cell {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        max: format_decimal(&c.max, c.max.scale()),
+        depth: c.depth,
+        value,
+    }
+}
+
+/// "15/QĐ-LĐLĐ (22/01/2025)".
+pub fn decision_text(d: &Decision) -> String {
+    match d.date {
+        Some(date) => format!("{} ({})", d.number, format_date(date)),
+        None => d.number.clone(),
+    }
 }
 
 fn title_of(items: &[(String, String)], id: &str) -> String {
@@ -371,10 +372,7 @@ fn proposals(site: &Site, cy: &ClusterYear, unit: Option<&str>) -> Vec<ProposalV
                 .award(&p.award)
                 .map_or_else(|| p.award.clone(), |a| a.name.clone()),
             status: p.status.as_str(),
-            decision: p.decision.as_ref().map(|d| match d.date {
-                Some(date) => format!("{} ({})", d.number, format_date(date)),
-                None => d.number.clone(),
-            }),
+            decision: p.decision.as_ref().map(decision_text),
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::data_context::{UnitRef, unit_ref};
+use super::data_context::{UnitRef, decision_text, unit_ref};
 use crate::data::{ProposalStatus, Unit, UnitKind};
 use crate::site::{Site, cluster_year_path, unit_path};
 use crate::text::{collator, format_date, format_decimal};
@@ -142,10 +142,7 @@ pub fn unit_value(site: &Site, index: usize) -> UnitValue {
             .ended
             .as_ref()
             .and_then(|e| e.decision.as_ref())
-            .map(|d| match d.date {
-                Some(date) => format!("{} ({})", d.number, format_date(date)),
-                None => d.number.clone(),
-            }),
+            .map(decision_text),
         merged_into: u.merged_into.as_ref().map(|(m, d)| unit_ref(site, m, *d)),
         merged_date: u.merged_into.as_ref().map(|(_, d)| format_date(*d)),
         successors: refs(u.successors.iter().map(String::as_str).collect()),
@@ -247,10 +244,7 @@ fn awards(site: &Site, u: &Unit) -> Vec<AwardValue> {
                     .award(&p.award)
                     .map_or_else(|| p.award.clone(), |a| a.name.clone()),
                 status: p.status.as_str(),
-                decision: p.decision.as_ref().map(|d| match d.date {
-                    Some(date) => format!("{} ({})", d.number, format_date(date)),
-                    None => d.number.clone(),
-                }),
+                decision: p.decision.as_ref().map(decision_text),
                 cluster: cy.name.clone(),
                 url: site.rooted(&cluster_year_path(&cy.id, cy.year)),
             });
