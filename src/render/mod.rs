@@ -3,6 +3,7 @@
 //! context (tera values are reference-counted, so sharing is a pointer copy),
 //! and routes render in parallel.
 
+mod cluster_context;
 mod context;
 mod data_context;
 pub mod theme;
