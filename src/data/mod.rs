@@ -65,7 +65,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     let listed = crate::content::list_files(site_dir, &data_dir, &mut diags);
     let mut files: HashMap<u8, Vec<DataFile>> = HashMap::new();
     let mut paths = Vec::new();
-    let read: Vec<(Option<(u8, DataFile)>, Option<Diagnostic>)> = listed
+    let read: Vec<ReadFile> = listed
         .par_iter()
         .map(|(rel, disk)| read_data_file(rel, disk))
         .collect();
@@ -120,7 +120,10 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     )
 }
 
-fn read_data_file(rel: &str, disk: &Path) -> (Option<(u8, DataFile)>, Option<Diagnostic>) {
+/// A data file by kind, or why it was not read.
+type ReadFile = (Option<(u8, DataFile)>, Option<Diagnostic>);
+
+fn read_data_file(rel: &str, disk: &Path) -> ReadFile {
     let Some(place) = place_of(rel) else {
         let d = Diagnostic::warning(t!(Msg::DataFileUnknown))
             .in_file(rel)
@@ -264,7 +267,8 @@ fn owner_index(f: &DataFile, clusters: &[ClusterYear], diags: &mut Diagnostics) 
         .iter()
         .position(|c| c.id == f.stem() && Some(c.year) == year);
     if found.is_none() {
-        let ids = clusters.iter().map(|c| c.id.as_str());
+        // The same id in another year is not a typo: the hint then says which file to create.
+        let ids = clusters.iter().map(|c| c.id.as_str()).filter(|id| *id != f.stem());
         let hint = match crate::diag::closest(f.stem(), ids) {
             Some(s) => t!(Msg::DidYouMean, suggestion = s),
             None => t!(Msg::NoClusterFileHint, folder = f.folder(), id = f.stem()),
