@@ -295,7 +295,11 @@ fn owner_index(f: &DataFile, clusters: &[ClusterYear], diags: &mut Diagnostics) 
         .iter()
         .position(|c| c.id == f.stem() && Some(c.year) == year);
     if found.is_none() {
-        let ids = clusters.iter().map(|c| c.id.as_str());
+        // The same id in another year is not a typo: the hint then says which file to create.
+        let ids = clusters
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|id| *id != f.stem());
         let hint = match crate::diag::closest(f.stem(), ids) {
             Some(s) => t!(Msg::DidYouMean, suggestion = s),
             None => t!(Msg::NoClusterFileHint, folder = f.folder(), id = f.stem()),
