@@ -265,6 +265,12 @@ catalogue! {
     ScoreFixedHint => "ghi 0 hoặc {max}", "write 0 or {max}";
     ScoreOffStep => "điểm {value} không theo bước chấm {step}", "the score {value} is not a multiple of the step {step}";
     ScoreOffStepHint => "điểm phải là bội của {step}", "the score must be a multiple of {step}";
+    ScoreAssessorNotMember => "đơn vị chấm {unit} không là thành viên của Cụm trong đợt này (chấm chéo chỉ do các thành viên chấm)",
+        "the assessor {unit} is not a member of the cluster in this phase (cross-assessment is done by members)";
+    ScoreAssessorNotMemberHint => "xóa phiếu này, hoặc sửa `assessed_by` của biểu chấm điểm", "remove this sheet, or change the scheme's `assessed_by`";
+    ScoreTooFewAssessors => "cross_mean_trimmed bỏ điểm cao nhất và thấp nhất nên cần ít nhất 3 phiếu chấm, ở đây có {count}",
+        "cross_mean_trimmed drops the highest and lowest mark, so it needs at least 3 sheets; there are {count}";
+    ScoreTooFewAssessorsHint => "thêm phiếu chấm, hoặc ghi `status: partial` cho đơn vị", "add sheets, or set `status: partial` on the unit";
     VoteAbovePresent => "{votes} phiếu nhiều hơn số người dự {present}", "{votes} votes is more than the {present} present";
     VoteAbovePresentHint => "kiểm tra lại biên bản bình xét", "check the minutes of the vote";
     EngineRefused => "không tính được kết quả: {detail}", "cannot compute the results: {detail}";

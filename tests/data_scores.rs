@@ -251,9 +251,15 @@ fn a_trimmed_cross_mean_needs_three_assessors() {
             "tl-ldld-tinh: { I.1: 39, I.2: 20, II: 36 }",
             "tl-cd-thanh-tra: { I.1: 39, I.2: 20, II: 36 }",
         );
-    let d = t.error("cross_mean_trimmed cần ít nhất 3 đơn vị chấm, mới có 2");
-    // The engine reports this one, at the top of the file rather than at the unit.
-    assert_eq!((file_of(&d).as_str(), d.line), (SCORES, 1));
+    let d = t.error("cần ít nhất 3 phiếu chấm, ở đây có 2");
+    // Reported at the unit whose sheets are too few.
+    assert_eq!((file_of(&d).as_str(), d.line), (SCORES, 6));
+    assert!(
+        d.source_line
+            .as_deref()
+            .unwrap_or("")
+            .contains("tl-cd-vp-ubnd:")
+    );
 }
 
 #[test]
@@ -369,4 +375,23 @@ fn an_article_naming_an_unknown_unit_gets_the_closest_unit() {
     let d = common::find(&errs, "không có đơn vị nào mã `tl-cd-thanh-tr`");
     assert_in_article(d, 4, 24);
     assert!(hint(d).contains("`tl-cd-thanh-tra`"));
+}
+
+#[test]
+fn a_cross_assessor_must_be_a_member_of_the_phase() {
+    let t = DataSite::new().edit(SCHEME, "assessed_by: panel", "assessed_by: cross_mean");
+    let found: Vec<bangtin::diag::Diagnostic> = t
+        .diags()
+        .into_iter()
+        .filter(|d| {
+            d.message
+                .contains("đơn vị chấm tl-cdvc-tinh không là thành viên")
+        })
+        .collect();
+    assert!(!found.is_empty(), "no error for a non-member assessor");
+    for d in &found {
+        assert_eq!(file_of(d), SCORES);
+        let line = d.source_line.as_deref().unwrap_or("");
+        assert!(line.trim_start().starts_with("tl-cdvc-tinh:"), "{line}");
+    }
 }

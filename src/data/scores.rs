@@ -12,7 +12,7 @@ use super::raw::{RawCount, RawScore, RawScores, RawUnitScores, S};
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::results::{
-    Criterion, PhaseInput, Rule, Score, ScoredEntry, Sheet, UnitEntry, UnrankedStatus,
+    AssessedBy, Criterion, PhaseInput, Rule, Score, ScoredEntry, Sheet, UnitEntry, UnrankedStatus,
 };
 use crate::t;
 use crate::text::{DecimalSeparator, parse_decimal};
@@ -79,7 +79,13 @@ pub fn check_scores(
                 );
                 continue;
             }
-            if let Some(entry) = sheet_check.entry(&mut c, unit_key, scores, unit_ids) {
+            let in_phase: Vec<&str> = cluster
+                .members
+                .iter()
+                .filter(|m| phase.is_none_or(|p| ClusterYear::member_during(m, p.from, p.until)))
+                .map(|m| m.unit.as_str())
+                .collect();
+            if let Some(entry) = sheet_check.entry(&mut c, unit_key, scores, unit_ids, &in_phase) {
                 entries.insert(unit.to_string(), entry);
             }
         }
@@ -132,7 +138,12 @@ impl SheetCheck<'_> {
         unit_key: &S,
         raw: &RawUnitScores,
         unit_ids: &[&str],
+        phase_members: &[&str],
     ) -> Option<UnitEntry> {
+        let cross = matches!(
+            self.scheme.engine.aggregation.assessed_by,
+            AssessedBy::CrossMean | AssessedBy::CrossMeanTrimmed
+        );
         let status = raw.status.as_ref().and_then(|s| c.choice(s, STATUSES));
         let partial = status == Some("partial");
         let self_sheet = raw
@@ -152,7 +163,23 @@ impl SheetCheck<'_> {
             let Some(id) = c.reference(assessor, Msg::WhatUnit, unit_ids.iter().copied()) else {
                 continue;
             };
+            if cross && !phase_members.contains(&id.as_str()) {
+                c.error(
+                    assessor,
+                    t!(Msg::ScoreAssessorNotMember, unit = id),
+                    Some(t!(Msg::ScoreAssessorNotMemberHint)),
+                );
+                continue;
+            }
             assessed.push((id, self.sheet(c, assessor, sheet, partial)));
+        }
+        let trimmed = self.scheme.engine.aggregation.assessed_by == AssessedBy::CrossMeanTrimmed;
+        if trimmed && status.is_none() && (1..3).contains(&assessed.len()) {
+            c.error(
+                unit_key,
+                t!(Msg::ScoreTooFewAssessors, count = assessed.len()),
+                Some(t!(Msg::ScoreTooFewAssessorsHint)),
+            );
         }
         let bonus = self.counts(c, &raw.bonus, &self.scheme.bonus_titles, Msg::WhatBonus);
         let penalties = self.counts(
