@@ -189,11 +189,12 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         ),
     };
     let mut notes = Footnotes::default();
+    let year_table = phase.is_none();
     let name_date = cy.name_date();
     let mut rows = Vec::new();
     for (i, r) in ranking.rows.iter().enumerate() {
         let unit = unit_ref(site, &r.unit, name_date);
-        let marks = notes.for_row(site, cy, r, &unit);
+        let marks = notes.for_row(site, cy, r, &unit, year_table);
         rows.push(RowValue {
             tt: i + 1,
             status: status_name(r.status),
@@ -249,7 +250,8 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
             .rows
             .iter()
             .any(|r| r.bonus.is_some_and(|b| !b.is_zero())),
-        has_outcomes: cy.outcomes.is_some(),
+        // Proposals and votes are decisions about the year, not about a phase.
+        has_outcomes: year_table && cy.outcomes.is_some(),
         footnotes: notes.list,
         rows,
         json_url: export("json"),
@@ -315,6 +317,7 @@ impl Footnotes {
         cy: &ClusterYear,
         r: &ResultRow,
         unit: &UnitRef,
+        year_table: bool,
     ) -> Vec<usize> {
         let mut marks = Vec::new();
         if let Some(m) = cy.members.iter().find(|m| m.unit == r.unit) {
@@ -349,7 +352,8 @@ impl Footnotes {
             let (word, id) = tie_key(key);
             marks.push(self.add("tie", unit, None, id, Some(word)));
         }
-        for o in cy.outcomes.iter().flat_map(|o| &o.overrides) {
+        let overrides = cy.outcomes.iter().flat_map(|o| &o.overrides);
+        for o in overrides.filter(|_| year_table) {
             if o.winner.as_deref() == Some(r.unit.as_str()) {
                 marks.push(self.add("override", unit, None, Some(o.reason.clone()), None));
             }
