@@ -198,12 +198,9 @@ fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
     if ranked.len() < 2 {
         return None;
     }
-    let worst = clusters
-        .iter()
-        .map(|m| m.members as u32)
-        .max()
-        .unwrap_or(1)
-        .max(2);
+    // The scale runs from rank 1 to one below the worst rank shown (at least 3),
+    // so a unit that stays near the top still shows its changes.
+    let worst = ranked.iter().map(|(_, r)| *r).max().unwrap_or(1).max(2) + 1;
     let (width, height, pad) = (320u32, 160u32, 24u32);
     let step = (width - 2 * pad) / (ranked.len() as u32 - 1);
     let points: Vec<ChartPoint> = ranked
