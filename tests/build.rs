@@ -446,3 +446,23 @@ fn the_default_theme_has_one_h1_landmarks_and_vietnamese_text() {
         );
     }
 }
+
+#[test]
+fn feed_entries_link_with_the_full_address_because_readers_resolve_against_the_feed() {
+    let t = SiteTest::new()
+        .article(
+            "content/news/2024/a.md",
+            "Bài A",
+            "2024-03-14",
+            "Xem [bài B](b.md).",
+        )
+        .article("content/news/2024/b.md", "Bài B", "2024-03-15", "Nội dung.");
+    t.built();
+    let feed = t.read("feed.xml");
+    assert!(
+        feed.contains("href=&quot;https://thidua.example.vn/tin-tuc/2024/b/&quot;")
+            || feed.contains("href=\"https://thidua.example.vn/tin-tuc/2024/b/\""),
+        "{feed}"
+    );
+    assert!(!feed.contains("href=&quot;/tin-tuc"), "{feed}");
+}

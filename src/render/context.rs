@@ -411,9 +411,11 @@ impl Shared {
         let base = &site.config.base_url;
         let items = &items[..items.len().min(crate::site::FEED_ENTRIES)];
         self.insert_cards(ctx, items);
-        let entries: Vec<&str> = items
+        // Feed readers resolve links against the feed, not the page, so links
+        // that start at the site root get the scheme and host.
+        let entries: Vec<String> = items
             .iter()
-            .map(|&i| site.articles[i].html.as_str())
+            .map(|&i| absolute_links(&site.articles[i].html, &base.origin))
             .collect();
         ctx.insert("contents", &entries);
         ctx.insert(
@@ -525,4 +527,11 @@ fn sitemap(site: &Site) -> Vec<SitemapEntry> {
             },
         })
         .collect()
+}
+
+/// `href="/…"` and `src="/…"` with the origin in front (for feeds).
+fn absolute_links(html: &str, origin: &str) -> String {
+    html.replace("href=\"/", &format!("href=\"{origin}/"))
+        .replace("src=\"/", &format!("src=\"{origin}/"))
+        .replace("srcset=\"/", &format!("srcset=\"{origin}/"))
 }
