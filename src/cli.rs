@@ -90,6 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts,
                 deny_warnings,
                 write: true,
+                progress: None,
             };
             build_or_check(&opts)
         }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod media;
 pub mod messages;
 pub mod output;
 pub mod render;

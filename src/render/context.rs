@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::photos::{self, PhotoValue};
 use crate::site::{Article, Pager, Route, RouteKind, Site};
 use crate::text::{format_date, format_datetime, format_integer};
 
@@ -62,6 +63,7 @@ struct Card<'a> {
     summary: &'a str,
     tags: Vec<TagRef<'a>>,
     permalink: String,
+    cover: Option<PhotoValue<'a>>,
 }
 
 #[derive(Serialize)]
@@ -89,6 +91,7 @@ struct ArticleValue<'a> {
     views: Option<String>,
     views_as_of: Option<String>,
     permalink: String,
+    gallery: Vec<PhotoValue<'a>>,
 }
 
 #[derive(Serialize)]
@@ -248,6 +251,11 @@ impl Shared {
                 section = &p.path;
                 "page"
             }
+            RouteKind::Galleries => {
+                ctx.insert("years", &photos::gallery_years(site, &self.cards));
+                section = "/thu-vien-anh/";
+                "galleries"
+            }
             RouteKind::NotFound => "404",
             RouteKind::Redirect { to } => {
                 ctx.insert("to", &base.rooted(to));
@@ -309,6 +317,10 @@ fn card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
         datetime: a.date.rfc3339(site.config.offset),
         summary: &a.summary,
         permalink: base.absolute(&a.path),
+        cover: a
+            .cover
+            .and_then(|i| a.gallery.get(i))
+            .and_then(|p| photos::photo_value(site, p)),
         tags: a
             .tags
             .iter()
@@ -339,6 +351,11 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
             .and_then(|d| crate::content::front::parse_date(&d.value, site.config.offset))
             .map(|d| format_date(d.local.date())),
         permalink: base.absolute(&a.path),
+        gallery: a
+            .gallery
+            .iter()
+            .filter_map(|p| photos::photo_value(site, p))
+            .collect(),
     }
 }
 

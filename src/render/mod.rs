@@ -4,6 +4,7 @@
 //! and routes render in parallel.
 
 mod context;
+mod photos;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -115,6 +116,7 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::Article(_) => "article.html",
         RouteKind::TagIndex => "tags.html",
         RouteKind::Page(_) => "page.html",
+        RouteKind::Galleries => "galleries.html",
         RouteKind::NotFound => "404.html",
         RouteKind::Redirect { .. } => "redirect.html",
         RouteKind::Feed => "feed.xml",

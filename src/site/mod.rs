@@ -3,6 +3,7 @@
 //! pages, tags, year archives and pagination are decided here; nothing here
 //! formats HTML except the Markdown bodies, rendered once per document.
 
+mod gallery;
 mod links;
 mod routes;
 
@@ -14,7 +15,9 @@ use crate::config::{Config, MenuEntry};
 use crate::content::markdown::{self, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
 use crate::diag::Diagnostics;
+use crate::media::Media;
 use crate::text::{collator, identity_key, slugify, truncate_words};
+pub use gallery::Photo;
 pub use routes::{Input, Pager, Route, RouteKind};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
@@ -40,6 +43,10 @@ pub struct Article {
     pub source_info: Option<SourceInfo>,
     pub bundle: Vec<BundleFile>,
     pub draft: bool,
+    /// The photos of its gallery, in order.
+    pub gallery: Vec<Photo>,
+    /// Index into `gallery` of the cover photo.
+    pub cover: Option<usize>,
 }
 
 /// A standalone page (`content/pages/gioi-thieu.md` → `/gioi-thieu/`).
@@ -85,6 +92,8 @@ pub struct Site {
     pub years: Vec<(i16, Vec<usize>)>,
     pub menu: Vec<MenuEntry>,
     pub routes: Vec<Route>,
+    /// The processed images, by source path.
+    pub media: Media,
 }
 
 /// What the build was asked for.
@@ -95,10 +104,15 @@ pub struct ModelOptions {
 
 /// Builds the model from checked documents; reports every problem found
 /// (duplicate URLs, broken links) together.
-pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, Diagnostics) {
+pub fn build(
+    config: Config,
+    docs: Vec<Document>,
+    opts: ModelOptions,
+    media: Media,
+) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
-    let link_map = links::LinkMap::new(&config, &docs, opts.drafts);
+    let link_map = links::LinkMap::new(&config, &docs, opts.drafts, &media);
 
     let rendered: Vec<markdown::Rendered> = docs
         .par_iter()
@@ -165,8 +179,10 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
                     continue;
                 };
                 article_tags.push(doc.tags.clone());
+                let path = format!("/tin-tuc/{}/{}/", date.year(), doc.slug);
+                let (photos, cover) = gallery::gallery(&doc, &path, &media, &mut diags);
                 articles.push(Article {
-                    path: format!("/tin-tuc/{}/{}/", date.year(), doc.slug),
+                    path,
                     source: doc.path,
                     title: doc.title,
                     slug: doc.slug,
@@ -180,6 +196,8 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
                     source_info: doc.front.source,
                     bundle,
                     draft: doc.front.draft,
+                    gallery: photos,
+                    cover,
                 });
             }
         }
@@ -216,6 +234,7 @@ pub fn build(config: Config, docs: Vec<Document>, opts: ModelOptions) -> (Site, 
         years,
         menu,
         routes: Vec::new(),
+        media,
     };
     site.routes = routes::plan(&site, &mut diags);
     (site, diags)

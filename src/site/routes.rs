@@ -68,6 +68,8 @@ pub enum RouteKind {
     /// One tag's articles (indexes into `Site::articles`).
     Tag(usize, Pager),
     Page(usize),
+    /// `/thu-vien-anh/`: every article with photos, newest first.
+    Galleries,
     NotFound,
     /// A small page that sends the reader to `to` (a site path).
     Redirect {
@@ -172,6 +174,14 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         inputs.extend(p.bundle.iter().map(|f| Input::File(f.path.clone())));
         routes.push(route(&p.path, RouteKind::Page(i), inputs));
     }
+    let with_photos: Vec<usize> = (0..site.articles.len())
+        .filter(|&i| !site.articles[i].gallery.is_empty())
+        .collect();
+    routes.push(route(
+        "/thu-vien-anh/",
+        RouteKind::Galleries,
+        list_inputs(&with_photos),
+    ));
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
     routes.push(route("/feed.xml", RouteKind::Feed, list_inputs(&[])));
     routes.push(route("/sitemap.xml", RouteKind::Sitemap, list_inputs(&[])));
