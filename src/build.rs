@@ -3,12 +3,14 @@
 //! written unless the whole run is free of errors.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{self, BaseUrl, Config};
 use crate::content;
 use crate::data;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::media::{self, Media, MediaStats};
 use crate::messages::Msg;
 use crate::output::{self, OutputFile, WriteStats};
 use crate::render::{self, Renderer};
@@ -28,6 +30,18 @@ pub struct BuildOptions {
     pub deny_warnings: bool,
     /// `false` for `check`: everything is verified, nothing written.
     pub write: bool,
+    /// Told `(done, total)` while images are encoded (for a progress bar).
+    pub progress: Option<ProgressHook>,
+}
+
+/// A callback for the progress of image work; called from worker threads.
+#[derive(Clone)]
+pub struct ProgressHook(pub Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook")
+    }
 }
 
 impl BuildOptions {
@@ -40,6 +54,7 @@ impl BuildOptions {
             drafts: false,
             deny_warnings: false,
             write: true,
+            progress: None,
         }
     }
 
@@ -60,6 +75,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub output: PathBuf,
     pub written: WriteStats,
+    /// Image work: decoded, encoded, reused from the cache, pruned.
+    pub media: MediaStats,
 }
 
 /// Runs the whole pipeline. On error, returns every problem found, sorted,
@@ -82,6 +99,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let (data, ds) = data::load(site_dir);
     diags.extend(ds);
     diags.extend(data::check_documents(&data, &docs));
+    let media = process_images(site_dir, &config, &docs, opts, &mut diags);
     let (site, ds) = site::build(
         config,
         docs,
@@ -89,6 +107,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         ModelOptions {
             drafts: opts.drafts,
         },
+        media,
     );
     diags.extend(ds);
 
@@ -133,9 +152,14 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     } else {
         WriteStats::default()
     };
+    let mut media_stats = site.media.stats;
+    if opts.write {
+        media_stats.pruned = media::prune(site_dir, &site.media);
+    }
     Ok(BuildReport {
         pages: count_pages(&site),
-        images: 0,
+        images: media_stats.images,
+        media: media_stats,
         warnings: diags.sorted(),
         elapsed: started.elapsed(),
         output: output_dir,
@@ -168,6 +192,43 @@ pub(crate) fn load_config(opts: &BuildOptions, diags: &mut Diagnostics) -> Optio
         }
     }
     Some(config)
+}
+
+/// Resizes and encodes the photos of published bundles (cached).
+pub(crate) fn process_images<'a>(
+    site_dir: &Path,
+    config: &Config,
+    docs: impl IntoIterator<Item = &'a content::Document>,
+    opts: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Media {
+    let settings = match media::Settings::from_config(&config.images) {
+        Ok(s) => s,
+        Err(ds) => {
+            diags.extend(ds);
+            return Media::default();
+        }
+    };
+    let jobs: Vec<media::Job> = docs
+        .into_iter()
+        .filter(|d| opts.drafts || !d.front.draft)
+        .flat_map(|d| d.bundle.iter().flatten())
+        .filter(|f| media::role_of(&f.name) != media::FileRole::Other)
+        .map(|f| media::Job {
+            source: f.path.clone(),
+            name: f.name.clone(),
+            disk: f.disk.clone(),
+        })
+        .collect();
+    let hook = opts.progress.as_ref().map(|h| h.0.clone());
+    let progress = |done: usize, total: usize| {
+        if let Some(h) = &hook {
+            h(done, total);
+        }
+    };
+    let (media, ds) = media::process(site_dir, &jobs, &settings, Some(&progress));
+    diags.extend(ds);
+    media
 }
 
 /// Defaults used to keep checking content when `site.yaml` itself is wrong.
@@ -248,9 +309,21 @@ pub(crate) fn static_files(
         .map(|a| (&a.path, &a.bundle))
         .chain(site.pages.iter().map(|p| (&p.path, &p.bundle)));
     for (page_path, bundle) in bundles {
+        let page_dir = page_path.trim_start_matches('/');
         for f in bundle {
+            // Photos are published only as their processed variants: the
+            // originals may be huge and carry GPS positions.
+            if media::role_of(&f.name) != media::FileRole::Other {
+                for v in site.media.get(&f.path).map_or(&[][..], |i| &i.variants) {
+                    files.push(OutputFile::Copy {
+                        path: format!("{page_dir}{}", v.name),
+                        from: v.cached.clone(),
+                    });
+                }
+                continue;
+            }
             files.push(OutputFile::Copy {
-                path: format!("{}{}", page_path.trim_start_matches('/'), f.name),
+                path: format!("{page_dir}{}", f.name),
                 from: f.disk.clone(),
             });
         }

@@ -2,6 +2,8 @@
 //! diagnostics and the summary, and the exit code (0 success, 1 problems in
 //! the input, 2 wrong usage; clap exits with 2 by itself).
 
+mod progress;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,6 +75,12 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Xóa bộ nhớ đệm ảnh (.bangtin-cache/); lần xây dựng sau xử lý lại mọi ảnh.
+    Clean {
+        /// Thư mục của trang (mặc định: thư mục hiện tại).
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
     /// Tạo một trang mới có sẵn ví dụ trong THƯ_MỤC.
     Init {
         /// Thư mục mới (hoặc trống) cho trang.
@@ -108,6 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts,
                 deny_warnings,
                 write: true,
+                progress: Some(progress::hook()),
             };
             build_or_check(&opts)
         }
@@ -120,6 +129,7 @@ pub fn run(cli: Cli) -> ExitCode {
             opts.drafts = drafts;
             opts.deny_warnings = deny_warnings;
             opts.write = false;
+            opts.progress = Some(progress::hook());
             build_or_check(&opts)
         }
         Command::Serve {
@@ -137,6 +147,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             serve(&opts, open).map_err(|d| vec![d])
         }
+        Command::Clean { site } => clean(&site).map_err(|d| vec![d]),
         Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
         Command::New { title, site } => new_article(&site, &title).map_err(|d| vec![d]),
     };
@@ -210,6 +221,16 @@ fn serve(opts: &crate::serve::ServeOptions, open: bool) -> Result<(), Diagnostic
     let _ = rx.recv();
     server.stop();
     println!("{}", t!(Msg::ServeStopped));
+    Ok(())
+}
+
+/// Removes the image cache of the site in `site_dir`.
+fn clean(site_dir: &Path) -> Result<(), Diagnostic> {
+    let dir = site_dir.join(crate::media::CACHE_DIR);
+    match crate::media::clean(site_dir)? {
+        Some(files) => println!("{}", t!(Msg::CleanDone, dir = dir.display(), files = files)),
+        None => println!("{}", t!(Msg::CleanNothing, dir = dir.display())),
+    }
     Ok(())
 }
 

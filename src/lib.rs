@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diag;
+pub mod media;
 pub mod messages;
 pub mod output;
 pub mod render;

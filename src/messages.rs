@@ -358,6 +358,46 @@ catalogue! {
     ServeMethod => "Chỉ hỗ trợ GET và HEAD", "Only GET and HEAD are supported";
     ServeMoved => "Trang đã chuyển tới {url}", "Moved to {url}";
     ServeBusy => "Máy chủ đang quá tải, hãy thử lại", "The server is busy; try again";
+    // --- images (media) ---
+    ImagesConfigHint => "mặc định là `images: { widths: [480, 960, 1600], quality: 80, formats: [webp, jpeg] }`",
+        "the default is `images: { widths: [480, 960, 1600], quality: 80, formats: [webp, jpeg] }`";
+    ImagesWidthsInvalid => "images.widths phải là danh sách các chiều rộng từ {min} đến {max} điểm ảnh",
+        "images.widths must list widths from {min} to {max} pixels";
+    ImagesQualityInvalid => "images.quality phải từ 1 đến 100 (đang là {value})", "images.quality must be from 1 to 100 (it is {value})";
+    ImagesFormatUnknown => "định dạng ảnh `{value}` không được hỗ trợ; dùng webp và/hoặc jpeg",
+        "the image format `{value}` is not supported; use webp and/or jpeg";
+    ImageEmpty => "tệp ảnh rỗng (0 byte)", "the image file is empty (0 bytes)";
+    ImageEmptyHint => "chép lại ảnh từ máy ảnh hoặc điện thoại; lần chép trước chưa xong",
+        "copy the photo again from the camera or phone; the last copy did not finish";
+    ImageHeic => "ảnh ở định dạng {format} (iPhone), trình duyệt và bangtin chưa đọc được",
+        "the photo is in {format} format (iPhone), which browsers and bangtin cannot read";
+    ImageHeicHint => "chuyển sang JPEG: trên iPhone chọn Cài đặt → Camera → Định dạng → Tương thích nhất; với ảnh đã có, mở bằng Ảnh (Windows) hoặc Xem trước (macOS) rồi Xuất/Lưu thành JPEG",
+        "convert it to JPEG: on the iPhone choose Settings → Camera → Formats → Most Compatible; for existing photos open them in Photos (Windows) or Preview (macOS) and Export/Save as JPEG";
+    ImageUndecodable => "không đọc được ảnh (tệp hỏng hoặc không phải ảnh): {detail}",
+        "cannot read the image (damaged or not an image): {detail}";
+    ImageUnknownContent => "nội dung tệp không thuộc định dạng ảnh nào đã biết", "the content is not in any known image format";
+    ImageDamagedHint => "mở thử ảnh trên máy; nếu không xem được, chép lại từ bản gốc",
+        "try opening the photo on your computer; if it does not show, copy it again from the original";
+    ImageUnsupported => "ảnh {format} không được hỗ trợ trong thư viện ảnh", "{format} images are not supported in galleries";
+    ImageUnsupportedHint => "lưu ảnh thành JPEG hoặc PNG", "save the image as JPEG or PNG";
+    ImageExtensionLies => "tệp là ảnh {actual} nhưng tên tệp ghi đuôi {claimed}", "the file is a {actual} image but its name says {claimed}";
+    ImageExtensionLiesHint => "đổi đuôi tên tệp cho đúng (.{ext})", "rename the file with the right ending (.{ext})";
+    ImageTooLarge => "ảnh quá lớn ({detail}); giới hạn là {megapixels} triệu điểm ảnh",
+        "the image is too large ({detail}); the limit is {megapixels} megapixels";
+    ImageTooLargeHint => "thu nhỏ ảnh (ví dụ còn 4000 điểm ảnh chiều ngang) rồi thêm lại",
+        "scale the image down (e.g. to 4000 pixels wide) and add it again";
+    ImageTruncated => "ảnh bị cắt cụt (tệp chưa chép hết); phần cuối ảnh có thể bị xám",
+        "the image is truncated (the file was not copied completely); its bottom may be grey";
+    ImageTruncatedHint => "chép lại ảnh từ máy ảnh hoặc điện thoại", "copy the photo again from the camera or phone";
+    PhotoNoAlt => "ảnh `{file}` chưa có chú thích (caption) hay mô tả (alt) cho người khiếm thị",
+        "the photo `{file}` has no caption or alt text for blind readers";
+    PhotoNoAltHint => "thêm vào `photos`: `- { file: {file}, caption: … }`", "add to `photos`: `- { file: {file}, caption: … }`";
+    BodyImageNoAlt => "ảnh `{file}` trong bài chưa có mô tả", "the image `{file}` in the text has no description";
+    BodyImageNoAltHint => "viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({file})", "write a description in the brackets: ![Description]({file})";
+    CacheNotOurs => "thư mục {dir} không do bangtin tạo (thiếu CACHEDIR.TAG); bangtin không xóa", "{dir} was not made by bangtin (no CACHEDIR.TAG); bangtin will not delete it";
+    ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
+    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files} tệp)", "Removed the image cache {dir} ({files} files)";
+    CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
 }
 
 /// Fills a message template with named arguments.

@@ -299,6 +299,16 @@ fn drafts_are_built_only_when_asked() {
     assert!(t.exists("tin-tuc/2024/nhap/index.html"));
 }
 
+fn small_jpeg() -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_pixel(40, 30, image::Rgb([200, 40, 40]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut out)
+        .write_image(img.as_raw(), 40, 30, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
 #[test]
 fn bundle_files_are_copied_beside_their_page() {
     let t = SiteTest::new()
@@ -308,10 +318,14 @@ fn bundle_files_are_copied_beside_their_page() {
             "2024-03-14",
             "![Toàn cảnh](toan-canh.jpg)\n\n[Kế hoạch](ke-hoach.pdf)",
         )
-        .file("content/news/2024/ky-ket/toan-canh.jpg", "jpeg")
+        .bytes("content/news/2024/ky-ket/toan-canh.jpg", &small_jpeg())
         .file("content/news/2024/ky-ket/ke-hoach.pdf", "pdf");
     t.built();
-    assert!(t.exists("tin-tuc/2024/ky-ket/toan-canh.jpg"));
+    // Photos are published as their processed sizes (tests/images.rs),
+    // other attachments as they are.
+    assert!(t.exists("tin-tuc/2024/ky-ket/toan-canh-40.jpg"));
+    assert!(t.exists("tin-tuc/2024/ky-ket/toan-canh-40.webp"));
+    assert!(!t.exists("tin-tuc/2024/ky-ket/toan-canh.jpg"));
     assert!(t.exists("tin-tuc/2024/ky-ket/ke-hoach.pdf"));
 }
 

@@ -33,9 +33,9 @@ fn build_prints_a_one_line_summary_and_exits_0() {
     let (stdout, stderr) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    // home, news, 2024, the article, topics, 404
+    // home, news, 2024, the article, topics, photo galleries, 404
     assert!(
-        stdout.starts_with("Đã tạo 6 trang, 0 ảnh, 0 cảnh báo trong "),
+        stdout.starts_with("Đã tạo 7 trang, 0 ảnh, 0 cảnh báo trong "),
         "{stdout}"
     );
     assert!(out.join("tin-tuc/2024/a/index.html").is_file());
@@ -156,4 +156,39 @@ fn init_makes_a_site_that_builds_and_new_adds_an_article() {
         bangtin(&["init", "trang-moi"], tmp.path()).status.code(),
         Some(1)
     );
+}
+
+#[test]
+fn long_image_work_prints_progress_lines_and_clean_removes_the_cache() {
+    use image::ImageEncoder;
+    let mut t = SiteTest::new().article("content/news/2024/anh/index.md", "Ảnh", "2024-01-01", "x");
+    for i in 0..10u8 {
+        let img = image::RgbImage::from_pixel(40, 30, image::Rgb([i * 20, 90, 90]));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .write_image(img.as_raw(), 40, 30, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        t = t.bytes(&format!("content/news/2024/anh/{i:02}.jpg"), &jpeg);
+    }
+    let dir = t.site().parent().unwrap().to_path_buf();
+    let o = bangtin(&["build", "--site", "site"], &dir);
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains(", 10 ảnh,"), "{stdout}");
+    // Not a terminal: plain lines, the last one complete.
+    assert!(stderr.contains("Đang xử lý ảnh: 10/10\n"), "{stderr}");
+    assert!(!stderr.contains('\r'));
+    let o = bangtin(&["build", "--site", "site"], &dir);
+    assert!(
+        !text(&o).1.contains("Đang xử lý ảnh"),
+        "warm: nothing to do"
+    );
+
+    let o = bangtin(&["clean", "--site", "site"], &dir);
+    let (stdout, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout.starts_with("Đã xóa bộ nhớ đệm ảnh"), "{stdout}");
+    assert!(!t.site().join(".bangtin-cache").exists());
+    let o = bangtin(&["clean", "--site", "site"], &dir);
+    assert!(text(&o).0.starts_with("Không có bộ nhớ đệm ảnh"));
 }

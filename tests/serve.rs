@@ -38,7 +38,6 @@ fn sample_site() -> SiteTest {
             "content/news/2024/co-anh/index.md",
             "---\ntitle: Có ảnh\ndate: 2024-06-01\ncover: anh.jpg\ntags: [Ảnh]\n---\n![Ảnh](anh.jpg)\n",
         )
-        .file("content/news/2024/co-anh/anh.jpg", "jpeg bytes")
         .file("static/style.css", "body { color: black; }\n")
         .file("static/data/ket-qua.csv", "Hạng;Đơn vị\n1;A\n")
         .file("static/data/ket-qua.json", "{\"a\":1}")
@@ -67,7 +66,24 @@ fn sample_site() -> SiteTest {
             ),
         );
     }
+    fs::write(
+        t.site().join("content/news/2024/co-anh/anh.jpg"),
+        tiny_jpeg(1),
+    )
+    .unwrap();
     t
+}
+
+/// A real 16×12 JPEG (photos are decoded and resized, so they must be images);
+/// `shade` makes each one different.
+fn tiny_jpeg(shade: u8) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(16, 12, |x, _| image::Rgb([shade, (x * 15) as u8, 90]));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .write_image(img.as_raw(), 16, 12, image::ExtendedColorType::Rgb8)
+        .expect("encoding a small JPEG in memory");
+    out
 }
 
 fn full_build(t: &SiteTest) -> BTreeMap<String, Vec<u8>> {
@@ -263,7 +279,11 @@ fn incremental_rebuilds_equal_full_builds_through_a_sequence_of_edits() {
     assert_same_as_full(&mut s, &t, &["content/news/2024/bai-12.md"]);
 
     // Bundle files come and go; the folder is renamed (reported alone).
-    t.write("content/news/2024/co-anh/anh-2.jpg", "more");
+    fs::write(
+        t.site().join("content/news/2024/co-anh/anh-2.jpg"),
+        tiny_jpeg(2),
+    )
+    .unwrap();
     assert_same_as_full(&mut s, &t, &["content/news/2024/co-anh/anh-2.jpg"]);
     fs::rename(
         t.site().join("content/news/2024/co-anh"),
@@ -440,7 +460,9 @@ fn pages_types_folders_redirects_and_the_404_page() {
         ("/data/ket-qua.csv", "text/csv; charset=utf-8"),
         ("/feed.xml", "application/xml; charset=utf-8"),
         ("/style.css", "text/css; charset=utf-8"),
-        ("/tin-tuc/2024/co-anh/anh.jpg", "image/jpeg"),
+        // Photos are published resized (never upscaled: 16 px wide).
+        ("/tin-tuc/2024/co-anh/anh-16.jpg", "image/jpeg"),
+        ("/tin-tuc/2024/co-anh/anh-16.webp", "image/webp"),
     ] {
         let r = get(a, path);
         assert_eq!(
@@ -449,7 +471,11 @@ fn pages_types_folders_redirects_and_the_404_page() {
             "{path}"
         );
     }
-    assert_eq!(get(a, "/tin-tuc/2024/co-anh/anh.jpg").body, b"jpeg bytes");
+    assert!(
+        get(a, "/tin-tuc/2024/co-anh/anh-16.jpg")
+            .body
+            .starts_with(&[0xFF, 0xD8])
+    );
 
     let folder = get(a, "/tin-tuc/2023/bai-01/");
     assert!(folder.text().contains("Bài 1"));
@@ -710,7 +736,7 @@ fn editor_saves_bulk_copies_deletions_and_renames_end_in_a_correct_site() {
     let dir = site.join("content/news/2024/anh-hoi-nghi");
     fs::create_dir_all(&dir).unwrap();
     for i in 0..40 {
-        fs::write(dir.join(format!("anh-{i:02}.jpg")), format!("ảnh {i}")).unwrap();
+        fs::write(dir.join(format!("anh-{i:02}.jpg")), tiny_jpeg(i)).unwrap();
     }
     fs::write(
         dir.join("index.md"),
@@ -718,9 +744,12 @@ fn editor_saves_bulk_copies_deletions_and_renames_end_in_a_correct_site() {
     )
     .unwrap();
     wait_for("the copied folder", || {
-        get(a, "/tin-tuc/2024/anh-hoi-nghi/anh-39.jpg").text() == "ảnh 39"
+        get(a, "/tin-tuc/2024/anh-hoi-nghi/anh-39-16.jpg").status == 200
     });
-    assert_eq!(get(a, "/tin-tuc/2024/anh-hoi-nghi/anh-00.jpg").status, 200);
+    assert_eq!(
+        get(a, "/tin-tuc/2024/anh-hoi-nghi/anh-00-16.webp").status,
+        200
+    );
 
     // Deleted and renamed articles disappear from their old address.
     fs::remove_file(site.join("content/news/2023/bai-09.md")).unwrap();

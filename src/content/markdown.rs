@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::diag::{Diagnostic, closest};
+use crate::media::html::{Picture, SIZES_PROSE};
 use crate::messages::Msg;
 use crate::t;
 use crate::text::slugify;
@@ -33,6 +34,10 @@ pub trait Links: Sync {
     fn sources(&self) -> Vec<&str>;
     /// A site path (`/docs/a.pdf`) with the base path in front.
     fn rooted(&self, site_path: &str) -> String;
+    /// The processed photo at `source` (site-relative), if it is one.
+    /// No default: a wrapper that forgot to forward it would silently show
+    /// photos unprocessed.
+    fn picture(&self, source: &str) -> Option<&Picture>;
 }
 
 /// The document being rendered: where it is and where its body starts.
@@ -86,8 +91,12 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
     let mut paragraph_depth: Option<usize> = None;
     let mut first_paragraph_done = false;
     let mut nesting = 0usize;
+    let mut pictures = BodyPictures::default();
 
     for (event, range) in parser {
+        if pictures.capture(&event, src, &mut events, out) {
+            continue;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -117,6 +126,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 title,
                 id,
             }) => {
+                pictures.link_depth += 1;
                 let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Link {
                     link_type,
@@ -131,6 +141,10 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 title,
                 id,
             }) => {
+                if let Some(picture) = bundle_picture(src, links, &dest_url) {
+                    pictures.start(picture, &dest_url, range.start);
+                    continue;
+                }
                 let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -138,6 +152,10 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link) => {
+                pictures.link_depth = pictures.link_depth.saturating_sub(1);
+                events.push(Event::End(TagEnd::Link));
             }
             Event::Start(Tag::Table(align)) => {
                 events.push(Event::Html(r#"<div class="table-wrap">"#.into()));
@@ -304,6 +322,10 @@ fn resolve_link(
     };
 
     if !is_markdown {
+        // A processed photo is published in sizes; a link gets the largest.
+        if let Some(p) = joined.as_deref().and_then(|j| links.picture(j)) {
+            return Some(format!("{}{fragment}", p.large));
+        }
         // A file that travels with a bundle must exist there.
         if let (Some(files), Some(joined)) = (src.bundle_files, joined.as_deref()) {
             let in_bundle = joined.starts_with(dir) && !joined[dir.len()..].contains("/..");
@@ -347,6 +369,81 @@ fn resolve_link(
             ));
             None
         }
+    }
+}
+
+/// The processed bundle photo a body image names, if any.
+fn bundle_picture<'l>(
+    src: &MarkdownSource<'_>,
+    links: &'l dyn Links,
+    dest: &str,
+) -> Option<&'l Picture> {
+    let dest = dest.trim();
+    if dest.is_empty() || dest.starts_with('/') || dest.contains(':') || dest.contains(['#', '?']) {
+        return None;
+    }
+    let dir = src.path.rsplit_once('/').map_or("", |(d, _)| d);
+    let joined = join_normalized(dir, &percent_decode(dest))?;
+    links.picture(&joined)
+}
+
+/// Body images that are bundle photos become `<picture>` elements linked
+/// to the large image (unless already inside a link). The first one loads
+/// at once; the rest wait until they are near the screen.
+#[derive(Default)]
+struct BodyPictures<'l> {
+    /// The picture being read: its URLs, what was written, where, its alt.
+    open: Option<(&'l Picture, String, usize, String)>,
+    link_depth: usize,
+    seen: usize,
+}
+
+impl<'l> BodyPictures<'l> {
+    fn start(&mut self, picture: &'l Picture, dest: &str, offset: usize) {
+        self.open = Some((picture, dest.to_string(), offset, String::new()));
+    }
+
+    /// Takes the events of an open image (its alt text); `true` when the
+    /// event was consumed.
+    fn capture<'a>(
+        &mut self,
+        event: &Event<'a>,
+        src: &MarkdownSource<'_>,
+        events: &mut Vec<Event<'a>>,
+        out: &mut Rendered,
+    ) -> bool {
+        let Some((picture, dest, offset, alt)) = self.open.as_mut() else {
+            return false;
+        };
+        match event {
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            Event::End(TagEnd::Image) => {
+                let alt = alt.trim().to_string();
+                if alt.is_empty() {
+                    out.diagnostics.push(
+                        Diagnostic::warning(t!(Msg::BodyImageNoAlt, file = dest))
+                            .in_file(src.path)
+                            .at_offset(src.full_text, body_start(src) + *offset)
+                            .hint(t!(Msg::BodyImageNoAltHint, file = dest)),
+                    );
+                }
+                let html = picture.html(&alt, SIZES_PROSE, self.seen > 0);
+                let html = if self.link_depth == 0 {
+                    format!(
+                        r#"<a class="photo-link" href="{}" data-large-width="{}" data-large-height="{}">{html}</a>"#,
+                        picture.large, picture.large_width, picture.large_height
+                    )
+                } else {
+                    html
+                };
+                self.seen += 1;
+                self.open = None;
+                events.push(Event::Html(html.into()));
+            }
+            _ => {}
+        }
+        true
     }
 }
 
@@ -442,6 +539,9 @@ mod tests {
                 "content/news/2024/nhap.md" => LinkTarget::Draft,
                 _ => LinkTarget::Missing,
             }
+        }
+        fn picture(&self, _source: &str) -> Option<&Picture> {
+            None
         }
         fn sources(&self) -> Vec<&str> {
             vec![

@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::data_context as dc;
+use super::photos::{self, PhotoValue};
 use crate::site::{Article, Pager, Route, RouteKind, Site, cluster_year_path};
 use crate::text::{format_date, format_datetime, format_integer};
 
@@ -64,6 +65,7 @@ struct Card<'a> {
     summary: &'a str,
     tags: Vec<TagRef<'a>>,
     permalink: String,
+    cover: Option<PhotoValue<'a>>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +97,7 @@ struct ArticleValue<'a> {
     views: Option<String>,
     views_as_of: Option<String>,
     permalink: String,
+    gallery: Vec<PhotoValue<'a>>,
 }
 
 #[derive(Serialize)]
@@ -278,6 +281,11 @@ impl Shared {
                 section = &p.path;
                 "page"
             }
+            RouteKind::Galleries => {
+                ctx.insert("years", &photos::gallery_years(site, &self.cards));
+                section = "/thu-vien-anh/";
+                "galleries"
+            }
             RouteKind::NotFound => "404",
             RouteKind::Redirect { to } => {
                 ctx.insert("to", &base.rooted(to));
@@ -450,6 +458,10 @@ fn card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
         datetime: a.date.rfc3339(site.config.offset),
         summary: &a.summary,
         permalink: base.absolute(&a.path),
+        cover: a
+            .cover
+            .and_then(|i| a.gallery.get(i))
+            .and_then(|p| photos::photo_value(site, p)),
         tags: a
             .tags
             .iter()
@@ -493,6 +505,11 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
             .and_then(|d| crate::content::front::parse_date(&d.value, site.config.offset))
             .map(|d| format_date(d.local.date())),
         permalink: base.absolute(&a.path),
+        gallery: a
+            .gallery
+            .iter()
+            .filter_map(|p| photos::photo_value(site, p))
+            .collect(),
     }
 }
 
@@ -529,9 +546,42 @@ fn sitemap(site: &Site) -> Vec<SitemapEntry> {
         .collect()
 }
 
-/// `href="/…"` and `src="/…"` with the origin in front (for feeds).
+/// `href="/…"`, `src="/…"` and every URL of `srcset="/… 480w, /… 960w"` with
+/// the origin in front (for feeds).
 fn absolute_links(html: &str, origin: &str) -> String {
-    html.replace("href=\"/", &format!("href=\"{origin}/"))
-        .replace("src=\"/", &format!("src=\"{origin}/"))
-        .replace("srcset=\"/", &format!("srcset=\"{origin}/"))
+    let html = html
+        .replace("href=\"/", &format!("href=\"{origin}/"))
+        .replace("src=\"/", &format!("src=\"{origin}/"));
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find("srcset=\"") {
+        let start = i + "srcset=\"".len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |e| start + e);
+        let urls: Vec<String> = rest[start..end]
+            .split(", ")
+            .map(|candidate| match candidate.strip_prefix('/') {
+                Some(path) => format!("{origin}/{path}"),
+                None => candidate.to_string(),
+            })
+            .collect();
+        out.push_str(&urls.join(", "));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_links;
+
+    #[test]
+    fn feed_links_get_the_origin_including_every_srcset_candidate() {
+        let html = r#"<a href="/a/">x</a><img src="/b.jpg" srcset="/b-480.jpg 480w, /b-960.jpg 960w"><a href="https://x.vn/">y</a>"#;
+        assert_eq!(
+            absolute_links(html, "https://t.vn"),
+            r#"<a href="https://t.vn/a/">x</a><img src="https://t.vn/b.jpg" srcset="https://t.vn/b-480.jpg 480w, https://t.vn/b-960.jpg 960w"><a href="https://x.vn/">y</a>"#
+        );
+    }
 }

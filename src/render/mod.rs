@@ -6,6 +6,7 @@
 mod cluster_context;
 mod context;
 mod data_context;
+mod photos;
 pub mod theme;
 mod unit_context;
 
@@ -135,6 +136,7 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::Article(_) => "article.html",
         RouteKind::TagIndex => "tags.html",
         RouteKind::Page(_) => "page.html",
+        RouteKind::Galleries => "galleries.html",
         RouteKind::NotFound => "404.html",
         RouteKind::Redirect { .. } => "redirect.html",
         RouteKind::Sitemap => "sitemap.xml",

@@ -28,6 +28,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/favicon.svg"),
     ),
     (
+        "static/lightbox.js",
+        include_str!("../../themes/default/static/lightbox.js"),
+    ),
+    (
         "static/style.css",
         include_str!("../../themes/default/static/style.css"),
     ),
@@ -60,6 +64,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/feed.xml"),
     ),
     (
+        "templates/galleries.html",
+        include_str!("../../themes/default/templates/galleries.html"),
+    ),
+    (
         "templates/index.html",
         include_str!("../../themes/default/templates/index.html"),
     ),
@@ -76,8 +84,16 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/card.html"),
     ),
     (
+        "templates/partials/gallery.html",
+        include_str!("../../themes/default/templates/partials/gallery.html"),
+    ),
+    (
         "templates/partials/pager.html",
         include_str!("../../themes/default/templates/partials/pager.html"),
+    ),
+    (
+        "templates/partials/picture.html",
+        include_str!("../../themes/default/templates/partials/picture.html"),
     ),
     (
         "templates/partials/results-table.html",

@@ -135,6 +135,7 @@ fn shape(r: &Route) -> (&'static str, String, &[Input]) {
         | RouteKind::Feed
         | RouteKind::Sitemap
         | RouteKind::Robots
+        | RouteKind::Galleries
         | RouteKind::ClusterIndex
         | RouteKind::ResultsIndex
         | RouteKind::UnitIndex => String::new(),

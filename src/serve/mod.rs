@@ -112,6 +112,7 @@ impl Server {
             drafts: opts.drafts,
             deny_warnings: false,
             write: false,
+            progress: None,
         });
         let first = Changes {
             everything: true,

@@ -98,7 +98,10 @@ impl Session {
             || self.good.is_none()
             || p.any_under(crate::config::CONFIG_FILE)
             // Data pages cross-reference every data file: rebuild them all.
-            || p.any_under("data");
+            || p.any_under("data")
+            // A photo's size shows on list pages (covers) and in galleries,
+            // which do not record photo files as inputs: rebuild them all.
+            || p.iter().any(|path| crate::media::role_of(path) != crate::media::FileRole::Other);
         let theme_touched = everything || p.any_under("themes") || p.any_under("templates");
         self.pending.everything = everything;
         if everything {
@@ -129,7 +132,14 @@ impl Session {
         let (data, ds) = crate::data::load(&site_dir);
         diags.extend(ds);
         diags.extend(crate::data::check_documents(&data, docs.iter().copied()));
-        let (site, ds) = site::build_from(config, &docs, data, opts, &self.bodies);
+        let media = build::process_images(
+            &site_dir,
+            &config,
+            docs.iter().copied(),
+            &self.opts,
+            &mut diags,
+        );
+        let (site, ds) = site::build_from(config, &docs, data, opts, media, &self.bodies);
         diags.extend(ds);
         let renderer = match Renderer::new(&site, &theme) {
             Ok(r) => r,
@@ -424,5 +434,10 @@ impl Links for Recorder<'_> {
 
     fn rooted(&self, site_path: &str) -> String {
         self.inner.rooted(site_path)
+    }
+
+    // Not recorded: a photo edit rebuilds every body (see `rebuild`).
+    fn picture(&self, source: &str) -> Option<&crate::media::html::Picture> {
+        self.inner.picture(source)
     }
 }

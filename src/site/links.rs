@@ -6,16 +6,20 @@ use std::collections::HashMap;
 use crate::config::{BaseUrl, Config};
 use crate::content::markdown::{LinkTarget, Links};
 use crate::content::{DocKind, Document};
+use crate::media::Media;
+use crate::media::html::Picture;
 
 /// Source path → rooted URL, or `None` for a draft left out of this build.
 pub struct LinkMap {
     targets: HashMap<String, Option<String>>,
     base: BaseUrl,
+    /// Bundle photo source path → its URLs.
+    pictures: HashMap<String, Picture>,
 }
 
 impl LinkMap {
-    pub fn new(config: &Config, docs: &[&Document], drafts: bool) -> Self {
-        let targets = docs
+    pub fn new(config: &Config, docs: &[&Document], drafts: bool, media: &Media) -> Self {
+        let targets: HashMap<String, Option<String>> = docs
             .iter()
             .map(|d| {
                 let path = match d.kind {
@@ -30,9 +34,28 @@ impl LinkMap {
                 (d.path.clone(), url)
             })
             .collect();
+        let mut pictures = HashMap::new();
+        for d in docs {
+            let (Some(files), Some(Some(page))) = (&d.bundle, targets.get(&d.path)) else {
+                continue;
+            };
+            for f in files {
+                let Some(info) = media.get(&f.path) else {
+                    continue;
+                };
+                let dir = f
+                    .name
+                    .rsplit_once('/')
+                    .map_or(String::new(), |(d, _)| format!("{d}/"));
+                if let Some(p) = Picture::new(info, &format!("{page}{dir}")) {
+                    pictures.insert(f.path.clone(), p);
+                }
+            }
+        }
         LinkMap {
             targets,
             base: config.base_url.clone(),
+            pictures,
         }
     }
 }
@@ -54,5 +77,9 @@ impl Links for LinkMap {
 
     fn rooted(&self, site_path: &str) -> String {
         self.base.rooted(site_path)
+    }
+
+    fn picture(&self, source: &str) -> Option<&Picture> {
+        self.pictures.get(source)
     }
 }

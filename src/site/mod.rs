@@ -4,6 +4,7 @@
 //! formats HTML except the Markdown bodies, rendered once per document.
 
 mod data_pages;
+mod gallery;
 mod links;
 mod routes;
 
@@ -16,8 +17,10 @@ use crate::content::markdown::{self, Links, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
 use crate::data::Data;
 use crate::diag::Diagnostics;
+use crate::media::Media;
 use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
+pub use gallery::Photo;
 pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
@@ -47,6 +50,10 @@ pub struct Article {
     pub cluster: Option<(String, i16)>,
     /// Ids of the units the article is about.
     pub units: Vec<String>,
+    /// The photos of its gallery, in order.
+    pub gallery: Vec<Photo>,
+    /// Index into `gallery` of the cover photo.
+    pub cover: Option<usize>,
 }
 
 /// A standalone page (`content/pages/gioi-thieu.md` → `/gioi-thieu/`).
@@ -95,6 +102,8 @@ pub struct Site {
     pub data: Data,
     pub data_links: DataLinks,
     pub routes: Vec<Route>,
+    /// The processed images, by source path.
+    pub media: Media,
 }
 
 /// What the build was asked for.
@@ -125,9 +134,10 @@ pub fn build(
     docs: Vec<Document>,
     data: Data,
     opts: ModelOptions,
+    media: Media,
 ) -> (Site, Diagnostics) {
     let refs: Vec<&Document> = docs.iter().collect();
-    build_from(config, &refs, data, opts, &FreshBodies)
+    build_from(config, &refs, data, opts, media, &FreshBodies)
 }
 
 /// [`build`] from borrowed documents (sorted by path), with a chosen body
@@ -137,11 +147,12 @@ pub fn build_from(
     docs: &[&Document],
     data: Data,
     opts: ModelOptions,
+    media: Media,
     bodies: &dyn BodyRenderer,
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
-    let link_map = links::LinkMap::new(&config, docs, opts.drafts);
+    let link_map = links::LinkMap::new(&config, docs, opts.drafts, &media);
 
     let rendered: Vec<markdown::Rendered> = docs
         .par_iter()
@@ -223,10 +234,12 @@ pub fn build_from(
                     .iter()
                     .map(|u| u.value.trim().to_string())
                     .collect();
+                let path = format!("/tin-tuc/{}/{}/", date.year(), doc.slug);
+                let (photos, cover) = gallery::gallery(doc, &path, &media, &mut diags);
                 articles.push(Article {
                     cluster,
                     units,
-                    path: format!("/tin-tuc/{}/{}/", date.year(), doc.slug),
+                    path,
                     source: doc.path.clone(),
                     title: doc.title.clone(),
                     slug: doc.slug.clone(),
@@ -240,6 +253,8 @@ pub fn build_from(
                     source_info: doc.front.source.clone(),
                     bundle,
                     draft: doc.front.draft,
+                    gallery: photos,
+                    cover,
                 });
             }
         }
@@ -265,10 +280,10 @@ pub fn build_from(
         by_year.entry(a.date.year()).or_default().push(i);
     }
     let years: Vec<(i16, Vec<usize>)> = by_year.into_iter().rev().collect();
-    let menu = config
-        .menu
-        .clone()
-        .unwrap_or_else(|| default_menu(&pages, &data));
+    let menu = config.menu.clone().unwrap_or_else(|| {
+        let has_photos = articles.iter().any(|a| !a.gallery.is_empty());
+        default_menu(&pages, &data, has_photos)
+    });
     let data_links = DataLinks::new(&data, &articles);
 
     let mut site = Site {
@@ -282,6 +297,7 @@ pub fn build_from(
         data,
         data_links,
         routes: Vec::new(),
+        media,
     };
     site.routes = routes::plan(&site, &mut diags);
     (site, diags)
@@ -350,7 +366,7 @@ fn group_tags(articles: &mut [Article], article_tags: &[Vec<String>]) -> Vec<Tag
 /// The menu when `site.yaml` has none: the news, then standalone pages.
 /// Titles come from the theme's translation file (`menu_news`), so only the
 /// paths are decided here; an empty title means "use the theme's word".
-fn default_menu(pages: &[Page], data: &Data) -> Vec<MenuEntry> {
+fn default_menu(pages: &[Page], data: &Data, has_photos: bool) -> Vec<MenuEntry> {
     let mut menu = vec![MenuEntry {
         title: String::new(),
         url: "/tin-tuc/".into(),
@@ -362,6 +378,12 @@ fn default_menu(pages: &[Page], data: &Data) -> Vec<MenuEntry> {
                 url: url.into(),
             });
         }
+    }
+    if has_photos {
+        menu.push(MenuEntry {
+            title: String::new(),
+            url: "/thu-vien-anh/".into(),
+        });
     }
     menu.extend(pages.iter().map(|p| MenuEntry {
         title: p.title.clone(),

@@ -75,6 +75,8 @@ pub enum RouteKind {
     /// One tag's articles (indexes into `Site::articles`).
     Tag(usize, Pager),
     Page(usize),
+    /// `/thu-vien-anh/`: every article with photos, newest first.
+    Galleries,
     NotFound,
     /// A small page that sends the reader to `to` (a site path).
     Redirect {
@@ -204,6 +206,14 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         routes.push(route(&p.path, RouteKind::Page(i), inputs));
     }
     super::data_pages::plan(site, &mut routes);
+    let with_photos: Vec<usize> = (0..site.articles.len())
+        .filter(|&i| !site.articles[i].gallery.is_empty())
+        .collect();
+    routes.push(route(
+        "/thu-vien-anh/",
+        RouteKind::Galleries,
+        list_inputs(&with_photos),
+    ));
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
     let feed_items: Vec<usize> = (0..site.articles.len().min(FEED_ENTRIES)).collect();
     routes.push(route(

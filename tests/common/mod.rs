@@ -31,6 +31,18 @@ impl SiteTest {
         self
     }
 
+    /// Adds or replaces a binary file of the site (a photo).
+    pub fn bytes(self, rel: &str, bytes: &[u8]) -> Self {
+        self.write_bytes(rel, bytes);
+        self
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        let p = self.site().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
+
     pub fn write(&self, rel: &str, text: &str) {
         let p = self.site().join(rel);
         fs::create_dir_all(p.parent().unwrap()).unwrap();
