@@ -22,28 +22,44 @@ pub struct UnitRef {
     pub url: String,
     /// The unit has ended ("ngừng hoạt động" or merged).
     pub ended: bool,
+    /// Where it merged into: "(đã sáp nhập vào …)" with a link (FORMAT.md §4).
+    pub merged_into: Option<Heir>,
+}
+
+/// The unit an ended unit merged into, named as it is today.
+#[derive(Serialize, Clone)]
+pub struct Heir {
+    pub name: String,
+    pub url: String,
 }
 
 pub fn unit_ref(site: &Site, id: &str, date: Date) -> UnitRef {
     let url = site.rooted(&unit_path(id));
-    match site.data.unit(id) {
-        Some(u) => {
-            let n = u.name_at(date);
-            UnitRef {
-                id: id.to_string(),
-                name: n.full.clone(),
-                short: n.display().to_string(),
-                url,
-                ended: u.valid_until.is_some() || u.ended.is_some(),
-            }
-        }
-        None => UnitRef {
+    let Some(u) = site.data.unit(id) else {
+        return UnitRef {
             id: id.to_string(),
             name: id.to_string(),
             short: id.to_string(),
             url,
             ended: false,
-        },
+            merged_into: None,
+        };
+    };
+    let n = u.name_at(date);
+    let merged_into = u.merged_into.as_ref().map(|(heir, _)| Heir {
+        name: site
+            .data
+            .unit(heir)
+            .map_or_else(|| heir.clone(), |h| h.current_name().display().to_string()),
+        url: site.rooted(&unit_path(heir)),
+    });
+    UnitRef {
+        id: id.to_string(),
+        name: n.full.clone(),
+        short: n.display().to_string(),
+        url,
+        ended: u.valid_until.is_some() || u.ended.is_some(),
+        merged_into,
     }
 }
 

@@ -100,3 +100,16 @@ fn an_article_links_its_cluster_year_and_the_cluster_year_lists_it() {
         "cluster-year → article"
     );
 }
+
+#[test]
+fn a_member_that_merged_later_keeps_its_old_name_with_a_link_to_its_heir() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let members = &html[html.find("<ol class=\"members\">").expect("member list")..];
+    let members = &members[..members.find("</ol>").unwrap_or(members.len())];
+    let item = members
+        .split("<li>")
+        .find(|li| li.contains("Sở Kế hoạch và Đầu tư"))
+        .expect("the KH&ĐT union is listed under its 2024 name");
+    assert!(item.contains("đã sáp nhập vào"), "{item}");
+    assert!(item.contains("/don-vi/tl-cd-so-tai-chinh/"), "{item}");
+}
