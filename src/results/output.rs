@@ -81,7 +81,8 @@ pub struct ResultRow {
     pub exact_total: Option<Decimal>,
     /// The computed rank (1, 2, 2, 4).
     pub rank: Option<u32>,
-    /// The key that put the previous row ahead of this one at an equal published total.
+    /// The key that put this row's rank group below the previous group at an equal
+    /// published total (the same for every row of a shared rank).
     pub tie_note: Option<TieBreakKey>,
     /// Whether another row has the same rank.
     pub shared: bool,

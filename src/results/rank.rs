@@ -49,17 +49,19 @@ pub(crate) fn build_ranking(
     candidates.sort_by(|a, b| compare(plan, a, b).0.then(a.position.cmp(&b.position)));
 
     let mut rows: Vec<ResultRow> = Vec::with_capacity(candidates.len() + unranked.len());
-    let mut previous: Option<(&Candidate, u32)> = None;
+    // Units sharing a rank share its note too: the key that put the group
+    // below the previous one, so the note never depends on member order.
+    let mut previous: Option<(&Candidate, u32, Option<TieBreakKey>)> = None;
     for (i, candidate) in candidates.iter().enumerate() {
         let place = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let (rank, tie_note) = match previous {
             None => (place, None),
-            Some((prev, prev_rank)) => match compare(plan, prev, candidate) {
-                (Ordering::Equal, _) => (prev_rank, None),
+            Some((prev, prev_rank, prev_note)) => match compare(plan, prev, candidate) {
+                (Ordering::Equal, _) => (prev_rank, prev_note),
                 (_, key) => (place, key.cloned()),
             },
         };
-        previous = Some((candidate, rank));
+        previous = Some((candidate, rank, tie_note.clone()));
         rows.push(row(plan, candidate, rank, tie_note));
     }
     for i in 0..rows.len() {
