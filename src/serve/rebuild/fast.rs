@@ -68,12 +68,7 @@ impl Session {
             }
             edits.push(reread(path, old, &good.site)?);
         }
-        let drafts = self.opts.drafts;
-        let docs = &self.docs;
-        let links = good.lookups.links.get_or_insert_with(|| {
-            let docs: Vec<&Document> = docs.values().filter_map(|r| r.doc.as_ref()).collect();
-            LinkMap::new(&good.site.config, &docs, drafts)
-        });
+        let links = link_map(&mut good.lookups, &good.site, &self.docs, self.opts.drafts);
         for e in &mut edits {
             let rendered = site::render_body(&e.doc, links, &self.bodies);
             if !rendered.diagnostics.is_empty() {
@@ -123,6 +118,46 @@ impl Session {
             fast: true,
         })
     }
+}
+
+impl Session {
+    /// Makes what the fast path looks up, so that the first edit after a
+    /// full rebuild does not wait for it; `serve` calls this once the
+    /// rebuilt site is served.
+    pub fn prepare_fast_path(&mut self) {
+        if let Some(good) = self.good.as_mut() {
+            link_map(&mut good.lookups, &good.site, &self.docs, self.opts.drafts);
+            routes_by_file(&mut good.lookups, &good.site);
+        }
+    }
+}
+
+/// Link targets of the last good build's documents.
+fn link_map<'a>(
+    lookups: &'a mut Lookups,
+    site: &Site,
+    docs: &HashMap<String, Read>,
+    drafts: bool,
+) -> &'a LinkMap {
+    lookups.links.get_or_insert_with(|| {
+        let docs: Vec<&Document> = docs.values().filter_map(|r| r.doc.as_ref()).collect();
+        LinkMap::new(&site.config, &docs, drafts)
+    })
+}
+
+/// Source file → indexes of the routes that have it as an input.
+fn routes_by_file<'a>(lookups: &'a mut Lookups, site: &Site) -> &'a HashMap<String, Vec<usize>> {
+    lookups.routes_by_file.get_or_insert_with(|| {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in site.routes.iter().enumerate() {
+            for input in &r.inputs {
+                if let Input::File(p) = input {
+                    map.entry(p.clone()).or_default().push(i);
+                }
+            }
+        }
+        map
+    })
 }
 
 /// Reads `path` again; `None` unless only its body changed and it is an
@@ -193,17 +228,7 @@ fn swap_text(good: &mut Good, e: &mut Edit) {
 /// `None` on any error (the full rebuild then reports it).
 fn render_routes(good: &mut Good, edits: &[Edit]) -> Option<Vec<(String, Vec<u8>)>> {
     let site = &good.site;
-    let by_file = good.lookups.routes_by_file.get_or_insert_with(|| {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, r) in site.routes.iter().enumerate() {
-            for input in &r.inputs {
-                if let Input::File(p) = input {
-                    map.entry(p.clone()).or_default().push(i);
-                }
-            }
-        }
-        map
-    });
+    let by_file = routes_by_file(&mut good.lookups, site);
     let mut chosen: Vec<usize> = edits
         .iter()
         .flat_map(|e| by_file.get(&e.path).into_iter().flatten().copied())
