@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use bangtin::build::{self, BuildOptions};
 use bangtin::serve::files::{Entry, SiteFiles};
-use bangtin::serve::{Changes, ServeOptions, Server, Session, Touched};
+use bangtin::serve::{Built, Changes, ServeOptions, Server, Session, Touched};
 use common::{SiteTest, render};
 
 const LOCAL: &str = "http://127.0.0.1:1111/";
@@ -86,6 +86,70 @@ fn tiny_jpeg(shade: u8) -> Vec<u8> {
     out
 }
 
+/// A tiny `data/` tree: three units, one scheme, one cluster-year (2024).
+const DATA_FILES: &[(&str, &str)] = &[
+    (
+        "data/units.yaml",
+        "units:
+  - id: cdvc
+    kind: union_upper
+    names: [{ full: Công đoàn Viên chức tỉnh, short: CĐVC tỉnh }]
+  - id: cd-a
+    kind: union_base
+    names: [{ full: Công đoàn A }]
+  - id: cd-b
+    kind: union_base
+    names: [{ full: Công đoàn B }]
+",
+    ),
+    (
+        "data/schemes/s-2024.yaml",
+        "id: s-2024
+title: Biểu chấm điểm năm 2024
+total_max: 100
+criteria:
+  - { id: I, title: Chuyên môn, max: 100, rule: scale, step: 0.5 }
+aggregation: { assessed_by: panel, final_from: assessed, year_from: last_phase }
+classification:
+  - { label: Tốt, min: 90 }
+  - { label: Khá, min: 0 }
+",
+    ),
+    (
+        "data/clusters/2024/cum-1.yaml",
+        "id: cum-1
+year: 2024
+name: Cụm thi đua số 1
+organiser: cdvc
+scheme: s-2024
+phases:
+  - { id: ca-nam, name: Cả năm, until: 2024-12-31 }
+members:
+  - { unit: cd-a, role: cum_truong }
+  - { unit: cd-b }
+",
+    ),
+];
+
+/// [`sample_site`] with [`DATA_FILES`] and an article about the cluster-year
+/// and a unit, which its pages list.
+fn sample_site_with_data() -> SiteTest {
+    let mut t = sample_site().file(
+        "content/news/2024/ky-ket.md",
+        &clustered("Cụm 1 ký kết", "Ký kết giao ước."),
+    );
+    for (path, text) in DATA_FILES {
+        t = t.file(path, text);
+    }
+    t
+}
+
+fn clustered(title: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: 2024-04-02\ncluster: cum-1\nunits: [cd-a]\n---\n{body}\n"
+    )
+}
+
 fn full_build(t: &SiteTest) -> BTreeMap<String, Vec<u8>> {
     let tmp = tempfile::tempdir().unwrap();
     let mut opts = BuildOptions::new(t.site());
@@ -136,8 +200,14 @@ fn changes(paths: &[&str]) -> Changes {
     }
 }
 
-/// Rebuilds after `paths` changed and compares every byte with a full build.
+/// Rebuilds after `paths` changed and compares every byte with a full build;
+/// returns how many routes were rendered.
 fn assert_same_as_full(s: &mut Session, t: &SiteTest, paths: &[&str]) -> usize {
+    same_as_full(s, t, paths).rendered
+}
+
+/// [`assert_same_as_full`], returning the whole rebuild.
+fn same_as_full(s: &mut Session, t: &SiteTest, paths: &[&str]) -> Built {
     let built = match s.rebuild(&changes(paths)) {
         Ok(b) => b,
         Err(ds) => panic!("incremental build failed:\n{}", render(&ds)),
@@ -155,12 +225,12 @@ fn assert_same_as_full(s: &mut Session, t: &SiteTest, paths: &[&str]) -> usize {
             String::from_utf8_lossy(bytes)
         );
     }
-    built.rendered
+    built
 }
 
 #[test]
 fn incremental_rebuilds_equal_full_builds_through_a_sequence_of_edits() {
-    let t = sample_site();
+    let t = sample_site_with_data();
     let mut s = session(&t);
     let first = s.rebuild(&Changes {
         everything: true,
@@ -175,15 +245,76 @@ fn incremental_rebuilds_equal_full_builds_through_a_sequence_of_edits() {
         "content/news/2023/bai-04.md",
         &article("Bài 4", "2023-03-04", "Giao ước", "Đoạn mở đầu mới."),
     );
-    let n = assert_same_as_full(&mut s, &t, &["content/news/2023/bai-04.md"]);
-    assert!((1..12).contains(&n), "{n} routes rendered for a body edit");
+    let b = same_as_full(&mut s, &t, &["content/news/2023/bai-04.md"]);
+    assert!(b.fast, "a body edit takes the fast path");
+    assert!(
+        (1..12).contains(&b.rendered),
+        "{} routes for a body edit",
+        b.rendered
+    );
+    // The same file saved again unchanged, and a standalone page's body.
+    assert!(same_as_full(&mut s, &t, &["content/news/2023/bai-04.md"]).fast);
+    t.write(
+        "content/pages/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\n---\nVề chúng tôi, **mới**.\n",
+    );
+    assert!(same_as_full(&mut s, &t, &["content/pages/gioi-thieu.md"]).fast);
+
+    // The body of the article about the cluster-year and unit: its card on
+    // the cluster, cluster-year and unit pages and the cluster's feed.
+    t.write(
+        "content/news/2024/ky-ket.md",
+        &clustered("Cụm 1 ký kết", "Lễ ký kết giao ước thi đua năm 2024."),
+    );
+    let b = same_as_full(&mut s, &t, &["content/news/2024/ky-ket.md"]);
+    assert!(b.fast, "a body edit takes the fast path");
+    assert!(
+        b.changed
+            .iter()
+            .any(|p| p.starts_with("cum-thi-dua/cum-1/2024/"))
+            && b.changed.iter().any(|p| p.starts_with("don-vi/cd-a/")),
+        "{:?}",
+        b.changed
+    );
+    // …and its title, which every list showing it changes.
+    t.write(
+        "content/news/2024/ky-ket.md",
+        &clustered("Cụm thi đua số 1 ký kết giao ước", "Lễ ký kết."),
+    );
+    assert!(!same_as_full(&mut s, &t, &["content/news/2024/ky-ket.md"]).fast);
+    // A body with a broken link is not for the fast path: the full
+    // rebuild reports it.
+    t.write(
+        "content/news/2024/ky-ket.md",
+        &clustered(
+            "Cụm thi đua số 1 ký kết giao ước",
+            "Xem [bài](khong-co.md).",
+        ),
+    );
+    assert!(
+        s.rebuild(&changes(&["content/news/2024/ky-ket.md"]))
+            .is_err()
+    );
+    t.write(
+        "content/news/2024/ky-ket.md",
+        &clustered("Cụm thi đua số 1 ký kết giao ước", "Lễ ký kết."),
+    );
+    assert!(!same_as_full(&mut s, &t, &["content/news/2024/ky-ket.md"]).fast);
+
+    // A data edit: the cluster's name is on its pages and the article's.
+    let cluster = DATA_FILES[2]
+        .1
+        .replace("Cụm thi đua số 1", "Cụm thi đua khối Văn xã");
+    t.write("data/clusters/2024/cum-1.yaml", &cluster);
+    assert_same_as_full(&mut s, &t, &["data/clusters/2024/cum-1.yaml"]);
 
     // Title of the newest article: home, feed, lists.
     t.write(
         "content/news/2024/bai-21.md",
         &article("Bài hai mươi mốt", "2024-03-21", "", "Nội dung."),
     );
-    assert_same_as_full(&mut s, &t, &["content/news/2024/bai-21.md"]);
+    let b = same_as_full(&mut s, &t, &["content/news/2024/bai-21.md"]);
+    assert!(!b.fast, "a title edit changes lists: not the fast path");
 
     // A new tag `dương` sorts before `đường` and takes its slug: the pages
     // of every article tagged `đường` change although their files did not.

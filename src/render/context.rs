@@ -211,6 +211,14 @@ impl Shared {
         }
     }
 
+    /// Makes article `i`'s card again from the model, after `serve` changed
+    /// that article's body or summary in place.
+    pub fn refresh_card(&mut self, site: &Site, i: usize) {
+        if let (Some(slot), Some(a)) = (self.cards.get_mut(i), site.articles.get(i)) {
+            *slot = Value::from_serializable(&card(site, a));
+        }
+    }
+
     /// The context of one route: the shared values plus the page's own.
     pub fn context_for(&self, site: &Site, route: &Route) -> Context {
         let mut ctx = Context::new();

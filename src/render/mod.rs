@@ -74,6 +74,12 @@ impl Renderer {
         })
     }
 
+    /// Brings article `i`'s shared card up to date with the model: `serve`
+    /// patches one article's body or summary and keeps this renderer.
+    pub fn refresh_card(&mut self, site: &Site, i: usize) {
+        self.shared.refresh_card(site, i);
+    }
+
     /// Renders every route in parallel; errors are collected, not fatal.
     pub fn render_all(&self, site: &Site, theme: &Theme) -> (Vec<RenderedPage>, Diagnostics) {
         let results: Vec<Result<RenderedPage, Diagnostic>> = site

@@ -249,6 +249,11 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
                     ms = ms
                 ));
             }
+            if !built.fast {
+                // Once the site is served and browsers told: off the path
+                // of this save, ready for the next.
+                session.prepare_fast_path();
+            }
         }
         Err(diags) => {
             print_diagnostics(&diags);

@@ -4,8 +4,10 @@
 //! are rendered again (`invalidate`). Nothing is written to disk: the result
 //! is the site as served, in memory.
 
+mod fast;
+
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -41,6 +43,8 @@ pub struct Built {
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Made on the fast path (one body patched in the kept model).
+    pub fast: bool,
 }
 
 /// The state kept between rebuilds.
@@ -55,6 +59,7 @@ pub struct Session {
 
 /// One Markdown file as last read, with the bundle it was read with.
 struct Read {
+    disk: PathBuf,
     bundle: Option<Vec<BundleFile>>,
     doc: Option<Document>,
     diags: Vec<Diagnostic>,
@@ -65,6 +70,13 @@ struct Good {
     site: Site,
     theme: Arc<Theme>,
     files: Arc<SiteFiles>,
+    /// Compiled templates and shared values of `site` (the fast path
+    /// patches one card and renders with it).
+    renderer: Renderer,
+    /// Of the whole build, in order.
+    warnings: Vec<Diagnostic>,
+    pages: usize,
+    lookups: fast::Lookups,
 }
 
 impl Session {
@@ -91,6 +103,9 @@ impl Session {
     /// failed run). On error the last good site stays as it was.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
+        if let Some(built) = self.try_fast(changes, started) {
+            return Ok(built);
+        }
         self.pending.paths.extend(&changes.paths);
         let p = &self.pending.paths;
         let everything = changes.everything
@@ -172,10 +187,15 @@ impl Session {
         let pages = build::count_pages(&site);
         let live: HashSet<&str> = docs.iter().map(|d| d.path.as_str()).collect();
         self.bodies.retain(&live);
+        let warnings = diags.sorted();
         self.good = Some(Good {
             site,
             theme,
             files: Arc::clone(&files),
+            renderer,
+            warnings: warnings.clone(),
+            pages,
+            lookups: fast::Lookups::default(),
         });
         self.pending = Changes::default();
         Ok(Built {
@@ -183,8 +203,9 @@ impl Session {
             changed,
             rendered,
             pages,
-            warnings: diags.sorted(),
+            warnings,
             elapsed: started.elapsed(),
+            fast: false,
         })
     }
 
@@ -207,6 +228,7 @@ impl Session {
             .map(|m| {
                 let (doc, ds) = content::read_document(&m.path, &m.disk, m.bundle.clone(), offset);
                 let read = Read {
+                    disk: m.disk.clone(),
                     bundle: m.bundle.clone(),
                     doc,
                     diags: ds,

@@ -105,11 +105,14 @@ pub fn plan(site: &Site, routes: &mut Vec<Route>) {
     );
     for (i, h) in site.data_links.clusters.iter().enumerate() {
         let base = format!("/cum-thi-dua/{}/", h.id);
-        push(routes, base.clone(), RouteKind::Cluster(i), all.clone());
+        // The cluster page lists the cards of its articles, as its feed does.
+        let mut page_inputs = all.clone();
         let mut feed_inputs = vec![Input::Config, Input::AllArticles];
         for &cy in &h.years {
+            page_inputs.extend(article_inputs(site, cy));
             feed_inputs.extend(article_inputs(site, cy));
         }
+        push(routes, base.clone(), RouteKind::Cluster(i), page_inputs);
         push(
             routes,
             format!("{base}feed.xml"),

@@ -21,6 +21,7 @@ use crate::media::Media;
 use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
 pub use gallery::Photo;
+pub use links::LinkMap;
 pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
@@ -160,18 +161,7 @@ pub fn build_from(
             if !published(doc) {
                 return markdown::Rendered::default();
             }
-            let bundle_paths: Option<Vec<String>> = doc
-                .bundle
-                .as_ref()
-                .map(|files| files.iter().map(|f| f.path.clone()).collect());
-            let src = MarkdownSource {
-                path: &doc.path,
-                full_text: &doc.text,
-                body: doc.body(),
-                line_offset: doc.body_line_offset,
-                bundle_files: bundle_paths.as_deref(),
-            };
-            bodies.render(&src, &link_map)
+            render_body(doc, &link_map, bodies)
         })
         .collect();
 
@@ -184,12 +174,7 @@ pub fn build_from(
         if !published(doc) {
             continue;
         }
-        let summary = doc
-            .front
-            .summary
-            .clone()
-            .map(|s| s.trim().to_string())
-            .unwrap_or_else(|| truncate_words(&r.first_paragraph, SUMMARY_CHARS));
+        let summary = summary_of(doc, &r.first_paragraph);
         let aliases = doc
             .front
             .aliases
@@ -301,6 +286,37 @@ pub fn build_from(
     };
     site.routes = routes::plan(&site, &mut diags);
     (site, diags)
+}
+
+/// Renders one document's Markdown body (`serve` re-renders a single
+/// edited body with this, so it must stay the one way bodies are made).
+pub fn render_body(
+    doc: &Document,
+    links: &dyn Links,
+    bodies: &dyn BodyRenderer,
+) -> markdown::Rendered {
+    let bundle_paths: Option<Vec<String>> = doc
+        .bundle
+        .as_ref()
+        .map(|files| files.iter().map(|f| f.path.clone()).collect());
+    let src = MarkdownSource {
+        path: &doc.path,
+        full_text: &doc.text,
+        body: doc.body(),
+        line_offset: doc.body_line_offset,
+        bundle_files: bundle_paths.as_deref(),
+    };
+    bodies.render(&src, links)
+}
+
+/// The summary shown on cards: `summary` from the front matter, else the
+/// start of the first paragraph.
+pub fn summary_of(doc: &Document, first_paragraph: &str) -> String {
+    doc.front
+        .summary
+        .clone()
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|| truncate_words(first_paragraph, SUMMARY_CHARS))
 }
 
 /// Tags are the same when their identity keys are (case, tone placement,
