@@ -199,6 +199,19 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A `source: { url, title, as_of }` block.
+pub fn source(
+    c: &mut Checker<'_>,
+    raw: &Option<super::raw::RawSource>,
+) -> Option<super::model::SourceRef> {
+    let raw = raw.as_ref()?;
+    Some(super::model::SourceRef {
+        url: opt_text(&raw.url),
+        title: opt_text(&raw.title),
+        as_of: c.opt_date(&raw.as_of),
+    })
+}
+
 /// NFC text with outer spaces removed.
 pub fn text(v: &S) -> String {
     nfc(v.value.trim())

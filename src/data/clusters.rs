@@ -110,6 +110,7 @@ pub fn check_cluster(
         signing,
         next_cum_truong,
         next_cum_pho,
+        source: super::check::source(&mut c, &raw.source),
         file: file.path.clone(),
         scores_file: None,
         outcomes: None,

@@ -116,6 +116,7 @@ pub struct Unit {
     pub ended: Option<Ended>,
     pub merged_into: Option<(String, Date)>,
     pub successors: Vec<String>,
+    pub source: Option<SourceRef>,
 }
 
 impl Unit {
@@ -174,6 +175,14 @@ pub struct Ended {
     pub date: Date,
     pub reason: Option<String>,
     pub decision: Option<Decision>,
+}
+
+/// Where a record came from (FORMAT.md §11: every key optional).
+#[derive(Debug, Clone, Default)]
+pub struct SourceRef {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub as_of: Option<Date>,
 }
 
 /// A decision or other numbered document.
@@ -314,6 +323,7 @@ pub struct ClusterYear {
     pub signing: Option<Meeting>,
     pub next_cum_truong: Option<String>,
     pub next_cum_pho: Option<String>,
+    pub source: Option<SourceRef>,
     /// Site-relative path of the cluster file.
     pub file: String,
     /// Site-relative path of the scores file, if any.

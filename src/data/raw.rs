@@ -75,9 +75,8 @@ pub struct RawMerge {
     pub date: S,
 }
 
-/// Where a record came from; every key optional (FORMAT.md §11). Accepted so
-/// that staff can keep their references in the file; pages do not show it yet.
-#[allow(dead_code)]
+/// Where a record came from; every key optional (FORMAT.md §11). Shown on unit
+/// and cluster-year pages; kept for the record on schemes and outcomes.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {

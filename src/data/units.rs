@@ -93,6 +93,7 @@ fn check_unit(c: &mut Checker<'_>, u: &RawUnit, ids: &[&str]) -> Option<Unit> {
         ended,
         merged_into,
         successors,
+        source: super::check::source(c, &u.source),
     })
 }
 

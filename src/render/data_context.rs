@@ -82,6 +82,22 @@ fn decision(d: &Option<Decision>) -> Option<DecisionValue> {
     })
 }
 
+/// Where a record came from, as the page shows it.
+#[derive(Serialize)]
+pub struct SourceValue {
+    url: Option<String>,
+    title: Option<String>,
+    as_of: Option<String>,
+}
+
+pub fn source_value(s: &Option<crate::data::SourceRef>) -> Option<SourceValue> {
+    s.as_ref().map(|s| SourceValue {
+        url: s.url.clone(),
+        title: s.title.clone(),
+        as_of: date(s.as_of),
+    })
+}
+
 #[derive(Serialize)]
 pub struct MeetingValue {
     date: String,
@@ -499,6 +515,7 @@ pub struct ClusterYearValue {
     next_year: Option<YearLink>,
     /// The leading unit and its total (for the cluster history).
     top: Option<TopValue>,
+    source: Option<SourceValue>,
 }
 
 #[derive(Serialize)]
@@ -613,6 +630,7 @@ pub fn cluster_year_value(site: &Site, index: usize) -> ClusterYearValue {
         prev_year: sibling(cy.year - 1),
         next_year: sibling(cy.year + 1),
         top: top_of(site, cy),
+        source: source_value(&cy.source),
     }
 }
 

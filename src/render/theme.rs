@@ -100,6 +100,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/results-table.html"),
     ),
     (
+        "templates/partials/source.html",
+        include_str!("../../themes/default/templates/partials/source.html"),
+    ),
+    (
         "templates/partials/unit.html",
         include_str!("../../themes/default/templates/partials/unit.html"),
     ),

@@ -83,6 +83,7 @@ pub struct UnitValue {
     clusters: Vec<MembershipValue>,
     chart: Option<Chart>,
     awards: Vec<AwardValue>,
+    source: Option<super::data_context::SourceValue>,
 }
 
 fn today_of(u: &Unit) -> Date {
@@ -149,6 +150,7 @@ pub fn unit_value(site: &Site, index: usize) -> UnitValue {
         predecessors: refs(predecessors),
         chart: chart(&clusters),
         awards: awards(site, u),
+        source: super::data_context::source_value(&u.source),
         clusters,
     }
 }

@@ -113,3 +113,14 @@ fn a_member_that_merged_later_keeps_its_old_name_with_a_link_to_its_heir() {
     assert!(item.contains("đã sáp nhập vào"), "{item}");
     assert!(item.contains("/don-vi/tl-cd-so-tai-chinh/"), "{item}");
 }
+
+#[test]
+fn a_cluster_year_names_its_source_with_its_date() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    assert!(
+        html.contains(
+            "Nguồn: Biên bản Hội nghị tổng kết năm 2024 của Cụm (tính đến ngày 20/12/2024)"
+        ),
+        "source line missing"
+    );
+}
