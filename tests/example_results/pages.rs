@@ -124,3 +124,32 @@ fn a_cluster_year_names_its_source_with_its_date() {
         "source line missing"
     );
 }
+
+/// The first results table of a page, from `<table class="results">` to `</table>`.
+fn results_table(html: &str) -> &str {
+    let start = html
+        .find("<table class=\"results\">")
+        .expect("a results table");
+    let end = start + html[start..].find("</table>").expect("the table ends") + "</table>".len();
+    &html[start..end]
+}
+
+/// A reviewed copy of the 2024 year table of Cụm 3: any change to what readers
+/// see in it must be looked at and the snapshot updated on purpose
+/// (`UPDATE_SNAPSHOTS=1 cargo test --test example_results`).
+#[test]
+fn cum_3_2024_year_table_matches_its_reviewed_snapshot() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let table = results_table(&html);
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/example_results/snapshots/cdvc-cum-3-2024-results.html");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, format!("{table}\n")).expect("writing the snapshot");
+    }
+    let expected = std::fs::read_to_string(&file).expect("the snapshot exists");
+    assert_eq!(
+        table,
+        expected.trim_end(),
+        "the results table changed; review it"
+    );
+}
