@@ -55,6 +55,52 @@ fn place_of(rel: &str) -> Option<Place> {
     }
 }
 
+/// The files of `data/`, sorted by kind.
+#[derive(Default)]
+struct DataFiles {
+    units: Vec<DataFile>,
+    awards: Vec<DataFile>,
+    schemes: Vec<DataFile>,
+    clusters: Vec<DataFile>,
+    scores: Vec<DataFile>,
+    outcomes: Vec<DataFile>,
+    /// Every path read, sorted (the inputs of the data pages).
+    paths: Vec<String>,
+}
+
+impl DataFiles {
+    fn push(&mut self, place: Place, file: DataFile) {
+        self.paths.push(file.path.clone());
+        let list = match place {
+            Place::Units => &mut self.units,
+            Place::Awards => &mut self.awards,
+            Place::Scheme => &mut self.schemes,
+            Place::Cluster => &mut self.clusters,
+            Place::Scores => &mut self.scores,
+            Place::Outcomes => &mut self.outcomes,
+        };
+        list.push(file);
+    }
+}
+
+/// Reads every file under `data/` in parallel.
+fn read_all(site_dir: &Path, data_dir: &Path, diags: &mut Diagnostics) -> DataFiles {
+    let listed = crate::content::list_files(site_dir, data_dir, diags);
+    let read: Vec<ReadResult> = listed
+        .par_iter()
+        .map(|(rel, disk)| read_data_file(rel, disk))
+        .collect();
+    let mut files = DataFiles::default();
+    for (file, d) in read {
+        diags.extend(d);
+        if let Some((place, f)) = file {
+            files.push(place, f);
+        }
+    }
+    files.paths.sort();
+    files
+}
+
 /// Reads and checks `data/` and computes every cluster-year's results.
 pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     let mut diags = Diagnostics::new();
@@ -62,51 +108,16 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     if !data_dir.is_dir() {
         return (Data::default(), diags);
     }
-    let listed = crate::content::list_files(site_dir, &data_dir, &mut diags);
-    let mut files: HashMap<u8, Vec<DataFile>> = HashMap::new();
-    let mut paths = Vec::new();
-    let read: Vec<ReadResult> = listed
-        .par_iter()
-        .map(|(rel, disk)| read_data_file(rel, disk))
-        .collect();
-    for (file, d) in read {
-        diags.extend(d);
-        if let Some((kind, f)) = file {
-            paths.push(f.path.clone());
-            files.entry(kind).or_default().push(f);
-        }
-    }
-    let mut take = |k: Place| files.remove(&(k as u8)).unwrap_or_default();
-    let (units_f, awards_f, schemes_f) =
-        (take(Place::Units), take(Place::Awards), take(Place::Scheme));
-    let (clusters_f, scores_f, outcomes_f) = (
-        take(Place::Cluster),
-        take(Place::Scores),
-        take(Place::Outcomes),
-    );
-
-    let (units, declared) = load_units(&units_f, &mut diags);
+    let files = read_all(site_dir, &data_dir, &mut diags);
+    let (units, declared) = load_units(&files.units, &mut diags);
     let unit_map: HashMap<String, Unit> = units.iter().map(|u| (u.id.clone(), u.clone())).collect();
     // Ids declared in units.yaml, even those of units with errors: a reference
     // to a unit that is merely mistyped elsewhere is not a second problem.
     let unit_ids: Vec<&str> = declared.iter().map(String::as_str).collect();
-    let awards = load_awards(&awards_f, &unit_ids, &mut diags);
+    let awards = load_awards(&files.awards, &unit_ids, &mut diags);
     let award_ids: Vec<&str> = awards.iter().map(|a| a.id.as_str()).collect();
-    let mut schemes: Vec<SchemeInfo> = schemes_f
-        .par_iter()
-        .map(|f| match parse::<raw::RawScheme>(f) {
-            Ok(raw) => schemes::check_scheme(f, &raw, &award_ids),
-            Err(d) => (None, vec![*d]),
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter_map(|(s, ds)| {
-            diags.extend(ds);
-            s
-        })
-        .collect();
-    schemes.sort_by(|a, b| a.id.cmp(&b.id));
-    let scheme_ids: Vec<&str> = schemes_f.iter().map(|f| f.stem()).collect();
+    let schemes = load_schemes(&files.schemes, &award_ids, &mut diags);
+    let scheme_ids: Vec<&str> = files.schemes.iter().map(|f| f.stem()).collect();
     let statics = static_files(site_dir);
     let known = clusters::Known {
         units: &unit_map,
@@ -114,30 +125,50 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         scheme_ids: &scheme_ids,
         statics: &statics,
     };
-    let mut cluster_years = load_clusters(&clusters_f, &known, &mut diags);
+    let mut cluster_years = load_clusters(&files.clusters, &known, &mut diags);
     attach_outcomes(
-        &outcomes_f,
+        &files.outcomes,
         &mut cluster_years,
         &award_ids,
         &known,
         &mut diags,
     );
     attach_results(
-        &scores_f,
+        &files.scores,
         &mut cluster_years,
         &schemes,
         &unit_ids,
         &mut diags,
     );
-    paths.sort();
-    (
-        Data::new(units, awards, schemes, cluster_years, paths),
-        diags,
-    )
+    let data = Data::new(units, awards, schemes, cluster_years, files.paths);
+    (data, diags)
+}
+
+fn load_schemes(
+    files: &[DataFile],
+    award_ids: &[&str],
+    diags: &mut Diagnostics,
+) -> Vec<SchemeInfo> {
+    let checked: Vec<(Option<SchemeInfo>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|f| match parse::<raw::RawScheme>(f) {
+            Ok(raw) => schemes::check_scheme(f, &raw, award_ids),
+            Err(d) => (None, vec![*d]),
+        })
+        .collect();
+    let mut schemes: Vec<SchemeInfo> = checked
+        .into_iter()
+        .filter_map(|(s, ds)| {
+            diags.extend(ds);
+            s
+        })
+        .collect();
+    schemes.sort_by(|a, b| a.id.cmp(&b.id));
+    schemes
 }
 
 /// A file read and sorted by kind, and/or the problem found on the way.
-type ReadResult = (Option<(u8, DataFile)>, Option<Diagnostic>);
+type ReadResult = (Option<(Place, DataFile)>, Option<Diagnostic>);
 
 fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
     let Some(place) = place_of(rel) else {
@@ -161,7 +192,7 @@ fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
         path: rel.to_string(),
         text,
     };
-    (Some((place as u8, file)), None)
+    (Some((place, file)), None)
 }
 
 fn parse<T: DeserializeOwned>(f: &DataFile) -> Result<T, Box<Diagnostic>> {
@@ -236,7 +267,7 @@ fn load_clusters(
         })
         .collect();
     let mut out = Vec::new();
-    let mut seen: HashMap<(String, i16, String), (String, usize)> = HashMap::new();
+    let mut seen: HashMap<(String, i16, String), String> = HashMap::new();
     for (f, (raw, cy, ds)) in files.iter().zip(parsed) {
         diags.extend(ds);
         let (Some(raw), Some(cy)) = (raw, cy) else {
@@ -260,13 +291,13 @@ fn check_one_cluster_per_organiser(
     f: &DataFile,
     raw: &raw::RawCluster,
     cy: &ClusterYear,
-    seen: &mut HashMap<(String, i16, String), (String, usize)>,
+    seen: &mut HashMap<(String, i16, String), String>,
     diags: &mut Diagnostics,
 ) {
     for (m, rm) in cy.members.iter().zip(&raw.members) {
         let key = (cy.organiser.clone(), cy.year, m.unit.clone());
         match seen.get(&key) {
-            Some((other, _)) if other != &cy.id => {
+            Some(other) if other != &cy.id => {
                 let src = f.source();
                 diags.push(
                     src.error_at(
@@ -282,7 +313,7 @@ fn check_one_cluster_per_organiser(
                 );
             }
             _ => {
-                seen.insert(key, (cy.id.clone(), 0));
+                seen.insert(key, cy.id.clone());
             }
         }
     }
