@@ -398,6 +398,18 @@ catalogue! {
     ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
     CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files} tệp)", "Removed the image cache {dir} ({files} files)";
     CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
+    // --- gallery placement ---
+    GalleryMarkerNoPhotos => "[[thư viện ảnh]] ở đây nhưng bài không có ảnh nào nên không có gì để hiện",
+        "[[thư viện ảnh]] is here but the page has no photos, so there is nothing to show";
+    GalleryMarkerNoPhotosHint => "đặt bài vào một thư mục (index.md) cùng các ảnh, hoặc xóa dòng này",
+        "put the page in a folder (index.md) with its photos, or delete this line";
+    GalleryMarkerTwice => "[[thư viện ảnh]] lần thứ hai: thư viện ảnh chỉ hiện một lần, ở chỗ đầu tiên",
+        "[[thư viện ảnh]] a second time: the gallery is shown once, at the first place";
+    GalleryMarkerTwiceHint => "xóa dòng này", "delete this line";
+    GalleryMarkerNested => "[[thư viện ảnh]] nằm trong danh sách hoặc trích dẫn nên không được dùng",
+        "[[thư viện ảnh]] is inside a list or a quote, so it is not used";
+    GalleryMarkerNestedHint => "viết [[thư viện ảnh]] trên một dòng riêng, cách đoạn trên và dưới một dòng trống, không có `-` hay `>` ở đầu",
+        "write [[thư viện ảnh]] on a line of its own, with a blank line above and below, without `-` or `>` in front";
 }
 
 /// Fills a message template with named arguments.

@@ -479,3 +479,40 @@ fn bad_image_settings_are_errors_on_site_yaml() {
             .all(|d| d.file.as_ref().unwrap().to_string_lossy() == "site.yaml")
     );
 }
+
+#[test]
+fn a_copy_that_stopped_leaving_zeros_warns_and_an_empty_png_is_an_error() {
+    // A copy that failed part-way often leaves the file at full size with
+    // its end filled with zeros: it still decodes, with a grey bottom.
+    let img = RgbImage::from_fn(256, 192, |x, y| Rgb([x as u8, y as u8, 90]));
+    let mut zeroed = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut zeroed, 95)
+        .write_image(img.as_raw(), 256, 192, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let cut = zeroed.len() * 2 / 3;
+    zeroed[cut..].fill(0);
+    let t = SiteTest::new()
+        .file("site.yaml", SITE)
+        .file(
+            "content/news/2024/z/index.md",
+            "---\ntitle: Z\ndate: 2024-03-14\nphotos:\n  - { file: z.jpg, caption: Z }\n---\nx\n",
+        )
+        .bytes("content/news/2024/z/z.jpg", &zeroed);
+    let report = t.built();
+    let w = find(&report.warnings, "cắt cụt");
+    assert_eq!(
+        w.file.as_ref().unwrap().to_string_lossy(),
+        "content/news/2024/z/z.jpg"
+    );
+    assert!(!w.is_error());
+    assert!(t.exists("tin-tuc/2024/z/z-32.webp"));
+
+    t.write_bytes("content/news/2024/z/rong.png", b"");
+    let errs = t.errors();
+    let e = find(&errs, "rỗng");
+    assert!(e.is_error());
+    assert_eq!(
+        e.file.as_ref().unwrap().to_string_lossy(),
+        "content/news/2024/z/rong.png"
+    );
+}

@@ -82,7 +82,8 @@ pub fn render(src: &MarkdownSource<'_>, links: &dyn Links) -> Rendered {
 }
 
 fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) -> Vec<Event<'a>> {
-    let parser = Parser::new_ext(src.body, options()).into_offset_iter();
+    let parsed = Parser::new_ext(src.body, options()).into_offset_iter();
+    let parser = super::gallery_marker::place(parsed.collect(), src, links, out);
     let mut events: Vec<Event<'a>> = Vec::new();
     let mut heading_ids: HashMap<String, usize> = HashMap::new();
     let mut footnotes = Footnotes::default();

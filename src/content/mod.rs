@@ -3,6 +3,7 @@
 //! [`markdown`]. Nothing here knows about URLs; the site model decides them.
 
 pub mod front;
+pub mod gallery_marker;
 pub mod markdown;
 
 use std::path::{Path, PathBuf};

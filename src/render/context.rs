@@ -2,12 +2,15 @@
 //! the interface words, each article's card) is converted to template values
 //! once; a page's context holds reference-counted copies of them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use tera::{Context, Value};
 
 use super::data_context as dc;
 use super::photos::{self, PhotoValue};
-use crate::site::{Article, Pager, Route, RouteKind, Site, cluster_year_path};
+use crate::content::gallery_marker;
+use crate::site::{Article, Pager, Photo, Route, RouteKind, Site, cluster_year_path};
 use crate::text::{format_date, format_datetime, format_integer};
 
 /// Values shared by every page of one build.
@@ -83,7 +86,8 @@ struct TagValue<'a> {
 
 #[derive(Serialize)]
 struct ArticleValue<'a> {
-    html: &'a str,
+    /// The whole body, without the gallery's placeholder.
+    html: Cow<'a, str>,
     time: String,
     byline: Option<&'a str>,
     event: Option<&'a str>,
@@ -274,6 +278,7 @@ impl Shared {
                 let a = &site.articles[*i];
                 ctx.insert_value("card", self.cards[*i].clone());
                 ctx.insert("article", &article_value(site, a));
+                insert_body(&mut ctx, site, &a.html, &a.gallery);
                 title = &a.title;
                 description = &a.summary;
                 section = "/tin-tuc/";
@@ -281,7 +286,8 @@ impl Shared {
             }
             RouteKind::Page(i) => {
                 let p = &site.pages[*i];
-                ctx.insert("html", &p.html);
+                ctx.insert("html", &gallery_marker::strip(&p.html));
+                insert_body(&mut ctx, site, &p.html, &p.gallery);
                 title = &p.title;
                 if !p.summary.is_empty() {
                     description = &p.summary;
@@ -431,7 +437,7 @@ impl Shared {
         // that start at the site root get the scheme and host.
         let entries: Vec<String> = items
             .iter()
-            .map(|&i| absolute_links(&site.articles[i].html, &base.origin))
+            .map(|&i| absolute_links(&gallery_marker::strip(&site.articles[i].html), &base.origin))
             .collect();
         ctx.insert("contents", &entries);
         ctx.insert(
@@ -485,7 +491,7 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
     let base = &site.config.base_url;
     let source = a.source_info.as_ref();
     ArticleValue {
-        html: &a.html,
+        html: gallery_marker::strip(&a.html),
         time: format_datetime(a.date.local),
         byline: a.byline.as_deref(),
         event: a.event.as_deref(),
@@ -519,6 +525,20 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
             .filter_map(|p| photos::photo_value(site, p))
             .collect(),
     }
+}
+
+/// `gallery` (the photos) and the body split where it places the gallery:
+/// `body_before` and `body_after` (empty unless placed), for the templates
+/// of articles and pages.
+fn insert_body(ctx: &mut Context, site: &Site, html: &str, gallery: &[Photo]) {
+    let (before, after) = gallery_marker::split(html);
+    ctx.insert("body_before", before);
+    ctx.insert("body_after", after);
+    let photos: Vec<PhotoValue> = gallery
+        .iter()
+        .filter_map(|p| photos::photo_value(site, p))
+        .collect();
+    ctx.insert("gallery", &photos);
 }
 
 fn pager_value(site: &Site, p: &Pager) -> PagerValue {

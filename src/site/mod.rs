@@ -67,6 +67,8 @@ pub struct Page {
     pub html: String,
     pub aliases: Vec<String>,
     pub bundle: Vec<BundleFile>,
+    /// The photos of its gallery, in order (as for articles).
+    pub gallery: Vec<Photo>,
 }
 
 /// The home page's own text, from `content/_index.md`.
@@ -190,15 +192,20 @@ pub fn build_from(
                     html: r.html,
                 };
             }
-            DocKind::Page => pages.push(Page {
-                path: format!("/{}/", doc.slug),
-                source: doc.path.clone(),
-                title: doc.title.clone(),
-                summary,
-                html: r.html,
-                aliases,
-                bundle,
-            }),
+            DocKind::Page => {
+                let path = format!("/{}/", doc.slug);
+                let (photos, _) = gallery::gallery(doc, &path, &media, &mut diags);
+                pages.push(Page {
+                    path,
+                    source: doc.path.clone(),
+                    title: doc.title.clone(),
+                    summary,
+                    html: r.html,
+                    aliases,
+                    bundle,
+                    gallery: photos,
+                });
+            }
             DocKind::Article => {
                 let Some(date) = doc.date.clone() else {
                     continue;

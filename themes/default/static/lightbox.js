@@ -11,6 +11,19 @@
   };
   var links = Array.prototype.slice.call(document.querySelectorAll("a.photo-link"));
   if (!links.length || typeof HTMLDialogElement !== "function") return;
+  // One entry per large image: a photo shown both in the text and in the
+  // gallery is met once when moving through them; the gallery's caption wins.
+  var photos = [], byHref = {};
+  links.forEach(function (link) {
+    var caption = captionOf(link);
+    var known = byHref[link.href];
+    if (known === undefined) {
+      byHref[link.href] = photos.length;
+      photos.push({ link: link, caption: caption });
+    } else if (caption.figure && !photos[known].caption.figure) {
+      photos[known].caption = caption;
+    }
+  });
 
   var dialog, img, caption, counter, current = 0, opener = null, touchX = null;
 
@@ -38,8 +51,10 @@
     figure.appendChild(caption);
     dialog.appendChild(figure);
     dialog.appendChild(counter);
-    dialog.appendChild(button("prev", "\u2039", "prev", function () { show(current - 1); }));
-    dialog.appendChild(button("next", "\u203A", "next", function () { show(current + 1); }));
+    if (photos.length > 1) {
+      dialog.appendChild(button("prev", "\u2039", "prev", function () { show(current - 1); }));
+      dialog.appendChild(button("next", "\u203A", "next", function () { show(current + 1); }));
+    }
     dialog.appendChild(button("close", "\u00D7", "close", close));
     dialog.addEventListener("cancel", function (e) { e.preventDefault(); close(); });
     dialog.addEventListener("keydown", onKey);
@@ -59,23 +74,23 @@
   function captionOf(link) {
     var fig = link.closest("figure");
     var cap = fig && fig.querySelector("figcaption");
-    if (cap) return cap.textContent;
+    if (cap) return { text: cap.textContent, figure: true };
     var inner = link.querySelector("img");
-    return inner ? inner.alt : "";
+    return { text: inner ? inner.alt : "", figure: false };
   }
 
   function show(i) {
-    current = (i + links.length) % links.length;
-    var link = links[current];
+    current = (i + photos.length) % photos.length;
+    var link = photos[current].link;
     var inner = link.querySelector("img");
     img.removeAttribute("src");
     img.width = +link.getAttribute("data-large-width") || 0;
     img.height = +link.getAttribute("data-large-height") || 0;
     img.alt = inner ? inner.alt : "";
     img.src = link.href;
-    caption.textContent = captionOf(link);
+    caption.textContent = photos[current].caption.text;
     caption.hidden = !caption.textContent;
-    counter.textContent = links.length > 1 ? (current + 1) + " / " + links.length : "";
+    counter.textContent = photos.length > 1 ? (current + 1) + " / " + photos.length : "";
   }
 
   function open(i, link) {
@@ -106,11 +121,11 @@
     }
   }
 
-  links.forEach(function (link, i) {
+  links.forEach(function (link) {
     link.addEventListener("click", function (e) {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button !== 0) return;
       e.preventDefault();
-      open(i, link);
+      open(byHref[link.href], link);
     });
   });
 })();
