@@ -94,7 +94,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         check_output_location(site_dir, &output_dir, &mut diags);
     }
 
-    let (docs, ds) = content::load(site_dir, config.offset);
+    let content::Loaded {
+        docs,
+        failed,
+        diagnostics: ds,
+    } = content::load(site_dir, config.offset);
     diags.extend(ds);
     let (data, ds) = data::load(site_dir);
     diags.extend(ds);
@@ -106,6 +110,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         data,
         ModelOptions {
             drafts: opts.drafts,
+            failed,
         },
         media,
     );

@@ -77,22 +77,45 @@ impl Document {
     }
 }
 
+/// What [`load`] found under `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents that loaded without errors, sorted by path.
+    pub docs: Vec<Document>,
+    /// Markdown files that exist but have errors, sorted: a link to one of
+    /// them is not reported again as a broken link.
+    pub failed: Vec<String>,
+    pub diagnostics: Diagnostics,
+}
+
 /// Every document under `content/`, plus the problems found on the way.
-pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
+pub fn load(site_dir: &Path, offset: Offset) -> Loaded {
     let scan = scan(site_dir);
     let mut diags = scan.diagnostics;
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = scan
+    let results: Vec<(String, Option<Document>, Vec<Diagnostic>)> = scan
         .markdown
         .into_par_iter()
-        .map(|m| read_document(&m.path, &m.disk, m.bundle, offset))
+        .map(|m| {
+            let (doc, ds) = read_document(&m.path, &m.disk, m.bundle, offset);
+            (m.path, doc, ds)
+        })
         .collect();
     let mut docs = Vec::new();
-    for (doc, ds) in results {
+    let mut failed = Vec::new();
+    for (path, doc, ds) in results {
+        if doc.is_none() && ds.iter().any(Diagnostic::is_error) {
+            failed.push(path);
+        }
         docs.extend(doc);
         diags.extend(ds);
     }
     docs.sort_by(|a, b| a.path.cmp(&b.path));
-    (docs, diags)
+    failed.sort();
+    Loaded {
+        docs,
+        failed,
+        diagnostics: diags,
+    }
 }
 
 /// A Markdown file found under `content/`, not read yet.

@@ -108,9 +108,12 @@ pub struct Site {
 }
 
 /// What the build was asked for.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ModelOptions {
     pub drafts: bool,
+    /// Markdown files that exist but failed to load (their errors are
+    /// reported already): links to them are not reported as broken.
+    pub failed: Vec<String>,
 }
 
 /// Turns a document's Markdown body into HTML. `build` renders every body;
@@ -153,7 +156,8 @@ pub fn build_from(
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
-    let link_map = links::LinkMap::new(&config, docs, opts.drafts, &media);
+    let link_map =
+        links::LinkMap::new(&config, docs, opts.drafts, &media).with_failed(&opts.failed);
 
     let rendered: Vec<markdown::Rendered> = docs
         .par_iter()
