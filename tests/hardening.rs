@@ -2,6 +2,7 @@
 //! errors, pages in sub-folders, drafts in a `--drafts` build.
 
 mod common;
+mod data_fixture;
 
 use common::{SiteTest, render};
 
@@ -30,4 +31,44 @@ fn a_link_to_an_article_with_errors_is_not_reported_as_broken() {
         (file(d).as_str(), d.line),
         ("content/news/2023/tong-ket.md", 3)
     );
+}
+
+#[test]
+fn unknown_keys_do_not_hide_the_other_front_matter_errors() {
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ntag: [x]\ndate: 14/3/2024\nslug: Sai Slug\nauthr: B\n---\nx\n",
+    );
+    let errs = t.errors();
+    assert_eq!(errs.len(), 4, "{}", render(&errs));
+    let at = |needle: &str| {
+        let d = common::find(&errs, needle);
+        assert_eq!(file(d), "content/news/a.md");
+        (d.line, d.column)
+    };
+    assert_eq!(at("`tag`"), (3, 1));
+    assert_eq!(at("14/3/2024"), (4, 7));
+    assert_eq!(at("Sai Slug"), (5, 7));
+    assert_eq!(at("`authr`"), (6, 1));
+    let tag = common::find(&errs, "`tag`");
+    assert!(tag.hint.as_deref().unwrap().contains("`tags`"));
+}
+
+#[test]
+fn an_unknown_key_in_a_data_file_does_not_hide_its_other_errors() {
+    use data_fixture::*;
+    let t = DataSite::new()
+        .edit(
+            CLUSTER,
+            "scheme: cdvc-2024\n",
+            "scheme: cdvc-2042\ntarget: [x]\n",
+        )
+        .edit(CLUSTER, "id: cum-1", "id: cum-01");
+    let d = t.error("`target`");
+    t.assert_at(&d, CLUSTER, "target");
+    assert!(hint(&d).contains("`targets`"), "{}", d.render());
+    let d = t.error("`cdvc-2042`");
+    t.assert_at(&d, CLUSTER, "cdvc-2042");
+    let d = t.error("`cum-01`");
+    t.assert_at(&d, CLUSTER, "cum-01");
 }

@@ -331,13 +331,12 @@ pub fn read_document(
         full_text: &text,
         line_offset: split.yaml_line_offset,
     };
-    let front: FrontMatter = match yaml::parse(split.yaml, src) {
-        Ok(f) => f,
-        Err(d) => return (None, vec![*d]),
+    let (front, mut diags) = yaml::parse_all_keys::<FrontMatter>(split.yaml, src);
+    let Some(front) = front else {
+        return (None, diags);
     };
     let body_start = text.len() - split.body.len();
     let body_line_offset = split.body_line_offset;
-    let mut diags = Vec::new();
     let checked = check_front(rel, kind, &front, src, offset, bundle.is_some(), &mut diags);
     check_photos(
         &front,
