@@ -398,6 +398,11 @@ catalogue! {
     ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
     CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files} tệp)", "Removed the image cache {dir} ({files} files)";
     CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
+
+    // --- hardening ---
+    PageFolderNoSlug => "không tạo được phần địa chỉ từ thư mục `{folder}` của trang", "cannot make a part of the address from the page's folder `{folder}`";
+    PageFolderNoSlugHint => "thư mục con của content/pages/ là một phần địa chỉ: đổi tên thư mục, dùng chữ không dấu, số và dấu gạch ngang",
+        "a sub-folder of content/pages/ is part of the address: rename it with plain letters, digits and hyphens";
 }
 
 /// Fills a message template with named arguments.

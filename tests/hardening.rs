@@ -72,3 +72,42 @@ fn an_unknown_key_in_a_data_file_does_not_hide_its_other_errors() {
     let d = t.error("`cum-01`");
     t.assert_at(&d, CLUSTER, "cum-01");
 }
+
+#[test]
+fn a_page_in_a_sub_folder_keeps_the_folder_in_its_address() {
+    let t = SiteTest::new()
+        .file("content/pages/Nhóm/lich.md", "---\ntitle: Lịch\n---\nx\n")
+        .file(
+            "content/pages/nhom/van-ban/index.md",
+            "---\ntitle: Văn bản\n---\nx\n",
+        )
+        .file("content/pages/nhom/van-ban/quy-che.pdf", "%PDF")
+        .article(
+            "content/news/a.md",
+            "A",
+            "2024-01-01",
+            "[lịch](../pages/Nhóm/lich.md)",
+        );
+    t.built();
+    assert!(t.exists("nhom/lich/index.html"));
+    assert!(t.exists("nhom/van-ban/index.html"));
+    assert!(t.exists("nhom/van-ban/quy-che.pdf"));
+    assert!(!t.exists("lich/index.html"));
+    assert!(
+        t.read("tin-tuc/2024/a/index.html")
+            .contains("href=\"/nhom/lich/\"")
+    );
+}
+
+#[test]
+fn a_page_folder_must_give_an_address_and_may_not_be_reserved() {
+    let t = SiteTest::new()
+        .file("content/pages/???/a.md", "---\ntitle: A\n---\nx\n")
+        .file("content/pages/tin-tuc/b.md", "---\ntitle: B\n---\nx\n");
+    let errs = t.errors();
+    assert_eq!(errs.len(), 2, "{}", render(&errs));
+    let d = common::find(&errs, "`???`");
+    assert_eq!(file(d), "content/pages/???/a.md");
+    let d = common::find(&errs, "/tin-tuc/b/");
+    assert_eq!(file(d), "content/pages/tin-tuc/b.md");
+}

@@ -67,6 +67,20 @@ impl Document {
         &self.text[self.body_start..]
     }
 
+    /// The site path of a standalone page: the sub-folders it sits in under
+    /// `content/pages/`, each made a slug, then its own slug
+    /// (`content/pages/nhom/lich.md` → `/nhom/lich/`).
+    pub fn page_path(&self) -> String {
+        let mut path = String::from("/");
+        for folder in page_folders(&self.path, self.bundle.is_some()) {
+            path.push_str(&slugify(folder));
+            path.push('/');
+        }
+        path.push_str(&self.slug);
+        path.push('/');
+        path
+    }
+
     /// A [`Source`] for locating front-matter values in this file.
     pub fn source(&self) -> Source<'_> {
         Source {
@@ -469,6 +483,9 @@ fn check_front(
         }
     }
     let slug = document_slug(rel, front.slug.as_ref(), is_bundle, src, diags);
+    if kind == DocKind::Page {
+        check_page_folders(rel, is_bundle, diags);
+    }
     let tags = front
         .tags
         .iter()
@@ -509,6 +526,34 @@ fn check_photos(
             diags.push(
                 src.error_at(file, t!(Msg::PhotoMissing, file = wanted))
                     .hint(hint),
+            );
+        }
+    }
+}
+
+/// The folders between `content/pages/` and a page's file (or its bundle
+/// folder, which gives the slug).
+fn page_folders(rel: &str, is_bundle: bool) -> Vec<&str> {
+    let inner = rel.strip_prefix("content/pages/").unwrap_or_default();
+    let inner = if is_bundle {
+        inner.trim_end_matches("/index.md")
+    } else {
+        inner
+    };
+    let mut folders: Vec<&str> = inner.split('/').collect();
+    folders.pop();
+    folders
+}
+
+/// A sub-folder of `content/pages/` must give a slug, as it is part of the
+/// address.
+fn check_page_folders(rel: &str, is_bundle: bool, diags: &mut Vec<Diagnostic>) {
+    for folder in page_folders(rel, is_bundle) {
+        if slugify(folder).is_empty() {
+            diags.push(
+                Diagnostic::error(t!(Msg::PageFolderNoSlug, folder = folder))
+                    .in_file(rel)
+                    .hint(t!(Msg::PageFolderNoSlugHint)),
             );
         }
     }

@@ -26,7 +26,7 @@ impl LinkMap {
             .map(|d| {
                 let path = match d.kind {
                     DocKind::HomeIntro => "/".to_string(),
-                    DocKind::Page => format!("/{}/", d.slug),
+                    DocKind::Page => d.page_path(),
                     DocKind::Article => match &d.date {
                         Some(date) => format!("/tin-tuc/{}/{}/", date.year(), d.slug),
                         None => "/tin-tuc/".to_string(),

@@ -195,7 +195,7 @@ pub fn build_from(
                 };
             }
             DocKind::Page => pages.push(Page {
-                path: format!("/{}/", doc.slug),
+                path: doc.page_path(),
                 source: doc.path.clone(),
                 title: doc.title.clone(),
                 summary,

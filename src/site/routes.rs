@@ -305,7 +305,12 @@ fn check_clashes(site: &Site, routes: &[Route], diags: &mut Diagnostics) {
         seen.insert(key, r);
     }
     for p in &site.pages {
-        let first = p.path.trim_matches('/');
+        let first = p
+            .path
+            .trim_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         if RESERVED.contains(&first) {
             diags.push(
                 Diagnostic::error(t!(Msg::ReservedUrl, url = p.path))
