@@ -111,3 +111,39 @@ fn a_page_folder_must_give_an_address_and_may_not_be_reserved() {
     let d = common::find(&errs, "/tin-tuc/b/");
     assert_eq!(file(d), "content/pages/tin-tuc/b.md");
 }
+
+#[test]
+fn drafts_built_with_drafts_are_marked_and_kept_out_of_feed_and_sitemap() {
+    let t = SiteTest::new()
+        .file(
+            "content/news/nhap.md",
+            "---\ntitle: Bản thảo\ndate: 2024-02-01\ndraft: true\n---\nx\n",
+        )
+        .file(
+            "content/pages/sap-ra-mat.md",
+            "---\ntitle: Sắp ra mắt\ndraft: true\n---\nx\n",
+        )
+        .article("content/news/a.md", "Đã đăng", "2024-01-01", "x");
+    t.build_with(|o| o.drafts = true).unwrap();
+    let robots = "<meta name=\"robots\" content=\"noindex\">";
+    let draft = t.read("tin-tuc/2024/nhap/index.html");
+    assert!(draft.contains(robots), "{draft}");
+    assert!(draft.contains("Bản nháp"), "{draft}");
+    assert!(t.read("sap-ra-mat/index.html").contains(robots));
+    let published = t.read("tin-tuc/2024/a/index.html");
+    assert!(!published.contains(robots));
+    assert!(!published.contains("Bản nháp"));
+    let list = t.read("tin-tuc/index.html");
+    assert_eq!(list.matches("Bản nháp").count(), 1, "{list}");
+    let feed = t.read("feed.xml");
+    assert!(
+        feed.contains("Đã đăng") && !feed.contains("Bản thảo"),
+        "{feed}"
+    );
+    let sitemap = t.read("sitemap.xml");
+    assert!(sitemap.contains("/tin-tuc/2024/a/"), "{sitemap}");
+    assert!(
+        !sitemap.contains("nhap") && !sitemap.contains("sap-ra-mat"),
+        "{sitemap}"
+    );
+}

@@ -22,7 +22,7 @@ use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
 pub use gallery::Photo;
 pub use links::LinkMap;
-pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind};
+pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind, feed_articles};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
 const SUMMARY_CHARS: usize = 220;
@@ -67,6 +67,8 @@ pub struct Page {
     pub html: String,
     pub aliases: Vec<String>,
     pub bundle: Vec<BundleFile>,
+    /// Published only because the build includes drafts.
+    pub draft: bool,
 }
 
 /// The home page's own text, from `content/_index.md`.
@@ -105,6 +107,19 @@ pub struct Site {
     pub routes: Vec<Route>,
     /// The processed images, by source path.
     pub media: Media,
+}
+
+impl Site {
+    /// Whether the route shows a draft (an article or page published only
+    /// because the build includes drafts): such pages ask search engines not
+    /// to index them and stay out of the sitemap and feeds.
+    pub fn is_draft(&self, kind: &RouteKind) -> bool {
+        match kind {
+            RouteKind::Article(i) => self.articles.get(*i).is_some_and(|a| a.draft),
+            RouteKind::Page(i) => self.pages.get(*i).is_some_and(|p| p.draft),
+            _ => false,
+        }
+    }
 }
 
 /// What the build was asked for.
@@ -202,6 +217,7 @@ pub fn build_from(
                 html: r.html,
                 aliases,
                 bundle,
+                draft: doc.front.draft,
             }),
             DocKind::Article => {
                 let Some(date) = doc.date.clone() else {
