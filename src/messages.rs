@@ -403,6 +403,22 @@ catalogue! {
     PageFolderNoSlug => "không tạo được phần địa chỉ từ thư mục `{folder}` của trang", "cannot make a part of the address from the page's folder `{folder}`";
     PageFolderNoSlugHint => "thư mục con của content/pages/ là một phần địa chỉ: đổi tên thư mục, dùng chữ không dấu, số và dấu gạch ngang",
         "a sub-folder of content/pages/ is part of the address: rename it with plain letters, digits and hyphens";
+    ExpectedList => "ở đây cần một danh sách", "expected a list here";
+    ExpectedListHint => "viết `[a, b]`, hoặc mỗi mục một dòng bắt đầu bằng `- `; một mục cũng phải là danh sách: `[a]`",
+        "write `[a, b]`, or one item per line starting with `- `; a single item is a list too: `[a]`";
+    ExpectedSingle => "ở đây cần một giá trị đơn (chữ hoặc số), không phải danh sách hay nhóm khóa",
+        "expected a single value here (text or a number), not a list or a group of keys";
+    ExpectedSingleHint => "bỏ dấu ngoặc `[ ]` hoặc `{ }`; nếu giá trị có dấu `[`, `{`, `:` hay `#`, đặt nó trong ngoặc kép",
+        "remove the `[ ]` or `{ }`; if the value contains `[`, `{`, `:` or `#`, put it in double quotes";
+    ExpectedMapping => "ở đây cần một nhóm khóa (`khóa: giá trị`)", "expected a group of keys (`key: value`) here";
+    ExpectedMappingHint => "viết mỗi khóa một dòng, thụt vào dưới dòng này, ví dụ `  url: …`",
+        "write one key per line, indented under this line, e.g. `  url: …`";
+    ExpectedCount => "ở đây cần một số nguyên, từ 0 trở lên", "expected a whole number, 0 or more, here";
+    ExpectedWhole => "ở đây cần một số nguyên", "expected a whole number here";
+    ExpectedNumberHint => "viết chữ số liền nhau, không có dấu chấm, dấu phẩy hay chữ, ví dụ `2024`",
+        "write digits only, without dots, commas or letters, e.g. `2024`";
+    UnknownChoice => "`{value}` không phải giá trị được chấp nhận ở đây", "`{value}` is not one of the values accepted here";
+    ExpectedChoices => "các giá trị dùng được: {choices}", "values accepted here: {choices}";
 }
 
 /// Fills a message template with named arguments.

@@ -126,6 +126,9 @@ fn translate(detail: &str) -> (String, String) {
         let key = rest.split(',').next().unwrap_or(rest);
         return (t!(Msg::DuplicateKey, key = key), t!(Msg::DuplicateKeyHint));
     }
+    if let Some(translated) = translate_shape(detail) {
+        return translated;
+    }
     if detail.starts_with("invalid boolean") {
         return (
             t!(Msg::InvalidValue, detail = "true / false"),
@@ -145,6 +148,46 @@ fn translate(detail: &str) -> (String, String) {
         t!(Msg::YamlSyntax, detail = detail),
         t!(Msg::YamlSyntaxHint),
     )
+}
+
+/// The commonest value errors, by what was expected there: a list, a single
+/// value, a group of keys, a whole number, one of a few words.
+fn translate_shape(detail: &str) -> Option<(String, String)> {
+    let (msg, hint) = match detail {
+        "expected sequence start" => (Msg::ExpectedList, Msg::ExpectedListHint),
+        "expected string scalar" | "expected scalar" => {
+            (Msg::ExpectedSingle, Msg::ExpectedSingleHint)
+        }
+        "expected mapping start" => (Msg::ExpectedMapping, Msg::ExpectedMappingHint),
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" | "invalid usize" => {
+            (Msg::ExpectedCount, Msg::ExpectedNumberHint)
+        }
+        "invalid i8" | "invalid i16" | "invalid i32" | "invalid i64" => {
+            (Msg::ExpectedWhole, Msg::ExpectedNumberHint)
+        }
+        _ => return unknown_choice(detail),
+    };
+    Some((t!(msg), t!(hint)))
+}
+
+/// `unknown variant `x`, expected one of a, b` (or `expected a or b`).
+fn unknown_choice(detail: &str) -> Option<(String, String)> {
+    let rest = detail.strip_prefix("unknown variant `")?;
+    let (value, expected) = rest.split_once('`')?;
+    let list = expected
+        .split_once("expected one of ")
+        .or_else(|| expected.split_once("expected "))
+        .map_or("", |(_, l)| l);
+    let choices: Vec<&str> = list
+        .split([',', ' '])
+        .map(|c| c.trim_matches('`'))
+        .filter(|c| !c.is_empty() && *c != "or")
+        .collect();
+    let hint = match closest(value, choices.iter().copied()) {
+        Some(s) => t!(Msg::DidYouMean, suggestion = s),
+        None => t!(Msg::ExpectedChoices, choices = choices.join(", ")),
+    };
+    Some((t!(Msg::UnknownChoice, value = value), hint))
 }
 
 /// "Did you mean" the closest allowed key, else the list of allowed keys.
@@ -299,6 +342,51 @@ mod tests {
             assert!(ds.is_empty(), "{ds:?}");
             assert!(value.is_some_and(|v| v.title.is_none()));
         }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Kind {
+        KyKet,
+        TongKet,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Shapes {
+        tags: Option<Vec<String>>,
+        title: Option<String>,
+        source: Option<std::collections::BTreeMap<String, String>>,
+        views: Option<u64>,
+        year: Option<i32>,
+        kind: Option<Kind>,
+    }
+
+    fn shape_error(yaml: &str) -> Diagnostic {
+        let src = Source::file(Path::new("a.md"), yaml);
+        *parse::<Shapes>(yaml, src).unwrap_err()
+    }
+
+    #[test]
+    fn common_value_shapes_are_said_in_the_catalogue_words() {
+        let cases = [
+            ("tags: x\n", Msg::ExpectedList, 7),
+            ("title: [a]\n", Msg::ExpectedSingle, 8),
+            ("title: {a: 1}\n", Msg::ExpectedSingle, 8),
+            ("source: x\n", Msg::ExpectedMapping, 9),
+            ("views: -3\n", Msg::ExpectedCount, 8),
+            ("year: 2.5\n", Msg::ExpectedWhole, 7),
+        ];
+        for (yaml, msg, column) in cases {
+            let d = shape_error(yaml);
+            assert_eq!(d.message, t!(msg), "{yaml}");
+            assert_eq!((d.line, d.column), (1, column), "{yaml}");
+            assert!(!d.message.contains("expected"), "{}", d.message);
+        }
+        let d = shape_error("kind: tongket\n");
+        assert_eq!(d.message, t!(Msg::UnknownChoice, value = "tongket"));
+        assert!(d.hint.unwrap().contains("`tong_ket`"));
     }
 
     #[test]

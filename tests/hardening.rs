@@ -147,3 +147,20 @@ fn drafts_built_with_drafts_are_marked_and_kept_out_of_feed_and_sitemap() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn a_tag_written_without_a_list_is_told_in_plain_words() {
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\ntags: giao ước\n---\nx\n",
+    );
+    let errs = t.errors();
+    assert_eq!(errs.len(), 1, "{}", render(&errs));
+    let d = &errs[0];
+    assert_eq!(d.message, "ở đây cần một danh sách");
+    assert_eq!(
+        (file(d).as_str(), d.line, d.column),
+        ("content/news/a.md", 4, 7)
+    );
+    assert!(d.hint.as_deref().unwrap().contains("`[a]`"));
+}
