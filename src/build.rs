@@ -139,7 +139,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     }
     if opts.deny_warnings && !diags.is_empty() {
         let count = diags.warning_count();
-        diags.push(Diagnostic::error(t!(Msg::WarningsDenied, warnings = count)));
+        diags.push(Diagnostic::error(t!(
+            Msg::WarningsDenied,
+            warnings = crate::messages::count(count, crate::messages::Noun::Warnings)
+        )));
         return Err(diags.sorted());
     }
     let mut files: Vec<OutputFile> = statics;

@@ -311,12 +311,13 @@ catalogue! {
     EngineWeightsNotOne => "year_from: tổng các trọng số là {sum}, phải đúng bằng 1", "year_from: the weights add up to {sum}, not exactly 1";
 
     // CLI
-    BuildDone => "Đã tạo {pages} trang, {images} ảnh, {warnings} cảnh báo trong {seconds} giây → {output}",
-        "Built {pages} pages, {images} images, {warnings} warnings in {seconds} s → {output}";
-    CheckDone => "Không có lỗi: {pages} trang, {warnings} cảnh báo", "No errors: {pages} pages, {warnings} warnings";
-    RunFailed => "{errors} lỗi, {warnings} cảnh báo; thư mục output giữ nguyên như trước",
-        "{errors} errors, {warnings} warnings; the output folder was left as it was";
-    WarningsDenied => "có {warnings} cảnh báo và --deny-warnings coi chúng là lỗi", "{warnings} warnings, and --deny-warnings treats them as errors";
+    // {pages}, {images}, {warnings}, {errors}, {files}: a count with its noun (see `count`).
+    BuildDone => "Đã tạo {pages}, {images}, {warnings} trong {seconds} giây → {output}",
+        "Built {pages}, {images}, {warnings} in {seconds} s → {output}";
+    CheckDone => "Không có lỗi: {pages}, {warnings}", "No errors: {pages}, {warnings}";
+    RunFailed => "{errors}, {warnings}; thư mục output giữ nguyên như trước",
+        "{errors}, {warnings}; the output folder was left as it was";
+    WarningsDenied => "có {warnings} và --deny-warnings coi cảnh báo là lỗi", "{warnings}, and --deny-warnings treats warnings as errors";
     InitDone => "Đã tạo trang mới trong {dir}. Tiếp theo: cd {dir} && bangtin build",
         "Created a new site in {dir}. Next: cd {dir} && bangtin build";
     InitNotEmpty => "thư mục {dir} đã có nội dung", "{dir} is not empty";
@@ -337,11 +338,11 @@ catalogue! {
         "warning: listening on {addr}; every machine on the network can see the site being written";
     ServeNoSite => "{dir} không phải thư mục trang (không có site.yaml)", "{dir} is not a site folder (no site.yaml)";
     ServeNoSiteHint => "chạy lệnh trong thư mục trang, hoặc chỉ ra bằng --site", "run it in the site folder, or name it with --site";
-    ServeBuilt => "Đã xây dựng {pages} trang trong {ms} ms", "Built {pages} pages in {ms} ms";
-    ServeRebuilt => "Đã cập nhật {files} tệp ({rendered} trang dựng lại) trong {ms} ms",
-        "Updated {files} files ({rendered} pages rendered) in {ms} ms";
-    ServeFailed => "Trang chưa dựng lại được: {errors} lỗi. Trình duyệt vẫn hiện bản tốt gần nhất; sửa rồi lưu lại",
-        "The site could not be rebuilt: {errors} errors. The browser keeps the last good pages; fix and save again";
+    ServeBuilt => "Đã xây dựng {pages} trong {ms} ms", "Built {pages} in {ms} ms";
+    ServeRebuilt => "Đã cập nhật {files} ({rendered} dựng lại) trong {ms} ms",
+        "Updated {files} ({rendered} rendered) in {ms} ms";
+    ServeFailed => "Trang chưa dựng lại được: {errors}. Trình duyệt vẫn hiện bản tốt gần nhất; sửa rồi lưu lại",
+        "The site could not be rebuilt: {errors}. The browser keeps the last good pages; fix and save again";
     ServeStopped => "Đã dừng máy chủ", "Server stopped";
     ServeOpenFailed => "không mở được trình duyệt ({detail}); hãy tự mở {url}", "cannot open a browser ({detail}); open {url} yourself";
     ServeWatchPolling => "không theo dõi thay đổi bằng hệ điều hành được ({detail}); chuyển sang kiểm tra định kỳ",
@@ -396,7 +397,7 @@ catalogue! {
     BodyImageNoAltHint => "viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({file})", "write a description in the brackets: ![Description]({file})";
     CacheNotOurs => "thư mục {dir} không do bangtin tạo (thiếu CACHEDIR.TAG); bangtin không xóa", "{dir} was not made by bangtin (no CACHEDIR.TAG); bangtin will not delete it";
     ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
-    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files} tệp)", "Removed the image cache {dir} ({files} files)";
+    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files})", "Removed the image cache {dir} ({files})";
     CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
 
     // --- hardening ---
@@ -419,6 +420,44 @@ catalogue! {
         "write digits only, without dots, commas or letters, e.g. `2024`";
     UnknownChoice => "`{value}` không phải giá trị được chấp nhận ở đây", "`{value}` is not one of the values accepted here";
     ExpectedChoices => "các giá trị dùng được: {choices}", "values accepted here: {choices}";
+    CountErrorOne => "{n} lỗi", "{n} error";
+    CountErrors => "{n} lỗi", "{n} errors";
+    CountWarningOne => "{n} cảnh báo", "{n} warning";
+    CountWarnings => "{n} cảnh báo", "{n} warnings";
+    CountPageOne => "{n} trang", "{n} page";
+    CountPages => "{n} trang", "{n} pages";
+    CountImageOne => "{n} ảnh", "{n} image";
+    CountImages => "{n} ảnh", "{n} images";
+    CountFileOne => "{n} tệp", "{n} file";
+    CountFiles => "{n} tệp", "{n} files";
+}
+
+/// What [`count`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    Errors,
+    Warnings,
+    Pages,
+    Images,
+    Files,
+}
+
+/// A number with its noun, singular for exactly one: "1 error", "2 errors"
+/// (Vietnamese nouns do not change: "1 lỗi", "2 lỗi").
+pub fn count(n: usize, noun: Noun) -> String {
+    count_in(lang(), n, noun)
+}
+
+fn count_in(lang: Lang, n: usize, noun: Noun) -> String {
+    let (one, many) = match noun {
+        Noun::Errors => (Msg::CountErrorOne, Msg::CountErrors),
+        Noun::Warnings => (Msg::CountWarningOne, Msg::CountWarnings),
+        Noun::Pages => (Msg::CountPageOne, Msg::CountPages),
+        Noun::Images => (Msg::CountImageOne, Msg::CountImages),
+        Noun::Files => (Msg::CountFileOne, Msg::CountFiles),
+    };
+    let msg = if n == 1 { one } else { many };
+    fill(msg.template(lang), &[("n", &n)])
 }
 
 /// Fills a message template with named arguments.
@@ -466,6 +505,15 @@ mod tests {
                 "{m:?}"
             );
         }
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        assert_eq!(count_in(Lang::En, 1, Noun::Errors), "1 error");
+        assert_eq!(count_in(Lang::En, 0, Noun::Warnings), "0 warnings");
+        assert_eq!(count_in(Lang::En, 2, Noun::Pages), "2 pages");
+        assert_eq!(count_in(Lang::Vi, 1, Noun::Images), "1 ảnh");
+        assert_eq!(count_in(Lang::Vi, 3, Noun::Files), "3 tệp");
     }
 
     #[test]

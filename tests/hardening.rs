@@ -164,3 +164,38 @@ fn a_tag_written_without_a_list_is_told_in_plain_words() {
     );
     assert!(d.hint.as_deref().unwrap().contains("`[a]`"));
 }
+
+fn english_summary(t: &SiteTest, args: &[&str]) -> (String, String) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(args)
+        .arg("--site")
+        .arg(t.site())
+        .env("BANGTIN_LANG", "en")
+        .output()
+        .expect("run bangtin");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn english_summaries_say_one_error_and_two_errors() {
+    let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\n---\nx\n");
+    let (_, stderr) = english_summary(&t, &["check"]);
+    assert!(stderr.contains("1 error, 0 warnings;"), "{stderr}");
+    t.write("content/news/b.md", "---\ntitle: B\n---\nx\n");
+    let (_, stderr) = english_summary(&t, &["check"]);
+    assert!(stderr.contains("2 errors, 0 warnings;"), "{stderr}");
+    t.write(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",
+    );
+    t.write(
+        "content/news/b.md",
+        "---\ntitle: B\ndate: 2024-01-02\n---\nx\n",
+    );
+    t.write("content/news/1.jpg", "x");
+    let (stdout, stderr) = english_summary(&t, &["check"]);
+    assert!(stdout.contains("pages, 1 warning\n"), "{stdout}{stderr}");
+}
