@@ -94,7 +94,11 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         check_output_location(site_dir, &output_dir, &mut diags);
     }
 
-    let (docs, ds) = content::load(site_dir, config.offset);
+    let content::Loaded {
+        docs,
+        failed,
+        diagnostics: ds,
+    } = content::load(site_dir, config.offset);
     diags.extend(ds);
     let (data, ds) = data::load(site_dir);
     diags.extend(ds);
@@ -106,6 +110,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         data,
         ModelOptions {
             drafts: opts.drafts,
+            failed,
         },
         media,
     );
@@ -134,7 +139,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     }
     if opts.deny_warnings && !diags.is_empty() {
         let count = diags.warning_count();
-        diags.push(Diagnostic::error(t!(Msg::WarningsDenied, warnings = count)));
+        diags.push(Diagnostic::error(t!(
+            Msg::WarningsDenied,
+            warnings = crate::messages::count(count, crate::messages::Noun::Warnings)
+        )));
         return Err(diags.sorted());
     }
     let mut files: Vec<OutputFile> = statics;

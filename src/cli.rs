@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 use crate::build::{self, BuildOptions};
 use crate::config;
 use crate::diag::Diagnostic;
-use crate::messages::{self, Lang, Msg};
+use crate::messages::{self, Lang, Msg, Noun, count};
 use crate::t;
 use crate::text::slugify;
 
@@ -174,7 +174,11 @@ fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
         print_diagnostics(diags);
         eprintln!(
             "{}",
-            t!(Msg::RunFailed, errors = errors, warnings = warnings)
+            t!(
+                Msg::RunFailed,
+                errors = count(errors, Noun::Errors),
+                warnings = count(warnings, Noun::Warnings)
+            )
         );
     });
     let report = match report {
@@ -185,17 +189,17 @@ fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
     let line = if opts.write {
         t!(
             Msg::BuildDone,
-            pages = report.pages,
-            images = report.images,
-            warnings = report.warnings.len(),
+            pages = count(report.pages, Noun::Pages),
+            images = count(report.images, Noun::Images),
+            warnings = count(report.warnings.len(), Noun::Warnings),
             seconds = seconds(report.elapsed),
             output = report.output.display()
         )
     } else {
         t!(
             Msg::CheckDone,
-            pages = report.pages,
-            warnings = report.warnings.len()
+            pages = count(report.pages, Noun::Pages),
+            warnings = count(report.warnings.len(), Noun::Warnings)
         )
     };
     println!("{line}");
@@ -228,7 +232,14 @@ fn serve(opts: &crate::serve::ServeOptions, open: bool) -> Result<(), Diagnostic
 fn clean(site_dir: &Path) -> Result<(), Diagnostic> {
     let dir = site_dir.join(crate::media::CACHE_DIR);
     match crate::media::clean(site_dir)? {
-        Some(files) => println!("{}", t!(Msg::CleanDone, dir = dir.display(), files = files)),
+        Some(files) => println!(
+            "{}",
+            t!(
+                Msg::CleanDone,
+                dir = dir.display(),
+                files = count(files, Noun::Files)
+            )
+        ),
         None => println!("{}", t!(Msg::CleanNothing, dir = dir.display())),
     }
     Ok(())

@@ -311,12 +311,13 @@ catalogue! {
     EngineWeightsNotOne => "year_from: tổng các trọng số là {sum}, phải đúng bằng 1", "year_from: the weights add up to {sum}, not exactly 1";
 
     // CLI
-    BuildDone => "Đã tạo {pages} trang, {images} ảnh, {warnings} cảnh báo trong {seconds} giây → {output}",
-        "Built {pages} pages, {images} images, {warnings} warnings in {seconds} s → {output}";
-    CheckDone => "Không có lỗi: {pages} trang, {warnings} cảnh báo", "No errors: {pages} pages, {warnings} warnings";
-    RunFailed => "{errors} lỗi, {warnings} cảnh báo; thư mục output giữ nguyên như trước",
-        "{errors} errors, {warnings} warnings; the output folder was left as it was";
-    WarningsDenied => "có {warnings} cảnh báo và --deny-warnings coi chúng là lỗi", "{warnings} warnings, and --deny-warnings treats them as errors";
+    // {pages}, {images}, {warnings}, {errors}, {files}: a count with its noun (see `count`).
+    BuildDone => "Đã tạo {pages}, {images}, {warnings} trong {seconds} giây → {output}",
+        "Built {pages}, {images}, {warnings} in {seconds} s → {output}";
+    CheckDone => "Không có lỗi: {pages}, {warnings}", "No errors: {pages}, {warnings}";
+    RunFailed => "{errors}, {warnings}; thư mục output giữ nguyên như trước",
+        "{errors}, {warnings}; the output folder was left as it was";
+    WarningsDenied => "có {warnings} và --deny-warnings coi cảnh báo là lỗi", "{warnings}, and --deny-warnings treats warnings as errors";
     InitDone => "Đã tạo trang mới trong {dir}. Tiếp theo: cd {dir} && bangtin build",
         "Created a new site in {dir}. Next: cd {dir} && bangtin build";
     InitNotEmpty => "thư mục {dir} đã có nội dung", "{dir} is not empty";
@@ -337,11 +338,11 @@ catalogue! {
         "warning: listening on {addr}; every machine on the network can see the site being written";
     ServeNoSite => "{dir} không phải thư mục trang (không có site.yaml)", "{dir} is not a site folder (no site.yaml)";
     ServeNoSiteHint => "chạy lệnh trong thư mục trang, hoặc chỉ ra bằng --site", "run it in the site folder, or name it with --site";
-    ServeBuilt => "Đã xây dựng {pages} trang trong {ms} ms", "Built {pages} pages in {ms} ms";
-    ServeRebuilt => "Đã cập nhật {files} tệp ({rendered} trang dựng lại) trong {ms} ms",
-        "Updated {files} files ({rendered} pages rendered) in {ms} ms";
-    ServeFailed => "Trang chưa dựng lại được: {errors} lỗi. Trình duyệt vẫn hiện bản tốt gần nhất; sửa rồi lưu lại",
-        "The site could not be rebuilt: {errors} errors. The browser keeps the last good pages; fix and save again";
+    ServeBuilt => "Đã xây dựng {pages} trong {ms} ms", "Built {pages} in {ms} ms";
+    ServeRebuilt => "Đã cập nhật {files} ({rendered} dựng lại) trong {ms} ms",
+        "Updated {files} ({rendered} rendered) in {ms} ms";
+    ServeFailed => "Trang chưa dựng lại được: {errors}. Trình duyệt vẫn hiện bản tốt gần nhất; sửa rồi lưu lại",
+        "The site could not be rebuilt: {errors}. The browser keeps the last good pages; fix and save again";
     ServeStopped => "Đã dừng máy chủ", "Server stopped";
     ServeOpenFailed => "không mở được trình duyệt ({detail}); hãy tự mở {url}", "cannot open a browser ({detail}); open {url} yourself";
     ServeWatchPolling => "không theo dõi thay đổi bằng hệ điều hành được ({detail}); chuyển sang kiểm tra định kỳ",
@@ -396,7 +397,7 @@ catalogue! {
     BodyImageNoAltHint => "viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({file})", "write a description in the brackets: ![Description]({file})";
     CacheNotOurs => "thư mục {dir} không do bangtin tạo (thiếu CACHEDIR.TAG); bangtin không xóa", "{dir} was not made by bangtin (no CACHEDIR.TAG); bangtin will not delete it";
     ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
-    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files} tệp)", "Removed the image cache {dir} ({files} files)";
+    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files})", "Removed the image cache {dir} ({files})";
     CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
     // --- gallery placement ---
     GalleryMarkerNoPhotos => "[[thư viện ảnh]] ở đây nhưng bài không có ảnh nào nên không có gì để hiện",
@@ -410,6 +411,65 @@ catalogue! {
         "[[thư viện ảnh]] is inside a list or a quote, so it is not used";
     GalleryMarkerNestedHint => "viết [[thư viện ảnh]] trên một dòng riêng, cách đoạn trên và dưới một dòng trống, không có `-` hay `>` ở đầu",
         "write [[thư viện ảnh]] on a line of its own, with a blank line above and below, without `-` or `>` in front";
+
+    // --- hardening ---
+    PageFolderNoSlug => "không tạo được phần địa chỉ từ thư mục `{folder}` của trang", "cannot make a part of the address from the page's folder `{folder}`";
+    PageFolderNoSlugHint => "thư mục con của content/pages/ là một phần địa chỉ: đổi tên thư mục, dùng chữ không dấu, số và dấu gạch ngang",
+        "a sub-folder of content/pages/ is part of the address: rename it with plain letters, digits and hyphens";
+    ExpectedList => "ở đây cần một danh sách", "expected a list here";
+    ExpectedListHint => "viết `[a, b]`, hoặc mỗi mục một dòng bắt đầu bằng `- `; một mục cũng phải là danh sách: `[a]`",
+        "write `[a, b]`, or one item per line starting with `- `; a single item is a list too: `[a]`";
+    ExpectedSingle => "ở đây cần một giá trị đơn (chữ hoặc số), không phải danh sách hay nhóm khóa",
+        "expected a single value here (text or a number), not a list or a group of keys";
+    ExpectedSingleHint => "bỏ dấu ngoặc `[ ]` hoặc `{ }`; nếu giá trị có dấu `[`, `{`, `:` hay `#`, đặt nó trong ngoặc kép",
+        "remove the `[ ]` or `{ }`; if the value contains `[`, `{`, `:` or `#`, put it in double quotes";
+    ExpectedMapping => "ở đây cần một nhóm khóa (`khóa: giá trị`)", "expected a group of keys (`key: value`) here";
+    ExpectedMappingHint => "viết mỗi khóa một dòng, thụt vào dưới dòng này, ví dụ `  url: …`",
+        "write one key per line, indented under this line, e.g. `  url: …`";
+    ExpectedCount => "ở đây cần một số nguyên, từ 0 trở lên", "expected a whole number, 0 or more, here";
+    ExpectedWhole => "ở đây cần một số nguyên", "expected a whole number here";
+    ExpectedNumberHint => "viết chữ số liền nhau, không có dấu chấm, dấu phẩy hay chữ, ví dụ `2024`",
+        "write digits only, without dots, commas or letters, e.g. `2024`";
+    UnknownChoice => "`{value}` không phải giá trị được chấp nhận ở đây", "`{value}` is not one of the values accepted here";
+    ExpectedChoices => "các giá trị dùng được: {choices}", "values accepted here: {choices}";
+    CountErrorOne => "{n} lỗi", "{n} error";
+    CountErrors => "{n} lỗi", "{n} errors";
+    CountWarningOne => "{n} cảnh báo", "{n} warning";
+    CountWarnings => "{n} cảnh báo", "{n} warnings";
+    CountPageOne => "{n} trang", "{n} page";
+    CountPages => "{n} trang", "{n} pages";
+    CountImageOne => "{n} ảnh", "{n} image";
+    CountImages => "{n} ảnh", "{n} images";
+    CountFileOne => "{n} tệp", "{n} file";
+    CountFiles => "{n} tệp", "{n} files";
+}
+
+/// What [`count`] counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    Errors,
+    Warnings,
+    Pages,
+    Images,
+    Files,
+}
+
+/// A number with its noun, singular for exactly one: "1 error", "2 errors"
+/// (Vietnamese nouns do not change: "1 lỗi", "2 lỗi").
+pub fn count(n: usize, noun: Noun) -> String {
+    count_in(lang(), n, noun)
+}
+
+fn count_in(lang: Lang, n: usize, noun: Noun) -> String {
+    let (one, many) = match noun {
+        Noun::Errors => (Msg::CountErrorOne, Msg::CountErrors),
+        Noun::Warnings => (Msg::CountWarningOne, Msg::CountWarnings),
+        Noun::Pages => (Msg::CountPageOne, Msg::CountPages),
+        Noun::Images => (Msg::CountImageOne, Msg::CountImages),
+        Noun::Files => (Msg::CountFileOne, Msg::CountFiles),
+    };
+    let msg = if n == 1 { one } else { many };
+    fill(msg.template(lang), &[("n", &n)])
 }
 
 /// Fills a message template with named arguments.
@@ -457,6 +517,15 @@ mod tests {
                 "{m:?}"
             );
         }
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        assert_eq!(count_in(Lang::En, 1, Noun::Errors), "1 error");
+        assert_eq!(count_in(Lang::En, 0, Noun::Warnings), "0 warnings");
+        assert_eq!(count_in(Lang::En, 2, Noun::Pages), "2 pages");
+        assert_eq!(count_in(Lang::Vi, 1, Noun::Images), "1 ảnh");
+        assert_eq!(count_in(Lang::Vi, 3, Noun::Files), "3 tệp");
     }
 
     #[test]

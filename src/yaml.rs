@@ -110,11 +110,10 @@ fn translate(detail: &str) -> (String, String) {
                     .collect()
             })
             .unwrap_or_default();
-        let hint = match closest(key, allowed.iter().copied()) {
-            Some(s) => t!(Msg::DidYouMean, suggestion = s),
-            None => t!(Msg::ExpectedKeys, keys = allowed.join(", ")),
-        };
-        return (t!(Msg::UnknownKey, key = key), hint);
+        return (
+            t!(Msg::UnknownKey, key = key),
+            unknown_key_hint(key, &allowed),
+        );
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let key = rest.trim_end_matches('`');
@@ -126,6 +125,9 @@ fn translate(detail: &str) -> (String, String) {
     if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest);
         return (t!(Msg::DuplicateKey, key = key), t!(Msg::DuplicateKeyHint));
+    }
+    if let Some(translated) = translate_shape(detail) {
+        return translated;
     }
     if detail.starts_with("invalid boolean") {
         return (
@@ -146,6 +148,121 @@ fn translate(detail: &str) -> (String, String) {
         t!(Msg::YamlSyntax, detail = detail),
         t!(Msg::YamlSyntaxHint),
     )
+}
+
+/// The commonest value errors, by what was expected there: a list, a single
+/// value, a group of keys, a whole number, one of a few words.
+fn translate_shape(detail: &str) -> Option<(String, String)> {
+    let (msg, hint) = match detail {
+        "expected sequence start" => (Msg::ExpectedList, Msg::ExpectedListHint),
+        "expected string scalar" | "expected scalar" => {
+            (Msg::ExpectedSingle, Msg::ExpectedSingleHint)
+        }
+        "expected mapping start" => (Msg::ExpectedMapping, Msg::ExpectedMappingHint),
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" | "invalid usize" => {
+            (Msg::ExpectedCount, Msg::ExpectedNumberHint)
+        }
+        "invalid i8" | "invalid i16" | "invalid i32" | "invalid i64" => {
+            (Msg::ExpectedWhole, Msg::ExpectedNumberHint)
+        }
+        _ => return unknown_choice(detail),
+    };
+    Some((t!(msg), t!(hint)))
+}
+
+/// `unknown variant `x`, expected one of a, b` (or `expected a or b`).
+fn unknown_choice(detail: &str) -> Option<(String, String)> {
+    let rest = detail.strip_prefix("unknown variant `")?;
+    let (value, expected) = rest.split_once('`')?;
+    let list = expected
+        .split_once("expected one of ")
+        .or_else(|| expected.split_once("expected "))
+        .map_or("", |(_, l)| l);
+    let choices: Vec<&str> = list
+        .split([',', ' '])
+        .map(|c| c.trim_matches('`'))
+        .filter(|c| !c.is_empty() && *c != "or")
+        .collect();
+    let hint = match closest(value, choices.iter().copied()) {
+        Some(s) => t!(Msg::DidYouMean, suggestion = s),
+        None => t!(Msg::ExpectedChoices, choices = choices.join(", ")),
+    };
+    Some((t!(Msg::UnknownChoice, value = value), hint))
+}
+
+/// "Did you mean" the closest allowed key, else the list of allowed keys.
+fn unknown_key_hint(key: &str, allowed: &[&str]) -> String {
+    match closest(key, allowed.iter().copied()) {
+        Some(s) => t!(Msg::DidYouMean, suggestion = s),
+        None => t!(Msg::ExpectedKeys, keys = allowed.join(", ")),
+    }
+}
+
+/// Parses a mapping into `T` reporting every unknown top-level key, not only
+/// the first. `T`'s top-level struct must accept unknown keys (no
+/// `deny_unknown_fields`): the keys are listed from a permissive read first,
+/// then `T` is read, so an unknown key does not hide the value errors of the
+/// known ones. Returns `T` when it could be read, with every diagnostic.
+pub fn parse_all_keys<T: DeserializeOwned>(
+    yaml: &str,
+    src: Source<'_>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let keys = if yaml.trim().is_empty() {
+        Entries::default()
+    } else {
+        match parse::<Entries<serde::de::IgnoredAny>>(yaml, src) {
+            Ok(k) => k,
+            Err(d) => return (None, vec![*d]),
+        }
+    };
+    let allowed = field_names::<T>();
+    let mut diags: Vec<Diagnostic> = keys
+        .0
+        .iter()
+        .filter(|(k, _)| !allowed.contains(&k.value.as_str()))
+        .map(|(k, _)| {
+            src.error_at(k, t!(Msg::UnknownKey, key = k.value))
+                .hint(unknown_key_hint(&k.value, allowed))
+        })
+        .collect();
+    match parse::<T>(yaml, src) {
+        Ok(v) => (Some(v), diags),
+        Err(d) => {
+            diags.push(*d);
+            (None, diags)
+        }
+    }
+}
+
+/// The field names of a struct `T` derives `Deserialize` for: serde passes
+/// them to `deserialize_struct`, which this deserializer writes down.
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{Error, Visitor, value};
+    struct Names<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Names<'_> {
+        type Error = value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, value::Error> {
+            Err(value::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, value::Error> {
+            *self.0 = fields;
+            Err(value::Error::custom("fields read"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    // Always an error: `Names` stops as soon as it has the field names.
+    let _ = T::deserialize(Names(&mut fields));
+    fields
 }
 
 #[cfg(test)]
@@ -193,6 +310,83 @@ mod tests {
         let d = err("title: a\ntitle: b\n", 0);
         assert_eq!(d.line, 2);
         assert!(d.message.contains("`title`"), "{}", d.message);
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Open {
+        title: Option<String>,
+        draft: Option<bool>,
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_with_the_value_errors_of_known_keys() {
+        let yaml = "titel: x\ndraft: có\nsumary: y\n";
+        let src = Source::file(Path::new("a.md"), yaml);
+        let (value, ds) = parse_all_keys::<Open>(yaml, src);
+        assert!(value.is_none());
+        let found: Vec<(usize, bool)> = ds
+            .iter()
+            .map(|d| (d.line, d.message.contains("true / false")))
+            .collect();
+        assert_eq!(found, [(1, false), (3, false), (2, true)]);
+        assert!(ds[0].hint.as_deref().unwrap().contains("`title`"));
+        assert!(ds[1].message.contains("`sumary`"), "{}", ds[1].message);
+    }
+
+    #[test]
+    fn an_empty_mapping_has_no_unknown_keys() {
+        for yaml in ["", "# chỉ có ghi chú\n"] {
+            let src = Source::file(Path::new("a.md"), yaml);
+            let (value, ds) = parse_all_keys::<Open>(yaml, src);
+            assert!(ds.is_empty(), "{ds:?}");
+            assert!(value.is_some_and(|v| v.title.is_none()));
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Kind {
+        KyKet,
+        TongKet,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Shapes {
+        tags: Option<Vec<String>>,
+        title: Option<String>,
+        source: Option<std::collections::BTreeMap<String, String>>,
+        views: Option<u64>,
+        year: Option<i32>,
+        kind: Option<Kind>,
+    }
+
+    fn shape_error(yaml: &str) -> Diagnostic {
+        let src = Source::file(Path::new("a.md"), yaml);
+        *parse::<Shapes>(yaml, src).unwrap_err()
+    }
+
+    #[test]
+    fn common_value_shapes_are_said_in_the_catalogue_words() {
+        let cases = [
+            ("tags: x\n", Msg::ExpectedList, 7),
+            ("title: [a]\n", Msg::ExpectedSingle, 8),
+            ("title: {a: 1}\n", Msg::ExpectedSingle, 8),
+            ("source: x\n", Msg::ExpectedMapping, 9),
+            ("views: -3\n", Msg::ExpectedCount, 8),
+            ("year: 2.5\n", Msg::ExpectedWhole, 7),
+        ];
+        for (yaml, msg, column) in cases {
+            let d = shape_error(yaml);
+            assert_eq!(d.message, t!(msg), "{yaml}");
+            assert_eq!((d.line, d.column), (1, column), "{yaml}");
+            assert!(!d.message.contains("expected"), "{}", d.message);
+        }
+        let d = shape_error("kind: tongket\n");
+        assert_eq!(d.message, t!(Msg::UnknownChoice, value = "tongket"));
+        assert!(d.hint.unwrap().contains("`tong_ket`"));
     }
 
     #[test]

@@ -335,7 +335,8 @@ fn article_errors(front: &str) -> (DataSite, Vec<bangtin::diag::Diagnostic>) {
     );
     let (data, ds) = t.load();
     assert!(ds.is_empty(), "{}", common::render(&ds));
-    let (docs, ds) = bangtin::content::load(&t.site.site(), jiff::tz::Offset::constant(7));
+    let loaded = bangtin::content::load(&t.site.site(), jiff::tz::Offset::constant(7));
+    let (docs, ds) = (loaded.docs, loaded.diagnostics);
     assert!(!ds.has_errors(), "{:?}", ds.sorted());
     let errs = bangtin::data::check_documents(&data, &docs);
     (t, errs)

@@ -13,9 +13,10 @@ use crate::yaml::{Source, Spanned};
 /// The kinds of event an article can report.
 pub const EVENT_KINDS: &[&str] = &["ky_ket", "so_ket", "tong_ket", "hoat_dong", "khen_thuong"];
 
-/// The fields an article, a page or the home intro may set.
+/// The fields an article, a page or the home intro may set. Unknown keys
+/// are refused by [`crate::yaml::parse_all_keys`], which lists them all, so
+/// this struct does not deny them itself.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<Spanned<String>>,
     pub date: Option<Spanned<String>>,

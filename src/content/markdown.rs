@@ -24,6 +24,9 @@ pub enum LinkTarget {
     Draft,
     /// Nothing: the source path has no page.
     Missing,
+    /// A Markdown file that exists but failed to load: its own errors are
+    /// reported, so a link to it is left as written without another error.
+    Failed,
 }
 
 /// How the renderer turns links into URLs; the site model implements it.
@@ -359,6 +362,7 @@ fn resolve_link(
             ));
             None
         }
+        LinkTarget::Failed => None,
         LinkTarget::Missing => {
             let wanted = joined.unwrap_or_default();
             let sources = links.sources();

@@ -68,6 +68,20 @@ impl Document {
         &self.text[self.body_start..]
     }
 
+    /// The site path of a standalone page: the sub-folders it sits in under
+    /// `content/pages/`, each made a slug, then its own slug
+    /// (`content/pages/nhom/lich.md` → `/nhom/lich/`).
+    pub fn page_path(&self) -> String {
+        let mut path = String::from("/");
+        for folder in page_folders(&self.path, self.bundle.is_some()) {
+            path.push_str(&slugify(folder));
+            path.push('/');
+        }
+        path.push_str(&self.slug);
+        path.push('/');
+        path
+    }
+
     /// A [`Source`] for locating front-matter values in this file.
     pub fn source(&self) -> Source<'_> {
         Source {
@@ -78,22 +92,45 @@ impl Document {
     }
 }
 
+/// What [`load`] found under `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents that loaded without errors, sorted by path.
+    pub docs: Vec<Document>,
+    /// Markdown files that exist but have errors, sorted: a link to one of
+    /// them is not reported again as a broken link.
+    pub failed: Vec<String>,
+    pub diagnostics: Diagnostics,
+}
+
 /// Every document under `content/`, plus the problems found on the way.
-pub fn load(site_dir: &Path, offset: Offset) -> (Vec<Document>, Diagnostics) {
+pub fn load(site_dir: &Path, offset: Offset) -> Loaded {
     let scan = scan(site_dir);
     let mut diags = scan.diagnostics;
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = scan
+    let results: Vec<(String, Option<Document>, Vec<Diagnostic>)> = scan
         .markdown
         .into_par_iter()
-        .map(|m| read_document(&m.path, &m.disk, m.bundle, offset))
+        .map(|m| {
+            let (doc, ds) = read_document(&m.path, &m.disk, m.bundle, offset);
+            (m.path, doc, ds)
+        })
         .collect();
     let mut docs = Vec::new();
-    for (doc, ds) in results {
+    let mut failed = Vec::new();
+    for (path, doc, ds) in results {
+        if doc.is_none() && ds.iter().any(Diagnostic::is_error) {
+            failed.push(path);
+        }
         docs.extend(doc);
         diags.extend(ds);
     }
     docs.sort_by(|a, b| a.path.cmp(&b.path));
-    (docs, diags)
+    failed.sort();
+    Loaded {
+        docs,
+        failed,
+        diagnostics: diags,
+    }
 }
 
 /// A Markdown file found under `content/`, not read yet.
@@ -309,13 +346,12 @@ pub fn read_document(
         full_text: &text,
         line_offset: split.yaml_line_offset,
     };
-    let front: FrontMatter = match yaml::parse(split.yaml, src) {
-        Ok(f) => f,
-        Err(d) => return (None, vec![*d]),
+    let (front, mut diags) = yaml::parse_all_keys::<FrontMatter>(split.yaml, src);
+    let Some(front) = front else {
+        return (None, diags);
     };
     let body_start = text.len() - split.body.len();
     let body_line_offset = split.body_line_offset;
-    let mut diags = Vec::new();
     let checked = check_front(rel, kind, &front, src, offset, bundle.is_some(), &mut diags);
     check_photos(
         &front,
@@ -448,6 +484,9 @@ fn check_front(
         }
     }
     let slug = document_slug(rel, front.slug.as_ref(), is_bundle, src, diags);
+    if kind == DocKind::Page {
+        check_page_folders(rel, is_bundle, diags);
+    }
     let tags = front
         .tags
         .iter()
@@ -488,6 +527,34 @@ fn check_photos(
             diags.push(
                 src.error_at(file, t!(Msg::PhotoMissing, file = wanted))
                     .hint(hint),
+            );
+        }
+    }
+}
+
+/// The folders between `content/pages/` and a page's file (or its bundle
+/// folder, which gives the slug).
+fn page_folders(rel: &str, is_bundle: bool) -> Vec<&str> {
+    let inner = rel.strip_prefix("content/pages/").unwrap_or_default();
+    let inner = if is_bundle {
+        inner.trim_end_matches("/index.md")
+    } else {
+        inner
+    };
+    let mut folders: Vec<&str> = inner.split('/').collect();
+    folders.pop();
+    folders
+}
+
+/// A sub-folder of `content/pages/` must give a slug, as it is part of the
+/// address.
+fn check_page_folders(rel: &str, is_bundle: bool, diags: &mut Vec<Diagnostic>) {
+    for folder in page_folders(rel, is_bundle) {
+        if slugify(folder).is_empty() {
+            diags.push(
+                Diagnostic::error(t!(Msg::PageFolderNoSlug, folder = folder))
+                    .in_file(rel)
+                    .hint(t!(Msg::PageFolderNoSlugHint)),
             );
         }
     }

@@ -151,9 +151,14 @@ fn load_schemes(
 ) -> Vec<SchemeInfo> {
     let checked: Vec<(Option<SchemeInfo>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|f| match parse::<raw::RawScheme>(f) {
-            Ok(raw) => schemes::check_scheme(f, &raw, award_ids),
-            Err(d) => (None, vec![*d]),
+        .map(|f| {
+            let (raw, mut ds) = parse::<raw::RawScheme>(f);
+            let Some(raw) = raw else {
+                return (None, ds);
+            };
+            let (scheme, more) = schemes::check_scheme(f, &raw, award_ids);
+            ds.extend(more);
+            (scheme, ds)
         })
         .collect();
     let mut schemes: Vec<SchemeInfo> = checked
@@ -195,8 +200,11 @@ fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
     (Some((place, file)), None)
 }
 
-fn parse<T: DeserializeOwned>(f: &DataFile) -> Result<T, Box<Diagnostic>> {
-    yaml::parse(&f.text, f.source())
+/// Reads a data file: every unknown top-level key is reported, with the
+/// value errors of the known keys (the file's root struct accepts unknown
+/// keys for that; nested ones deny them).
+fn parse<T: DeserializeOwned>(f: &DataFile) -> (Option<T>, Vec<Diagnostic>) {
+    yaml::parse_all_keys(&f.text, f.source())
 }
 
 /// The checked units and every id declared in the file.
@@ -204,35 +212,29 @@ fn load_units(files: &[DataFile], diags: &mut Diagnostics) -> (Vec<Unit>, Vec<St
     let Some(f) = files.first() else {
         return (Vec::new(), Vec::new());
     };
-    match parse::<raw::UnitsFile>(f) {
-        Ok(raw) => {
-            let (units, ds) = units::check_units(f, &raw);
-            diags.extend(ds);
-            let declared = raw.units.iter().map(|u| u.id.value.clone()).collect();
-            (units, declared)
-        }
-        Err(d) => {
-            diags.push(*d);
-            (Vec::new(), Vec::new())
-        }
-    }
+    let (raw, ds) = parse::<raw::UnitsFile>(f);
+    diags.extend(ds);
+    let Some(raw) = raw else {
+        return (Vec::new(), Vec::new());
+    };
+    let (units, ds) = units::check_units(f, &raw);
+    diags.extend(ds);
+    let declared = raw.units.iter().map(|u| u.id.value.clone()).collect();
+    (units, declared)
 }
 
 fn load_awards(files: &[DataFile], unit_ids: &[&str], diags: &mut Diagnostics) -> Vec<Award> {
     let Some(f) = files.first() else {
         return Vec::new();
     };
-    match parse::<raw::AwardsFile>(f) {
-        Ok(raw) => {
-            let (awards, ds) = units::check_awards(f, &raw, unit_ids);
-            diags.extend(ds);
-            awards
-        }
-        Err(d) => {
-            diags.push(*d);
-            Vec::new()
-        }
-    }
+    let (raw, ds) = parse::<raw::AwardsFile>(f);
+    diags.extend(ds);
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    let (awards, ds) = units::check_awards(f, &raw, unit_ids);
+    diags.extend(ds);
+    awards
 }
 
 /// `static/` files by NFC site-relative path, for document links.
@@ -258,12 +260,14 @@ fn load_clusters(
         Vec<Diagnostic>,
     )> = files
         .par_iter()
-        .map(|f| match parse::<raw::RawCluster>(f) {
-            Ok(raw) => {
-                let (cy, ds) = clusters::check_cluster(f, &raw, known);
-                (Some(raw), cy, ds)
-            }
-            Err(d) => (None, None, vec![*d]),
+        .map(|f| {
+            let (raw, mut ds) = parse::<raw::RawCluster>(f);
+            let Some(raw) = raw else {
+                return (None, None, ds);
+            };
+            let (cy, more) = clusters::check_cluster(f, &raw, known);
+            ds.extend(more);
+            (Some(raw), cy, ds)
         })
         .collect();
     let mut out = Vec::new();
@@ -384,7 +388,9 @@ fn per_year_file<T: DeserializeOwned>(
     diags: &mut Diagnostics,
     header: impl Fn(&T) -> (&raw::S, &raw::S),
 ) -> Option<(T, usize)> {
-    let raw = parse::<T>(f).map_err(|d| diags.push(*d)).ok()?;
+    let (raw, ds) = parse::<T>(f);
+    diags.extend(ds);
+    let raw = raw?;
     let (cluster, year) = header(&raw);
     if !check_header(f, cluster, year, diags) {
         return None;

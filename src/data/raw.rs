@@ -10,8 +10,8 @@ use crate::yaml::{Entries, Spanned};
 /// A located scalar, as typed.
 pub type S = Spanned<String>;
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct UnitsFile {
     pub units: Vec<RawUnit>,
 }
@@ -85,8 +85,8 @@ pub struct RawSource {
     pub as_of: Option<S>,
 }
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AwardsFile {
     pub awards: Vec<RawAward>,
 }
@@ -99,8 +99,8 @@ pub struct RawAward {
     pub issuer: Option<S>,
 }
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // `source` and `evidence` are kept for the record, not shown yet
 pub struct RawCluster {
     pub id: S,
@@ -177,8 +177,8 @@ pub struct RawNextYear {
     pub cum_pho: Option<S>,
 }
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // `source` and `evidence` are kept for the record, not shown yet
 pub struct RawScheme {
     pub id: S,
@@ -317,8 +317,8 @@ pub struct RawAwardRule {
     pub min_total: Option<S>,
 }
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawScores {
     pub cluster: S,
     pub year: S,
@@ -401,8 +401,8 @@ impl<'de> Deserialize<'de> for RawScore {
     }
 }
 
+/// A file's root: unknown keys are reported by `yaml::parse_all_keys`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // `source` and `evidence` are kept for the record, not shown yet
 pub struct RawOutcomes {
     pub cluster: S,

@@ -69,6 +69,8 @@ struct Card<'a> {
     tags: Vec<TagRef<'a>>,
     permalink: String,
     cover: Option<PhotoValue<'a>>,
+    /// Shown only in a build with drafts.
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -137,6 +139,8 @@ struct PageValue<'a> {
     section_url: String,
     title: &'a str,
     description: &'a str,
+    /// A draft: search engines are asked not to index it.
+    noindex: bool,
 }
 
 #[derive(Serialize)]
@@ -411,6 +415,7 @@ impl Shared {
                 section_url: base.rooted(section),
                 title,
                 description,
+                noindex: site.is_draft(&route.kind),
             },
         );
         ctx
@@ -431,7 +436,7 @@ impl Shared {
         path: &str,
     ) {
         let base = &site.config.base_url;
-        let items = &items[..items.len().min(crate::site::FEED_ENTRIES)];
+        let items = &crate::site::feed_articles(site, items);
         self.insert_cards(ctx, items);
         // Feed readers resolve links against the feed, not the page, so links
         // that start at the site root get the scheme and host.
@@ -447,7 +452,8 @@ impl Shared {
                 .map(|&i| site.articles[i].date.rfc3339(site.config.offset))
                 .or_else(|| {
                     site.articles
-                        .first()
+                        .iter()
+                        .find(|a| !a.draft)
                         .map(|a| a.date.rfc3339(site.config.offset))
                 }),
         );
@@ -472,6 +478,7 @@ fn card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
         datetime: a.date.rfc3339(site.config.offset),
         summary: &a.summary,
         permalink: base.absolute(&a.path),
+        draft: a.draft,
         cover: a
             .cover
             .and_then(|i| a.gallery.get(i))
@@ -563,7 +570,7 @@ fn sitemap(site: &Site) -> Vec<SitemapEntry> {
     let base = &site.config.base_url;
     site.routes
         .iter()
-        .filter(|r| r.is_indexable())
+        .filter(|r| r.is_indexable() && !site.is_draft(&r.kind))
         .map(|r| SitemapEntry {
             loc: base.absolute(&r.path),
             lastmod: match r.kind {

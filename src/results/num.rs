@@ -76,11 +76,7 @@ pub(crate) fn round_total(exact: Decimal, decimals: u32) -> Decimal {
     } else {
         exact
     };
-    let mut rounded =
-        settled.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    if rounded.is_zero() {
-        rounded.set_sign_positive(true);
-    }
+    let mut rounded = crate::text::round_half_away(settled, decimals);
     rounded.rescale(decimals);
     rounded
 }

@@ -23,7 +23,7 @@ use std::thread::JoinHandle;
 
 use crate::build::BuildOptions;
 use crate::diag::Diagnostic;
-use crate::messages::Msg;
+use crate::messages::{Msg, Noun, count};
 use crate::t;
 pub use invalidate::Touched;
 pub use rebuild::{Built, Changes, Session};
@@ -240,12 +240,16 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
             print_diagnostics(&built.warnings);
             let ms = built.elapsed.as_millis();
             if first {
-                say(&t!(Msg::ServeBuilt, pages = built.pages, ms = ms));
+                say(&t!(
+                    Msg::ServeBuilt,
+                    pages = count(built.pages, Noun::Pages),
+                    ms = ms
+                ));
             } else if !built.changed.is_empty() {
                 say(&t!(
                     Msg::ServeRebuilt,
-                    rendered = built.rendered,
-                    files = built.changed.len(),
+                    rendered = count(built.rendered, Noun::Pages),
+                    files = count(built.changed.len(), Noun::Files),
                     ms = ms
                 ));
             }
@@ -258,7 +262,7 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
         Err(diags) => {
             print_diagnostics(&diags);
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            warn(&t!(Msg::ServeFailed, errors = errors));
+            warn(&t!(Msg::ServeFailed, errors = count(errors, Noun::Errors)));
             state.hub.failed(&diags);
         }
     }

@@ -143,6 +143,7 @@ impl Session {
         let docs: Vec<&Document> = self.sorted_docs();
         let opts = ModelOptions {
             drafts: self.opts.drafts,
+            failed: self.failed_docs(),
         };
         let (data, ds) = crate::data::load(&site_dir);
         diags.extend(ds);
@@ -244,6 +245,18 @@ impl Session {
         for p in paths {
             diags.extend(self.docs[p].diags.iter().cloned());
         }
+    }
+
+    /// Markdown files read with errors (see [`ModelOptions::failed`]).
+    fn failed_docs(&self) -> Vec<String> {
+        let mut failed: Vec<String> = self
+            .docs
+            .iter()
+            .filter(|(_, r)| r.doc.is_none() && r.diags.iter().any(Diagnostic::is_error))
+            .map(|(p, _)| p.clone())
+            .collect();
+        failed.sort_unstable();
+        failed
     }
 
     fn sorted_docs(&self) -> Vec<&Document> {

@@ -1,7 +1,7 @@
 //! Links between documents by source path: the map from a content file to
 //! the URL of the page made from it, used while rendering Markdown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::config::{BaseUrl, Config};
 use crate::content::markdown::{LinkTarget, Links};
@@ -15,6 +15,8 @@ pub struct LinkMap {
     base: BaseUrl,
     /// Bundle photo source path → its URLs.
     pictures: HashMap<String, Picture>,
+    /// Markdown files that exist but failed to load.
+    failed: HashSet<String>,
 }
 
 impl LinkMap {
@@ -24,7 +26,7 @@ impl LinkMap {
             .map(|d| {
                 let path = match d.kind {
                     DocKind::HomeIntro => "/".to_string(),
-                    DocKind::Page => format!("/{}/", d.slug),
+                    DocKind::Page => d.page_path(),
                     DocKind::Article => match &d.date {
                         Some(date) => format!("/tin-tuc/{}/{}/", date.year(), d.slug),
                         None => "/tin-tuc/".to_string(),
@@ -56,7 +58,15 @@ impl LinkMap {
             targets,
             base: config.base_url.clone(),
             pictures,
+            failed: HashSet::new(),
         }
+    }
+
+    /// Marks Markdown files that exist but failed to load, so that links to
+    /// them are not reported as broken on top of their own errors.
+    pub fn with_failed(mut self, failed: &[String]) -> Self {
+        self.failed.extend(failed.iter().cloned());
+        self
     }
 }
 
@@ -65,6 +75,7 @@ impl Links for LinkMap {
         match self.targets.get(source) {
             Some(Some(url)) => LinkTarget::Page(url.clone()),
             Some(None) => LinkTarget::Draft,
+            None if self.failed.contains(source) => LinkTarget::Failed,
             None => LinkTarget::Missing,
         }
     }

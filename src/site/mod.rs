@@ -22,7 +22,7 @@ use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
 pub use gallery::Photo;
 pub use links::LinkMap;
-pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind};
+pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind, feed_articles};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
 const SUMMARY_CHARS: usize = 220;
@@ -69,6 +69,8 @@ pub struct Page {
     pub bundle: Vec<BundleFile>,
     /// The photos of its gallery, in order (as for articles).
     pub gallery: Vec<Photo>,
+    /// Published only because the build includes drafts.
+    pub draft: bool,
 }
 
 /// The home page's own text, from `content/_index.md`.
@@ -109,10 +111,26 @@ pub struct Site {
     pub media: Media,
 }
 
+impl Site {
+    /// Whether the route shows a draft (an article or page published only
+    /// because the build includes drafts): such pages ask search engines not
+    /// to index them and stay out of the sitemap and feeds.
+    pub fn is_draft(&self, kind: &RouteKind) -> bool {
+        match kind {
+            RouteKind::Article(i) => self.articles.get(*i).is_some_and(|a| a.draft),
+            RouteKind::Page(i) => self.pages.get(*i).is_some_and(|p| p.draft),
+            _ => false,
+        }
+    }
+}
+
 /// What the build was asked for.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ModelOptions {
     pub drafts: bool,
+    /// Markdown files that exist but failed to load (their errors are
+    /// reported already): links to them are not reported as broken.
+    pub failed: Vec<String>,
 }
 
 /// Turns a document's Markdown body into HTML. `build` renders every body;
@@ -155,7 +173,8 @@ pub fn build_from(
 ) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::new();
     let published = |d: &Document| opts.drafts || !d.front.draft;
-    let link_map = links::LinkMap::new(&config, docs, opts.drafts, &media);
+    let link_map =
+        links::LinkMap::new(&config, docs, opts.drafts, &media).with_failed(&opts.failed);
 
     let rendered: Vec<markdown::Rendered> = docs
         .par_iter()
@@ -193,7 +212,7 @@ pub fn build_from(
                 };
             }
             DocKind::Page => {
-                let path = format!("/{}/", doc.slug);
+                let path = doc.page_path();
                 let (photos, _) = gallery::gallery(doc, &path, &media, &mut diags);
                 pages.push(Page {
                     path,
@@ -204,6 +223,7 @@ pub fn build_from(
                     aliases,
                     bundle,
                     gallery: photos,
+                    draft: doc.front.draft,
                 });
             }
             DocKind::Article => {

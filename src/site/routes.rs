@@ -131,7 +131,8 @@ impl Route {
         }
     }
 
-    /// Whether the page belongs in the sitemap.
+    /// Whether the page belongs in the sitemap (drafts never do: see
+    /// [`Site::is_draft`]).
     pub fn is_indexable(&self) -> bool {
         !matches!(
             self.kind,
@@ -215,7 +216,7 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         list_inputs(&with_photos),
     ));
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
-    let feed_items: Vec<usize> = (0..site.articles.len().min(FEED_ENTRIES)).collect();
+    let feed_items = feed_articles(site, &(0..site.articles.len()).collect::<Vec<_>>());
     routes.push(route(
         "/feed.xml",
         RouteKind::Feed,
@@ -228,6 +229,17 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
     let aliases = alias_routes(site, &routes, diags);
     routes.extend(aliases);
     routes
+}
+
+/// The articles of a feed among `items` (newest first): at most
+/// [`FEED_ENTRIES`], never a draft, even in a build with drafts.
+pub fn feed_articles(site: &Site, items: &[usize]) -> Vec<usize> {
+    items
+        .iter()
+        .copied()
+        .filter(|&i| !site.articles[i].draft)
+        .take(FEED_ENTRIES)
+        .collect()
 }
 
 fn route(path: &str, kind: RouteKind, inputs: Vec<Input>) -> Route {
@@ -305,7 +317,12 @@ fn check_clashes(site: &Site, routes: &[Route], diags: &mut Diagnostics) {
         seen.insert(key, r);
     }
     for p in &site.pages {
-        let first = p.path.trim_matches('/');
+        let first = p
+            .path
+            .trim_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         if RESERVED.contains(&first) {
             diags.push(
                 Diagnostic::error(t!(Msg::ReservedUrl, url = p.path))

@@ -15,6 +15,7 @@ pub use fold::{fold, identity_key, slugify};
 pub use legacy::{LegacyEncoding, detect_legacy};
 pub use numbers::{
     DecimalError, DecimalSeparator, decimal_plain, format_decimal, format_integer, parse_decimal,
+    round_half_away,
 };
 
 use unicode_normalization::UnicodeNormalization;

@@ -41,8 +41,11 @@ pub enum DecimalError {
     WrongSeparator,
 }
 
-/// Half away from zero (DEPS.md §7): 0,125 → 0,13 and -0,125 → -0,13.
-fn round(d: &Decimal, places: u32) -> (Decimal, u32) {
+/// Rounds half away from zero (DEPS.md §7): 0,125 → 0,13 and -0,125 →
+/// -0,13; never negative zero. `places` above 28 is treated as 28. The one
+/// rounding of shown figures: display here and published totals
+/// (`results::num::round_total`) both use it.
+pub fn round_half_away(d: Decimal, places: u32) -> Decimal {
     // Decimal holds at most 28 fractional digits.
     let places = places.min(28);
     let mut r = d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
@@ -50,7 +53,11 @@ fn round(d: &Decimal, places: u32) -> (Decimal, u32) {
         // Never show "-0,00".
         r.set_sign_positive(true);
     }
-    (r, places)
+    r
+}
+
+fn round(d: &Decimal, places: u32) -> (Decimal, u32) {
+    (round_half_away(*d, places), places.min(28))
 }
 
 /// Splits a rounded value into sign, integer digits and exactly `places` fraction digits.
