@@ -76,6 +76,17 @@ impl<'a> Checker<'a> {
         self.diags.iter().any(Diagnostic::is_error)
     }
 
+    /// The `id` of a file named after it (`schemes/<id>.yaml`, `clusters/<year>/<id>.yaml`).
+    pub fn id_matches_file(&mut self, id: &S, file: &DataFile) {
+        if id.value != file.stem() {
+            self.error(
+                id,
+                t!(Msg::IdFileMismatch, id = id.value, file = file.stem()),
+                Some(t!(Msg::IdFileMismatchHint)),
+            );
+        }
+    }
+
     /// A `YYYY-MM-DD` date.
     pub fn date(&mut self, v: &S) -> Option<Date> {
         match v.value.trim().parse::<Date>() {

@@ -31,13 +31,7 @@ pub fn check_cluster(
     known: &Known<'_>,
 ) -> (Option<ClusterYear>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
-    if raw.id.value != file.stem() {
-        c.error(
-            &raw.id,
-            t!(Msg::IdFileMismatch, id = raw.id.value, file = file.stem()),
-            Some(t!(Msg::IdFileMismatchHint)),
-        );
-    }
+    c.id_matches_file(&raw.id, file);
     let year = c.int::<i16>(&raw.year);
     if let Some(y) = year
         && y.to_string() != file.folder()

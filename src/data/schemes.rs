@@ -28,13 +28,7 @@ pub fn check_scheme(
     award_ids: &[&str],
 ) -> (Option<SchemeInfo>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
-    if raw.id.value != file.stem() {
-        c.error(
-            &raw.id,
-            t!(Msg::IdFileMismatch, id = raw.id.value, file = file.stem()),
-            Some(t!(Msg::IdFileMismatchHint)),
-        );
-    }
+    c.id_matches_file(&raw.id, file);
     let total_max = c.number(&raw.total_max);
     let decimals = raw.decimals.as_ref().map_or(Some(2), |d| c.int::<u32>(d));
     if let (Some(d), Some(at)) = (decimals, &raw.decimals)

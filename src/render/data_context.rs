@@ -239,11 +239,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
             rank: r.rank,
             shared: r.shared,
             classification: r.classification.clone(),
-            eligible: r
-                .eligible
-                .iter()
-                .map(|a| data.award(a).map_or_else(|| a.clone(), |x| x.name.clone()))
-                .collect(),
+            eligible: r.eligible.iter().map(|a| award_name(site, a)).collect(),
             proposals: proposals(site, cy, Some(&r.unit)),
             marks,
             criteria: scheme
@@ -299,6 +295,13 @@ fn cell(c: &crate::data::CriterionInfo, value: Option<String>) -> Cell {
         depth: c.depth,
         value,
     }
+}
+
+/// An award's name from `awards.yaml` (its id if unknown).
+pub fn award_name(site: &Site, id: &str) -> String {
+    site.data
+        .award(id)
+        .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
 /// "15/QĐ-LĐLĐ (22/01/2025)".
@@ -403,10 +406,7 @@ fn proposals(site: &Site, cy: &ClusterYear, unit: Option<&str>) -> Vec<ProposalV
         .filter(|p| unit.is_none_or(|u| p.unit == u))
         .map(|p| ProposalValue {
             unit: unit_ref(site, &p.unit, cy.name_date()),
-            award: site
-                .data
-                .award(&p.award)
-                .map_or_else(|| p.award.clone(), |a| a.name.clone()),
+            award: award_name(site, &p.award),
             status: p.status.as_str(),
             decision: p.decision.as_ref().map(decision_text),
         })

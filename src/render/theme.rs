@@ -80,6 +80,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/page.html"),
     ),
     (
+        "templates/partials/body.html",
+        include_str!("../../themes/default/templates/partials/body.html"),
+    ),
+    (
         "templates/partials/card.html",
         include_str!("../../themes/default/templates/partials/card.html"),
     ),

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::data_context::{UnitRef, decision_text, unit_ref};
+use super::data_context::{UnitRef, award_name, decision_text, unit_ref};
 use crate::data::{ProposalStatus, Unit, UnitKind};
 use crate::site::{Site, cluster_year_path, unit_path};
 use crate::text::{collator, format_date, format_decimal};
@@ -238,10 +238,7 @@ fn awards(site: &Site, u: &Unit) -> Vec<AwardValue> {
             }
             out.push(AwardValue {
                 year: cy.year,
-                award: site
-                    .data
-                    .award(&p.award)
-                    .map_or_else(|| p.award.clone(), |a| a.name.clone()),
+                award: award_name(site, &p.award),
                 status: p.status.as_str(),
                 decision: p.decision.as_ref().map(decision_text),
                 cluster: cy.name.clone(),
