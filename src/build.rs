@@ -103,6 +103,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let (data, ds) = data::load(site_dir);
     diags.extend(ds);
     diags.extend(data::check_documents(&data, &docs));
+    diags.extend(data::check_organiser(&data, &config, site_dir));
     let media = process_images(site_dir, &config, &docs, opts, &mut diags);
     let (site, ds) = site::build(
         config,

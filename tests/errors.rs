@@ -368,3 +368,21 @@ fn a_photo_or_cover_that_is_not_in_the_bundle_is_an_error() {
     assert!(cover.hint.as_deref().unwrap().contains("toan-canh.JPG"));
     assert_eq!(find(&errs, "ky-ket-2.jpg").line, 7);
 }
+
+#[test]
+fn an_organiser_that_is_not_a_unit_is_named_in_site_yaml_with_the_closest_id() {
+    let t = SiteTest::new()
+        .file(
+            "site.yaml",
+            &format!("{}organiser: tl-cdvc-tnh\n", common::SITE_YAML),
+        )
+        .file(
+            "data/units.yaml",
+            "units:\n  - { id: tl-cdvc-tinh, kind: union_upper, names: [{ full: Công đoàn Viên chức tỉnh }] }\n",
+        );
+    let errors = t.errors();
+    let d = find(&errors, "không có đơn vị nào mã `tl-cdvc-tnh`");
+    assert_eq!(file(d), "site.yaml");
+    assert_eq!(d.line, 4);
+    assert!(d.hint.as_deref().unwrap_or("").contains("tl-cdvc-tinh"));
+}

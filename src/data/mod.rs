@@ -23,7 +23,7 @@ use serde::de::DeserializeOwned;
 pub use check::DataFile;
 pub use clusters::WHOLE_YEAR;
 pub use model::*;
-pub use refs::check_documents;
+pub use refs::{check_documents, check_organiser};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;

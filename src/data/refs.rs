@@ -8,6 +8,33 @@ use crate::messages::Msg;
 use crate::t;
 use crate::yaml::Spanned;
 
+/// `organiser` in `site.yaml` must be a unit (FORMAT.md §2).
+pub fn check_organiser(
+    data: &Data,
+    config: &crate::config::Config,
+    site_dir: &std::path::Path,
+) -> Option<Diagnostic> {
+    let organiser = config.organiser.as_ref()?;
+    let id = organiser.value.trim();
+    if data.unit(id).is_some() {
+        return None;
+    }
+    let file = std::path::Path::new(crate::config::CONFIG_FILE);
+    let text = std::fs::read_to_string(site_dir.join(file)).unwrap_or_default();
+    let src = crate::yaml::Source::file(file, &text);
+    let hint = match closest(id, data.units.iter().map(|u| u.id.as_str())) {
+        Some(s) => t!(Msg::DidYouMean, suggestion = s),
+        None => t!(Msg::UnknownIdHint),
+    };
+    Some(
+        src.error_at(
+            organiser,
+            t!(Msg::UnknownId, what = t!(Msg::WhatUnit), id = id),
+        )
+        .hint(hint),
+    )
+}
+
 /// Checks every document's references into the data.
 pub fn check_documents<'a>(
     data: &Data,

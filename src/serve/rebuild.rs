@@ -148,6 +148,7 @@ impl Session {
         let (data, ds) = crate::data::load(&site_dir);
         diags.extend(ds);
         diags.extend(crate::data::check_documents(&data, docs.iter().copied()));
+        diags.extend(crate::data::check_organiser(&data, &config, &site_dir));
         let media = build::process_images(
             &site_dir,
             &config,
