@@ -64,13 +64,10 @@ struct DataFiles {
     clusters: Vec<DataFile>,
     scores: Vec<DataFile>,
     outcomes: Vec<DataFile>,
-    /// Every path read, sorted (the inputs of the data pages).
-    paths: Vec<String>,
 }
 
 impl DataFiles {
     fn push(&mut self, place: Place, file: DataFile) {
-        self.paths.push(file.path.clone());
         let list = match place {
             Place::Units => &mut self.units,
             Place::Awards => &mut self.awards,
@@ -97,7 +94,6 @@ fn read_all(site_dir: &Path, data_dir: &Path, diags: &mut Diagnostics) -> DataFi
             files.push(place, f);
         }
     }
-    files.paths.sort();
     files
 }
 
@@ -140,7 +136,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         &unit_ids,
         &mut diags,
     );
-    let data = Data::new(units, awards, schemes, cluster_years, files.paths);
+    let data = Data::new(units, awards, schemes, cluster_years);
     (data, diags)
 }
 

@@ -19,8 +19,6 @@ pub struct Data {
     pub schemes: Vec<SchemeInfo>,
     /// Every cluster-year, sorted by cluster id then year.
     pub cluster_years: Vec<ClusterYear>,
-    /// Site-relative paths of every data file read (inputs of the data pages).
-    pub files: Vec<String>,
     unit_index: HashMap<String, usize>,
 }
 
@@ -30,7 +28,6 @@ impl Data {
         awards: Vec<Award>,
         schemes: Vec<SchemeInfo>,
         cluster_years: Vec<ClusterYear>,
-        files: Vec<String>,
     ) -> Data {
         let unit_index = units
             .iter()
@@ -42,7 +39,6 @@ impl Data {
             awards,
             schemes,
             cluster_years,
-            files,
             unit_index,
         }
     }
@@ -138,11 +134,6 @@ impl Unit {
     /// Whether the unit exists on `date`.
     pub fn valid_on(&self, date: Date) -> bool {
         self.valid_from.is_none_or(|f| f <= date) && self.valid_until.is_none_or(|u| date <= u)
-    }
-
-    /// Whether the unit's existence overlaps `from..=until`.
-    pub fn valid_during(&self, from: Date, until: Date) -> bool {
-        self.valid_from.is_none_or(|f| f <= until) && self.valid_until.is_none_or(|u| from <= u)
     }
 
     /// The key used to sort units alphabetically: `sort_key` if given, else the current short or full name.
