@@ -138,7 +138,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     if diags.has_errors() {
         return Err(diags.sorted());
     }
-    if opts.deny_warnings && !diags.is_empty() {
+    if opts.deny_warnings && diags.warning_count() > 0 {
         let count = diags.warning_count();
         diags.push(Diagnostic::error(t!(
             Msg::WarningsDenied,
@@ -182,7 +182,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 pub(crate) fn load_config(opts: &BuildOptions, diags: &mut Diagnostics) -> Option<Config> {
     let site_dir = opts.site_dir.as_path();
     let mut config = match config::load(site_dir) {
-        Ok(c) => c,
+        Ok(mut c) => {
+            diags.extend(std::mem::take(&mut c.warnings));
+            c
+        }
         Err(ds) => {
             diags.extend(ds);
             if !site_dir.join(config::CONFIG_FILE).is_file() {

@@ -170,7 +170,7 @@ fn print_diagnostics(diags: &[Diagnostic]) {
 fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
     let report = build::run(opts).inspect_err(|diags| {
         let errors = diags.iter().filter(|d| d.is_error()).count();
-        let warnings = diags.len() - errors;
+        let warnings = diags.iter().filter(|d| d.is_warning()).count();
         print_diagnostics(diags);
         eprintln!(
             "{}",

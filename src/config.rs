@@ -141,33 +141,25 @@ pub struct Config {
     pub images: ImagesConfig,
     /// `None`: the theme's default menu.
     pub menu: Option<Vec<MenuEntry>>,
+    /// Values YAML read but probably not as meant (a `#` that cut a title).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads and checks `<site>/site.yaml`. Every problem found is returned.
 pub fn load(site_dir: &Path) -> Result<Config, Diagnostics> {
     let path = site_dir.join(CONFIG_FILE);
     let mut diags = Diagnostics::new();
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => crate::text::nfc(&s),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error(t!(Msg::NotUtf8))
-                        .in_file(CONFIG_FILE)
-                        .hint(t!(Msg::NotUtf8Hint)),
-                );
-                return Err(diags);
-            }
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            diags.push(
-                Diagnostic::error(t!(Msg::SiteYamlMissing, dir = site_dir.display()))
-                    .hint(t!(Msg::SiteYamlMissingHint)),
-            );
-            return Err(diags);
-        }
-        Err(e) => {
-            diags.push(Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(CONFIG_FILE));
+    if !path.exists() {
+        diags.push(
+            Diagnostic::error(t!(Msg::SiteYamlMissing, dir = site_dir.display()))
+                .hint(t!(Msg::SiteYamlMissingHint)),
+        );
+        return Err(diags);
+    }
+    let text = match crate::content::read_text(CONFIG_FILE, &path) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
             return Err(diags);
         }
     };
@@ -183,6 +175,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         ds.push(*d);
         ds
     })?;
+    diags.extend(yaml::lint_values(text, src));
 
     let base_url = BaseUrl::parse(&raw.base_url.value).unwrap_or_else(|| {
         diags.push(
@@ -251,6 +244,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         organiser: raw.organiser,
         images: raw.images.unwrap_or_default(),
         menu,
+        warnings: diags.into_iter().collect(),
     })
 }
 

@@ -13,6 +13,8 @@ use crate::text::display_width;
 pub enum Severity {
     Error,
     Warning,
+    /// What bangtin did not check because of an error reported above it.
+    Note,
 }
 
 /// One problem in the input, located as precisely as we know.
@@ -40,6 +42,15 @@ impl Diagnostic {
     /// A new warning with a message and nothing else yet.
     pub fn warning(message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, message.into())
+    }
+
+    /// A note: one line that explains what was left unchecked.
+    pub fn note(message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, message.into())
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     fn new(severity: Severity, message: String) -> Self {
@@ -104,6 +115,7 @@ impl Diagnostic {
         let label = match self.severity {
             Severity::Error => tr(Msg::LabelError, &[]),
             Severity::Warning => tr(Msg::LabelWarning, &[]),
+            Severity::Note => tr(Msg::LabelNote, &[]),
         };
         let _ = writeln!(out, "{label}: {}", self.message);
         let gutter = self.line.to_string().len().max(1);
@@ -179,7 +191,7 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items.iter().filter(|d| d.is_warning()).count()
     }
 
     pub fn is_empty(&self) -> bool {

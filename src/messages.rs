@@ -55,12 +55,15 @@ catalogue! {
     LabelError => "lỗi", "error";
     LabelWarning => "cảnh báo", "warning";
     LabelHint => "gợi ý", "hint";
+    LabelNote => "ghi chú", "note";
+    ChecksSkipped => "chưa kiểm tra những chỗ dùng mã trong {file} (Cụm, điểm, bài viết), vì tệp này có lỗi ở trên; sửa xong rồi chạy lại",
+        "the places that use ids from {file} (clusters, scores, articles) were not checked, because that file has errors above; fix them and run again";
 
     // Reading files
     FileRead => "không đọc được tệp: {detail}", "cannot read the file: {detail}";
     NotUtf8 => "tệp không phải văn bản UTF-8", "the file is not UTF-8 text";
-    NotUtf8Hint => "lưu lại tệp với bảng mã Unicode UTF-8 (trong Notepad: Lưu thành… → Mã hóa: UTF-8)",
-        "save the file again as Unicode UTF-8 (in Notepad: Save as… → Encoding: UTF-8)";
+    NotUtf8Hint => "tệp có vẻ được lưu bằng bảng mã cũ (Windows-1258, TCVN3 hoặc VNI): mở bằng Notepad, chọn Lưu thành… → Mã hóa: UTF-8, rồi lưu lại",
+        "the file seems saved in a legacy encoding (Windows-1258, TCVN3 or VNI): open it in Notepad, choose Save as… → Encoding: UTF-8, and save it again";
     LegacyEncoding => "văn bản có vẻ được gõ bằng bảng mã cũ {encoding}, không phải Unicode",
         "the text looks like the legacy encoding {encoding}, not Unicode";
     LegacyEncodingHint => "chuyển sang Unicode dựng sẵn (ví dụ: Unikey → Công cụ chuyển mã, nguồn {encoding}, đích Unicode) rồi dán lại",
@@ -75,9 +78,80 @@ catalogue! {
         "copy the file into the site folder instead of linking to it";
 
     // YAML
-    YamlSyntax => "YAML không hợp lệ: {detail}", "invalid YAML: {detail}";
-    YamlSyntaxHint => "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép; đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép",
-        "check colons, indentation and quotes; put values containing `:` or `#` in double quotes";
+    YamlSyntax => "YAML không đọc được ở đây: thụt lề, dấu `-`, dấu `:` hoặc dấu ngoặc chưa đúng",
+        "YAML cannot be read here: the indentation, a `-`, a `:` or a bracket is wrong";
+    YamlSyntaxHint => "so với dòng trên và với mẫu trong docs/format.md; đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép",
+        "compare with the line above and with the samples in docs/format.md; put values containing `:` or `#` in double quotes";
+    YamlEmptyFile => "tệp rỗng: không có nội dung nào ngoài ghi chú", "the file is empty: nothing but comments";
+    YamlEmptyFileHint => "viết nội dung theo mẫu trong docs/format.md (mục 10 cho các tệp trong data/), hoặc xóa tệp nếu không dùng",
+        "write its content after the samples in docs/format.md (section 10 for files in data/), or delete the file if it is not used";
+    YamlTab => "có ký tự Tab trong phần thụt lề hoặc giá trị", "there is a Tab character in the indentation or a value";
+    YamlTabHint => "thay phím Tab bằng dấu cách (mỗi cấp thụt vào 2 dấu cách)", "replace the Tab with spaces (2 spaces per level)";
+    YamlCurlyQuotes => "dòng này có ngoặc kép kiểu Word “ ” hoặc ‘ ’, YAML không coi là dấu ngoặc",
+        "this line has Word's curly quotes “ ” or ‘ ’, which YAML does not take as quotes";
+    YamlCurlyQuotesHint => "đây là ngoặc kép kiểu Word, hãy gõ \" (ngoặc kép thẳng) ở hai đầu giá trị",
+        "these are Word's quotes: type straight quotes \" around the value";
+    YamlColonInValue => "dấu hai chấm `:` trong giá trị làm YAML tưởng là một khóa mới",
+        "a colon `:` inside the value makes YAML read a new key";
+    YamlColonInValueHint => "đặt cả giá trị trong ngoặc kép, ví dụ: title: \"Hội nghị: tổng kết năm\"",
+        "put the whole value in double quotes, e.g. title: \"Meeting: the year in review\"";
+    YamlNoSpaceAfterColon => "dòng trên thiếu dấu cách sau dấu hai chấm, nên dòng này không khớp",
+        "the line above lacks a space after its colon, so this line does not fit";
+    YamlNoSpaceAfterColonHint => "viết `khóa: giá trị`, có một dấu cách sau dấu `:`", "write `key: value`, with a space after the `:`";
+    YamlIndent => "thụt lề của dòng này không khớp với các dòng cùng cấp", "this line's indentation does not match the lines at its level";
+    YamlIndentHint => "các khóa cùng cấp phải thẳng cột với nhau; đếm dấu cách ở đầu dòng (không dùng Tab)",
+        "keys at the same level must start in the same column; count the spaces at the start of the line (no Tabs)";
+    YamlUnclosedQuote => "dấu ngoặc kép mở mà không đóng", "a quote is opened and never closed";
+    YamlUnclosedQuoteHint => "thêm \" ở cuối giá trị, trên cùng dòng; nếu trong giá trị có \", viết nó là \\\"",
+        "add \" at the end of the value, on the same line; a \" inside the value is written \\\"";
+    YamlUnclosedBracket => "dấu ngoặc `{` hoặc `[` mở mà không đóng đúng chỗ", "a `{` or `[` is not closed where it should be";
+    YamlUnclosedBracketHint => "đóng bằng `}` hoặc `]` trên cùng dòng; nếu một giá trị có dấu `,` `#` hoặc `:`, đặt nó trong ngoặc kép",
+        "close it with `}` or `]` on the same line; put a value containing `,` `#` or `:` in double quotes";
+    YamlEndsEarly => "tệp kết thúc khi một phần còn dang dở", "the file ends in the middle of something";
+    YamlEndsEarlyHint => "kiểm tra dấu ngoặc và ngoặc kép chưa đóng ở cuối tệp", "look for a bracket or quote left open near the end";
+    YamlManyDocuments => "tệp có nhiều phần ngăn cách bởi dòng `---`", "the file has several parts separated by `---` lines";
+    YamlManyDocumentsHint => "xóa dòng `---` thừa; mỗi tệp dữ liệu chỉ có một phần", "delete the extra `---` line; a data file has one part";
+    YamlBadStart => "giá trị bắt đầu bằng một ký tự YAML dành riêng (`@`, `` ` ``, `%`)",
+        "the value starts with a character YAML reserves (`@`, `` ` ``, `%`)";
+    YamlBadStartHint => "đặt cả giá trị trong ngoặc kép", "put the whole value in double quotes";
+    YamlDecimalCommaInFlow => "số `{value}` có dấu phẩy thập phân trong `{ … }`: YAML coi dấu phẩy là dấu ngăn cách hai mục",
+        "the number `{value}` has a decimal comma inside `{ … }`, where YAML takes the comma as a separator";
+    YamlDecimalCommaInFlowHint => "đặt số trong ngoặc kép: \"{value}\"", "put the number in double quotes: \"{value}\"";
+    YamlCurlyValue => "giá trị nằm trong ngoặc kép kiểu Word “…”: dấu ngoặc đó sẽ hiện ra trên trang",
+        "the value is wrapped in Word's curly quotes “…”: they will show on the page";
+    YamlCurlyValueHint => "đây là ngoặc kép kiểu Word, hãy gõ \" (ngoặc kép thẳng) hoặc bỏ ngoặc",
+        "these are Word's quotes: type straight quotes \" or leave them out";
+    YamlHashCut => "YAML coi phần từ dấu `#` là ghi chú: giá trị chỉ còn `{kept}`",
+        "YAML reads everything from the `#` as a comment: the value is only `{kept}`";
+    YamlHashCutHint => "đặt cả giá trị trong ngoặc kép nếu dấu `#` là một phần của nó, ví dụ: title: \"Cụm #3 ký kết\"",
+        "put the whole value in double quotes if the `#` belongs to it, e.g. title: \"Cluster #3 signs\"";
+    WrongType => "ở đây cần {wanted}, nhưng lại là {got}", "expected {wanted} here, but found {got}";
+    WrongTypeNumberHint => "viết một số, ví dụ `24` hoặc `\"24,5\"` (số có dấu phẩy đặt trong ngoặc kép)",
+        "write a number, e.g. `24` or `\"24,5\"` (a number with a decimal comma in double quotes)";
+    WrongTypeTextHint => "viết giá trị sau dấu `: `; nếu nó có dấu `:` `#` `[` `{`, đặt nó trong ngoặc kép",
+        "write the value after `: `; if it contains `:` `#` `[` `{`, put it in double quotes";
+    KindEmpty => "để trống", "nothing";
+    KindText => "chữ", "text";
+    KindNumber => "một số", "a number";
+    KindBoolean => "true hoặc false", "true or false";
+    KindList => "một danh sách", "a list";
+    KindGroup => "một nhóm khóa", "a group of keys";
+    KindOther => "một giá trị khác", "another kind of value";
+    ExpectedBoolean => "ở đây cần `true` (có) hoặc `false` (không)", "expected `true` or `false` here";
+    ExpectedBooleanHint => "viết đúng `true` hoặc `false`, chữ thường, không dấu", "write exactly `true` or `false`, in lower case";
+    LeftoverLink => "`{text}` sẽ hiện nguyên dạng chữ trên trang: Markdown không đọc được ảnh hoặc liên kết này",
+        "`{text}` will show as plain text on the page: Markdown could not read this image or link";
+    LeftoverLinkSpacesHint => "tên tệp `{dest}` có dấu cách: viết nó trong dấu < >, ví dụ `(<{dest}>)`, hoặc đổi tên tệp, thay dấu cách bằng dấu `-`",
+        "the file name `{dest}` has spaces: write it inside < >, e.g. `(<{dest}>)`, or rename the file with `-` instead of spaces";
+    LeftoverLinkHint => "kiểm tra dấu ngoặc: `[chữ](địa chỉ)` cho liên kết, `![chú thích](tệp.jpg)` cho ảnh, không có dấu cách giữa `]` và `(`",
+        "check the brackets: `[text](address)` for a link, `![caption](file.jpg)` for an image, with no space between `]` and `(`";
+    IndexIgnored => "tệp `_index.md` ở đây không được đọc: chỉ content/_index.md, content/news/_index.md và content/news/<năm>/_index.md là phần giới thiệu",
+        "this `_index.md` is not read: only content/_index.md, content/news/_index.md and content/news/<year>/_index.md are introductions";
+    IndexIgnoredHint => "nếu đây là một bài viết, đổi tên tệp (ví dụ `index.md` trong thư mục của bài, hoặc `ten-bai.md`); nếu không dùng, xóa tệp",
+        "if it is an article, rename it (`index.md` in the article's folder, or `article-name.md`); otherwise delete it";
+    DescriptionOnlyIntroHint => "`description` chỉ dùng trong phần giới thiệu danh sách (content/news/_index.md); bài viết dùng `summary`",
+        "`description` is only for a list introduction (content/news/_index.md); articles use `summary`";
+    WrongLength => "số mục ở đây không đúng", "the number of items here is wrong";
     UnknownKey => "khóa `{key}` không được hỗ trợ ở đây", "the key `{key}` is not supported here";
     DidYouMean => "có phải ý bạn là `{suggestion}`?", "did you mean `{suggestion}`?";
     ExpectedKeys => "các khóa dùng được: {keys}", "keys allowed here: {keys}";
@@ -85,7 +159,7 @@ catalogue! {
     MissingKeyHint => "thêm một dòng `{key}: …`", "add a line `{key}: …`";
     DuplicateKey => "khóa `{key}` xuất hiện hai lần", "the key `{key}` appears twice";
     DuplicateKeyHint => "giữ lại một dòng và xóa dòng kia", "keep one line and delete the other";
-    InvalidValue => "giá trị không hợp lệ: {detail}", "invalid value: {detail}";
+    InvalidValue => "giá trị ở đây không đúng kiểu", "the value here has the wrong form";
     InvalidValueHint => "xem mẫu trong docs/format.md", "see the examples in docs/format.md";
 
     // site.yaml
@@ -254,6 +328,14 @@ catalogue! {
     ScoreOnParent => "tiêu chí {id} có tiêu chí con: chỉ chấm các tiêu chí con", "criterion {id} has sub-criteria: only those are scored";
     ScoreOnParentHint => "điểm của tiêu chí lớn được tự cộng từ tiêu chí con", "a parent's score is the sum of its sub-criteria";
     ScoreMissing => "thiếu điểm các tiêu chí: {ids}", "scores missing for: {ids}";
+    ScoreEntryMissing => "chưa có dòng điểm của {units} trong đợt `{phase}`: trang sẽ ghi là \"không nộp\"",
+        "no entry for {units} in phase `{phase}`: the page will say \"did not submit\"";
+    ScoreEntryMissingHint => "nhập điểm cho đơn vị; nếu đơn vị thật sự không nộp, ghi `status: not_submitted` dưới mã đơn vị để bỏ cảnh báo này",
+        "type the unit's scores; if it really did not submit, write `status: not_submitted` under its id to silence this warning";
+    ScorePhaseEmpty => "đợt `{phase}` chưa có điểm của đơn vị nào: cả {count} đơn vị sẽ được ghi là \"không nộp\"",
+        "phase `{phase}` has no entries at all: all {count} units will be shown as \"did not submit\"";
+    ScorePhaseEmptyHint => "nhập điểm dưới `phases:` → `{phase}:` (mẫu trong docs/format.md §10), hoặc ghi `status: not_submitted` cho từng đơn vị không nộp",
+        "type the scores under `phases:` → `{phase}:` (a sample is in docs/format.md §10), or write `status: not_submitted` for each unit that did not submit";
     ScoreMissingHint => "chấm đủ các tiêu chí, hoặc ghi `status: partial` (đơn vị sẽ không được xếp hạng)",
         "score every criterion, or set `status: partial` (the unit is then not ranked)";
     ScoreActualNotProportional => "tiêu chí {id} không tính theo tỷ lệ nên không dùng `actual`", "criterion {id} is not proportional, so `actual` does not apply";

@@ -22,6 +22,8 @@ pub struct FrontMatter {
     pub date: Option<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
     pub summary: Option<String>,
+    /// Only in a list intro (`content/news/_index.md`): the list's description.
+    pub description: Option<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<Spanned<String>>,
     pub cluster: Option<Spanned<String>>,
@@ -137,24 +139,62 @@ pub fn parse_date(s: &str, offset: Offset) -> Option<DocDate> {
 }
 
 /// The ISO spelling of a date a person typed the Vietnamese way
-/// (`14/3/2024`, `14.3.2024`, `14-3-2024`), for the hint.
-pub fn suggest_iso(s: &str) -> String {
-    let parts: Vec<&str> = s.trim().split(['/', '.', '-']).collect();
-    if let [d, m, y] = parts.as_slice()
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
-        && let Ok(date) = Date::new(y, m, d)
-    {
-        return date.to_string();
+/// (`14/3/2024`, `14.3.2024`, `14-3-2024`), for the hint. With `offset`
+/// (an article's `date`) a time typed after it is kept:
+/// `14/3/2026 15:30` → `2026-03-14T15:30:00+07:00`.
+pub fn suggest_iso(s: &str, offset: Option<Offset>) -> String {
+    let s = s.trim();
+    let (day, time) = s.split_once([' ', 'T']).unwrap_or((s, ""));
+    let parts: Vec<&str> = day.split(['/', '.', '-']).collect();
+    let date = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()),
+        [y, m, d] if y.len() == 4 => (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()),
+        _ => return "2024-03-14".to_string(),
+    };
+    let (Ok(y), Ok(m), Ok(d)) = date else {
+        return "2024-03-14".to_string();
+    };
+    let Ok(date) = Date::new(y, m, d) else {
+        return "2024-03-14".to_string();
+    };
+    let clock = time
+        .trim()
+        .trim_end_matches(['h', 'H'])
+        .replace(['h', 'H'], ":");
+    let hm: Vec<&str> = clock.split(':').collect();
+    let at = match hm.as_slice() {
+        [h, m, ..] => h.parse::<i8>().ok().zip(m.parse::<i8>().ok()),
+        [h] if !h.is_empty() => h.parse::<i8>().ok().map(|h| (h, 0)),
+        _ => None,
+    };
+    match (offset, at) {
+        (Some(offset), Some((h, min))) if (0..24).contains(&h) && (0..60).contains(&min) => {
+            let (sign, secs) = if offset.seconds() < 0 {
+                ('-', -offset.seconds())
+            } else {
+                ('+', offset.seconds())
+            };
+            format!(
+                "{date}T{h:02}:{min:02}:00{sign}{:02}:{:02}",
+                secs / 3600,
+                secs % 3600 / 60
+            )
+        }
+        _ => date.to_string(),
     }
-    "2024-03-14".to_string()
 }
 
-/// The message for a date that could not be read, with its hint.
-pub fn date_error(src: &Source<'_>, value: &Spanned<String>) -> crate::diag::Diagnostic {
+/// The message for a date that could not be read, with its hint; `offset`
+/// when the value may carry a time (an article's `date`).
+pub fn date_error(
+    src: &Source<'_>,
+    value: &Spanned<String>,
+    offset: Option<Offset>,
+) -> crate::diag::Diagnostic {
     src.error_at(value, t!(Msg::DateInvalid, value = value.value))
         .hint(t!(
             Msg::DateInvalidHint,
-            example = suggest_iso(&value.value)
+            example = suggest_iso(&value.value, offset)
         ))
 }
 
@@ -193,7 +233,18 @@ mod tests {
 
     #[test]
     fn vietnamese_dates_get_an_iso_suggestion() {
-        assert_eq!(suggest_iso("14/3/2024"), "2024-03-14");
-        assert_eq!(suggest_iso("31.12.2023"), "2023-12-31");
+        assert_eq!(suggest_iso("14/3/2024", None), "2024-03-14");
+        assert_eq!(suggest_iso("31.12.2023", None), "2023-12-31");
+        let vn = Some(Offset::constant(7));
+        assert_eq!(
+            suggest_iso("14/3/2026 15:30", vn),
+            "2026-03-14T15:30:00+07:00"
+        );
+        assert_eq!(
+            suggest_iso("14/3/2026 8h30", vn),
+            "2026-03-14T08:30:00+07:00"
+        );
+        assert_eq!(suggest_iso("14/3/2026 15:30", None), "2026-03-14");
+        assert_eq!(suggest_iso("2026/3/14", vn), "2026-03-14");
     }
 }

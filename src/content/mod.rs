@@ -28,6 +28,9 @@ pub enum DocKind {
     Page,
     /// `content/_index.md`: the home page's introduction.
     HomeIntro,
+    /// `content/news/_index.md` or `content/news/<year>/_index.md`: the
+    /// introduction of the news list or of a year archive (FORMAT.md 1.1).
+    ListIntro,
 }
 
 /// A file that travels with a bundle (a photo, a PDF).
@@ -290,9 +293,26 @@ pub fn site_relative(site_dir: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
+/// For a list intro, the year archive it introduces (`Some(None)` for the
+/// whole news list); `None` for any other file.
+pub fn list_intro_year(rel: &str) -> Option<Option<i16>> {
+    if rel == "content/news/_index.md" {
+        return Some(None);
+    }
+    let year = rel
+        .strip_prefix("content/news/")?
+        .strip_suffix("/_index.md")?;
+    let ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| year.parse().ok())
+}
+
 fn kind_of(rel: &str) -> Option<DocKind> {
     if rel == "content/_index.md" {
         Some(DocKind::HomeIntro)
+    } else if list_intro_year(rel).is_some() {
+        Some(DocKind::ListIntro)
+    } else if rel.ends_with("/_index.md") {
+        None
     } else if rel.starts_with("content/news/") {
         Some(DocKind::Article)
     } else if rel.starts_with("content/pages/") {
@@ -310,13 +330,15 @@ pub fn read_document(
     offset: Offset,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let Some(kind) = kind_of(rel) else {
+        // A Hugo or Zola habit: an `_index.md` elsewhere is not an article.
+        let (msg, hint) = if rel.ends_with("/_index.md") {
+            (Msg::IndexIgnored, Msg::IndexIgnoredHint)
+        } else {
+            (Msg::ContentOutsideNews, Msg::ContentOutsideNewsHint)
+        };
         return (
             None,
-            vec![
-                Diagnostic::warning(t!(Msg::ContentOutsideNews))
-                    .in_file(rel)
-                    .hint(t!(Msg::ContentOutsideNewsHint)),
-            ],
+            vec![Diagnostic::warning(t!(msg)).in_file(rel).hint(t!(hint))],
         );
     };
     let text = match read_text(rel, disk) {
@@ -359,14 +381,6 @@ pub fn read_document(
         src,
         &mut diags,
     );
-    if let Some((line, col, encoding)) = legacy_in(&text) {
-        diags.push(
-            Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
-                .in_file(rel)
-                .at(&text, line, col)
-                .hint(t!(Msg::LegacyEncodingHint, encoding = encoding)),
-        );
-    }
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -399,22 +413,36 @@ pub(crate) fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
     })
 }
 
+/// Reads a text file the same way for every kind (front matter, Markdown,
+/// data, `site.yaml`): UTF-8, line ends made `\n`, NFC, and no text in a
+/// legacy Vietnamese encoding.
 pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(disk)
         .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel))?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(nfc(&s.replace("\r\n", "\n"))),
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => nfc(&s.replace("\r\n", "\n")),
         Err(e) => {
-            // Point at the first bad byte: the line count of the valid prefix.
+            // Point at the first bad byte: its line and column in the valid prefix.
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let mut d = Diagnostic::error(t!(Msg::NotUtf8))
+            let prefix = String::from_utf8_lossy(valid);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            return Err(Diagnostic::error(t!(Msg::NotUtf8))
                 .in_file(rel)
-                .hint(t!(Msg::NotUtf8Hint));
-            d.line = line;
-            Err(d)
+                .at(&text, line, column)
+                .hint(t!(Msg::NotUtf8Hint)));
         }
+    };
+    if let Some((line, col, encoding)) = legacy_in(&text) {
+        return Err(
+            Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
+                .in_file(rel)
+                .at(&text, line, col)
+                .hint(t!(Msg::LegacyEncodingHint, encoding = encoding)),
+        );
     }
+    Ok(text)
 }
 
 type Checked = (String, Option<DocDate>, String, Vec<String>);
@@ -437,7 +465,7 @@ fn check_front(
     };
     let title = match &front.title {
         Some(t) => t.value.trim().to_string(),
-        None if kind == DocKind::HomeIntro => String::new(),
+        None if matches!(kind, DocKind::HomeIntro | DocKind::ListIntro) => String::new(),
         None => {
             diags.push(missing("title"));
             String::new()
@@ -447,7 +475,7 @@ fn check_front(
         Some(d) => {
             let parsed = front::parse_date(&d.value, offset);
             if parsed.is_none() {
-                diags.push(front::date_error(&src, d));
+                diags.push(front::date_error(&src, d, Some(offset)));
             }
             parsed
         }
@@ -457,6 +485,14 @@ fn check_front(
         }
         None => None,
     };
+    if let Some(d) = &front.description
+        && kind != DocKind::ListIntro
+    {
+        diags.push(
+            src.error_at(d, t!(Msg::UnknownKey, key = "description"))
+                .hint(t!(Msg::DescriptionOnlyIntroHint)),
+        );
+    }
     if let Some(e) = &front.event
         && !front::EVENT_KINDS.contains(&e.value.as_str())
     {
@@ -472,7 +508,7 @@ fn check_front(
     if let Some(as_of) = front.source.as_ref().and_then(|s| s.as_of.as_ref())
         && front::parse_date(&as_of.value, offset).is_none()
     {
-        diags.push(front::date_error(&src, as_of));
+        diags.push(front::date_error(&src, as_of, None));
     }
     for alias in &front.aliases {
         let a = alias.value.trim();
@@ -601,7 +637,7 @@ fn document_slug(
         name.strip_suffix(".md").unwrap_or(name)
     };
     let slug = slugify(stem);
-    if slug.is_empty() && rel != "content/_index.md" {
+    if slug.is_empty() && !rel.ends_with("_index.md") {
         diags.push(
             Diagnostic::error(t!(Msg::SlugEmpty, value = stem))
                 .in_file(rel)

@@ -28,18 +28,28 @@ impl DataFile {
 
     /// The file name without `.yaml`.
     pub fn stem(&self) -> &str {
-        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
-        name.strip_suffix(".yaml")
-            .or_else(|| name.strip_suffix(".yml"))
-            .unwrap_or(name)
+        stem_of(&self.path)
     }
 
     /// The name of the folder holding the file (the year for per-year files).
     pub fn folder(&self) -> &str {
-        let mut parts = self.path.rsplit('/');
-        parts.next();
-        parts.next().unwrap_or("")
+        folder_of(&self.path)
     }
+}
+
+/// The file name of a site-relative path without `.yaml`.
+pub fn stem_of(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
+}
+
+/// The name of the folder holding a site-relative path.
+pub fn folder_of(path: &str) -> &str {
+    let mut parts = path.rsplit('/');
+    parts.next();
+    parts.next().unwrap_or("")
 }
 
 /// Collects the problems of one data file.
@@ -93,7 +103,7 @@ impl<'a> Checker<'a> {
             Ok(d) => Some(d),
             Err(_) => {
                 self.diags
-                    .push(crate::content::front::date_error(&self.src, v));
+                    .push(crate::content::front::date_error(&self.src, v, None));
                 None
             }
         }
@@ -193,6 +203,20 @@ impl<'a> Checker<'a> {
         };
         self.error(v, t!(Msg::UnknownId, what = t!(what), id = id), Some(hint));
         None
+    }
+
+    /// A reference into a file that may not have been readable: with `None`
+    /// (that file has errors, reported there) the id is taken as written.
+    pub fn reference_if_known(
+        &mut self,
+        v: &S,
+        what: Msg,
+        known: Option<&[&str]>,
+    ) -> Option<String> {
+        match known {
+            Some(ids) => self.reference(v, what, ids.iter().copied()),
+            None => Some(v.value.trim().to_string()),
+        }
     }
 
     /// One of a fixed set of words (`role`, `kind`, `status`, …).

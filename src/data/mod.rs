@@ -14,13 +14,14 @@ mod schemes;
 mod scores;
 mod units;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 pub use check::DataFile;
+use check::{folder_of, stem_of};
 pub use clusters::WHOLE_YEAR;
 pub use model::*;
 pub use refs::{check_documents, check_organiser};
@@ -32,6 +33,7 @@ use crate::t;
 use crate::yaml;
 
 /// The kinds of file under `data/`, by place.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Units,
     Awards,
@@ -64,9 +66,20 @@ struct DataFiles {
     clusters: Vec<DataFile>,
     scores: Vec<DataFile>,
     outcomes: Vec<DataFile>,
+    /// Files that could not be read as text (not UTF-8, legacy encoding),
+    /// by kind and site-relative path: what depends on them is not judged.
+    unreadable: Vec<(Place, String)>,
 }
 
 impl DataFiles {
+    /// Whether a file of this kind exists but could not be read.
+    fn unreadable(&self, place: Place) -> impl Iterator<Item = &str> {
+        self.unreadable
+            .iter()
+            .filter(move |(p, _)| *p == place)
+            .map(|(_, rel)| rel.as_str())
+    }
+
     fn push(&mut self, place: Place, file: DataFile) {
         let list = match place {
             Place::Units => &mut self.units,
@@ -88,11 +101,17 @@ fn read_all(site_dir: &Path, data_dir: &Path, diags: &mut Diagnostics) -> DataFi
         .map(|(rel, disk)| read_data_file(rel, disk))
         .collect();
     let mut files = DataFiles::default();
-    for (file, d) in read {
-        diags.extend(d);
-        if let Some((place, f)) = file {
-            files.push(place, f);
+    for ((rel, _), (file, d)) in listed.iter().zip(read) {
+        match file {
+            Some((place, f)) => files.push(place, f),
+            None if d.as_ref().is_some_and(Diagnostic::is_error) => {
+                if let Some(place) = place_of(rel) {
+                    files.unreadable.push((place, rel.clone()));
+                }
+            }
+            None => {}
         }
+        diags.extend(d);
     }
     files
 }
@@ -106,14 +125,41 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     }
     let files = read_all(site_dir, &data_dir, &mut diags);
     let (units, declared) = load_units(&files.units, &mut diags);
+    let mut unchecked = Unchecked {
+        all_units: declared.is_none() || files.unreadable(Place::Units).next().is_some(),
+        ..Unchecked::default()
+    };
+    let declared = declared.unwrap_or_default();
+    unchecked.units = declared
+        .iter()
+        .filter(|id| !units.iter().any(|u| &u.id == *id))
+        .cloned()
+        .collect();
+    if unchecked.all_units {
+        // Without the registry every cluster, score and outcome would be
+        // reported as naming unknown units: read them for their own syntax only.
+        let data = parse_only(&files, &mut diags);
+        diags.push(data.unchecked.note());
+        return (data, diags);
+    }
     let unit_map: HashMap<String, Unit> = units.iter().map(|u| (u.id.clone(), u.clone())).collect();
     // Ids declared in units.yaml, even those of units with errors: a reference
     // to a unit that is merely mistyped elsewhere is not a second problem.
     let unit_ids: Vec<&str> = declared.iter().map(String::as_str).collect();
-    let awards = load_awards(&files.awards, &unit_ids, &mut diags);
+    let (awards, awards_read) = load_awards(&files.awards, Some(&unit_ids), &mut diags);
     let award_ids: Vec<&str> = awards.iter().map(|a| a.id.as_str()).collect();
-    let schemes = load_schemes(&files.schemes, &award_ids, &mut diags);
-    let scheme_ids: Vec<&str> = files.schemes.iter().map(|f| f.stem()).collect();
+    let awards_read = awards_read && files.unreadable(Place::Awards).next().is_none();
+    let award_ids = awards_read.then_some(award_ids.as_slice());
+    let schemes = load_schemes(&files.schemes, award_ids, &mut diags);
+    // Every scheme file counts, even one with errors or unreadable: a
+    // cluster naming it is not a second problem.
+    let unreadable_schemes = files.unreadable(Place::Scheme).map(stem_of);
+    let scheme_ids: Vec<&str> = files
+        .schemes
+        .iter()
+        .map(|f| f.stem())
+        .chain(unreadable_schemes)
+        .collect();
     let statics = static_files(site_dir);
     let known = clusters::Known {
         units: &unit_map,
@@ -121,28 +167,69 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         scheme_ids: &scheme_ids,
         statics: &statics,
     };
-    let mut cluster_years = load_clusters(&files.clusters, &known, &mut diags);
+    let (mut cluster_years, mut failed) = load_clusters(&files.clusters, &known, &mut diags);
+    for rel in files.unreadable(Place::Cluster) {
+        failed.insert((stem_of(rel).to_string(), folder_of(rel).to_string()));
+    }
+    unchecked.cluster_years = failed;
+    let mut per_year = PerYear {
+        clusters: &mut cluster_years,
+        unchecked: &unchecked,
+        skipped: std::cell::Cell::new(0),
+    };
     attach_outcomes(
         &files.outcomes,
-        &mut cluster_years,
-        &award_ids,
+        &mut per_year,
+        award_ids,
         &known,
         &mut diags,
     );
     attach_results(
         &files.scores,
-        &mut cluster_years,
+        &mut per_year,
         &schemes,
         &unit_ids,
         &mut diags,
     );
-    let data = Data::new(units, awards, schemes, cluster_years);
+    if per_year.skipped.get() > 0 {
+        diags.push(unchecked.note());
+    }
+    let mut data = Data::new(units, awards, schemes, cluster_years);
+    data.unchecked = unchecked;
     (data, diags)
+}
+
+/// The cluster-years a per-year file may belong to, and which of them could
+/// not be read.
+struct PerYear<'a> {
+    clusters: &'a mut [ClusterYear],
+    unchecked: &'a Unchecked,
+    /// Files left out because their cluster-year's file has errors.
+    skipped: std::cell::Cell<usize>,
+}
+
+/// Reads the files that depend on `units.yaml` for their syntax alone.
+fn parse_only(files: &DataFiles, diags: &mut Diagnostics) -> Data {
+    let (awards, awards_read) = load_awards(&files.awards, None, diags);
+    let award_ids: Vec<&str> = awards.iter().map(|a| a.id.as_str()).collect();
+    let schemes = load_schemes(&files.schemes, awards_read.then_some(&award_ids), diags);
+    for f in &files.clusters {
+        diags.extend(parse::<raw::RawCluster>(f).1);
+    }
+    for f in &files.scores {
+        diags.extend(parse::<raw::RawScores>(f).1);
+    }
+    for f in &files.outcomes {
+        diags.extend(parse::<raw::RawOutcomes>(f).1);
+    }
+    let mut data = Data::new(Vec::new(), awards, schemes, Vec::new());
+    data.unchecked.all_units = true;
+    data
 }
 
 fn load_schemes(
     files: &[DataFile],
-    award_ids: &[&str],
+    award_ids: Option<&[&str]>,
     diags: &mut Diagnostics,
 ) -> Vec<SchemeInfo> {
     let checked: Vec<(Option<SchemeInfo>, Vec<Diagnostic>)> = files
@@ -182,13 +269,6 @@ fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
         Ok(t) => t,
         Err(d) => return (None, Some(d)),
     };
-    if let Some((line, col, encoding)) = crate::content::legacy_in(&text) {
-        let d = Diagnostic::error(t!(Msg::LegacyEncoding, encoding = encoding))
-            .in_file(rel)
-            .at(&text, line, col)
-            .hint(t!(Msg::LegacyEncodingHint, encoding = encoding));
-        return (None, Some(d));
-    }
     let file = DataFile {
         path: rel.to_string(),
         text,
@@ -203,34 +283,41 @@ fn parse<T: DeserializeOwned>(f: &DataFile) -> (Option<T>, Vec<Diagnostic>) {
     yaml::parse_all_keys(&f.text, f.source())
 }
 
-/// The checked units and every id declared in the file.
-fn load_units(files: &[DataFile], diags: &mut Diagnostics) -> (Vec<Unit>, Vec<String>) {
+/// The checked units and every id declared in the file; `None` when the
+/// file exists but could not be read.
+fn load_units(files: &[DataFile], diags: &mut Diagnostics) -> (Vec<Unit>, Option<Vec<String>>) {
     let Some(f) = files.first() else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Some(Vec::new()));
     };
     let (raw, ds) = parse::<raw::UnitsFile>(f);
     diags.extend(ds);
     let Some(raw) = raw else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), None);
     };
     let (units, ds) = units::check_units(f, &raw);
     diags.extend(ds);
     let declared = raw.units.iter().map(|u| u.id.value.clone()).collect();
-    (units, declared)
+    (units, Some(declared))
 }
 
-fn load_awards(files: &[DataFile], unit_ids: &[&str], diags: &mut Diagnostics) -> Vec<Award> {
+/// The checked awards, and whether `awards.yaml` could be read (when not,
+/// references to awards are not judged: its own errors say what is wrong).
+fn load_awards(
+    files: &[DataFile],
+    unit_ids: Option<&[&str]>,
+    diags: &mut Diagnostics,
+) -> (Vec<Award>, bool) {
     let Some(f) = files.first() else {
-        return Vec::new();
+        return (Vec::new(), true);
     };
     let (raw, ds) = parse::<raw::AwardsFile>(f);
     diags.extend(ds);
     let Some(raw) = raw else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let (awards, ds) = units::check_awards(f, &raw, unit_ids);
     diags.extend(ds);
-    awards
+    (awards, true)
 }
 
 /// `static/` files by NFC site-relative path, for document links.
@@ -245,11 +332,12 @@ fn static_files(site_dir: &Path) -> HashMap<String, PathBuf> {
     files.into_iter().collect()
 }
 
+/// The checked cluster-years, and the (`id`, year folder) of the files with errors.
 fn load_clusters(
     files: &[DataFile],
     known: &clusters::Known<'_>,
     diags: &mut Diagnostics,
-) -> Vec<ClusterYear> {
+) -> (Vec<ClusterYear>, HashSet<(String, String)>) {
     let parsed: Vec<(
         Option<raw::RawCluster>,
         Option<ClusterYear>,
@@ -267,10 +355,12 @@ fn load_clusters(
         })
         .collect();
     let mut out = Vec::new();
+    let mut failed = HashSet::new();
     let mut seen: HashMap<(String, i16, String), String> = HashMap::new();
     for (f, (raw, cy, ds)) in files.iter().zip(parsed) {
         diags.extend(ds);
         let (Some(raw), Some(cy)) = (raw, cy) else {
+            failed.insert((f.stem().to_string(), f.folder().to_string()));
             continue;
         };
         if out
@@ -283,7 +373,7 @@ fn load_clusters(
         out.push(cy);
     }
     out.sort_by(|a, b| (&a.id, a.year).cmp(&(&b.id, b.year)));
-    out
+    (out, failed)
 }
 
 /// A unit may be in one cluster of an organiser per year (FORMAT.md §5).
@@ -319,12 +409,19 @@ fn check_one_cluster_per_organiser(
     }
 }
 
-/// The cluster-year a per-year file (scores, outcomes) belongs to, by its place.
-fn owner_index(f: &DataFile, clusters: &[ClusterYear], diags: &mut Diagnostics) -> Option<usize> {
+/// The cluster-year a per-year file (scores, outcomes) belongs to, by its
+/// place. Silent when that cluster-year's own file has errors.
+fn owner_index(f: &DataFile, owners: &PerYear<'_>, diags: &mut Diagnostics) -> Option<usize> {
+    let clusters = &*owners.clusters;
     let year: Option<i16> = f.folder().parse().ok();
     let found = clusters
         .iter()
         .position(|c| c.id == f.stem() && Some(c.year) == year);
+    let failed = (f.stem().to_string(), f.folder().to_string());
+    if found.is_none() && owners.unchecked.cluster_years.contains(&failed) {
+        owners.skipped.set(owners.skipped.get() + 1);
+        return None;
+    }
     if found.is_none() {
         // The same id in another year is not a typo: the hint then says which file to create.
         let ids = clusters
@@ -380,7 +477,7 @@ fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagn
 /// with the index of its cluster-year.
 fn per_year_file<T: DeserializeOwned>(
     f: &DataFile,
-    clusters: &[ClusterYear],
+    owners: &PerYear<'_>,
     diags: &mut Diagnostics,
     header: impl Fn(&T) -> (&raw::S, &raw::S),
 ) -> Option<(T, usize)> {
@@ -391,33 +488,34 @@ fn per_year_file<T: DeserializeOwned>(
     if !check_header(f, cluster, year, diags) {
         return None;
     }
-    let i = owner_index(f, clusters, diags)?;
+    let i = owner_index(f, owners, diags)?;
     Some((raw, i))
 }
 
 fn attach_outcomes(
     files: &[DataFile],
-    clusters: &mut [ClusterYear],
-    award_ids: &[&str],
+    owners: &mut PerYear<'_>,
+    award_ids: Option<&[&str]>,
     known: &clusters::Known<'_>,
     diags: &mut Diagnostics,
 ) {
     for f in files {
         let Some((raw, i)) =
-            per_year_file::<raw::RawOutcomes>(f, clusters, diags, |r| (&r.cluster, &r.year))
+            per_year_file::<raw::RawOutcomes>(f, owners, diags, |r| (&r.cluster, &r.year))
         else {
             continue;
         };
-        let (outcomes, ds) = outcomes::check_outcomes(f, &raw, &clusters[i], award_ids, known);
+        let cluster = &owners.clusters[i];
+        let (outcomes, ds) = outcomes::check_outcomes(f, &raw, cluster, award_ids, known);
         diags.extend(ds);
-        clusters[i].outcomes = outcomes;
+        owners.clusters[i].outcomes = outcomes;
     }
 }
 
 /// Checks every scores file, then runs the engine on each cluster-year in parallel.
 fn attach_results(
     files: &[DataFile],
-    clusters: &mut [ClusterYear],
+    owners: &mut PerYear<'_>,
     schemes: &[SchemeInfo],
     unit_ids: &[&str],
     diags: &mut Diagnostics,
@@ -425,10 +523,11 @@ fn attach_results(
     let mut inputs: Vec<(usize, &DataFile, Vec<PhaseInput>)> = Vec::new();
     for f in files {
         let Some((raw, i)) =
-            per_year_file::<raw::RawScores>(f, clusters, diags, |r| (&r.cluster, &r.year))
+            per_year_file::<raw::RawScores>(f, owners, diags, |r| (&r.cluster, &r.year))
         else {
             continue;
         };
+        let clusters = &*owners.clusters;
         let cluster = &clusters[i];
         let Some(scheme) = cluster
             .scheme
@@ -453,6 +552,7 @@ fn attach_results(
             inputs.push((i, f, phases));
         }
     }
+    let clusters = &mut *owners.clusters;
     let computed: Vec<(usize, Result<results::YearResult, Diagnostic>)> = inputs
         .into_par_iter()
         .map(|(i, f, phases)| {

@@ -19,7 +19,57 @@ pub struct Data {
     pub schemes: Vec<SchemeInfo>,
     /// Every cluster-year, sorted by cluster id then year.
     pub cluster_years: Vec<ClusterYear>,
+    /// What could not be checked because its file has errors.
+    pub unchecked: Unchecked,
     unit_index: HashMap<String, usize>,
+}
+
+/// Ids whose file (or entry) has errors. A reference to one of them is left
+/// out instead of being reported again as "missing": the user sees the real
+/// mistake once, not every place that depends on it.
+#[derive(Debug, Default, Clone)]
+pub struct Unchecked {
+    /// `data/units.yaml` could not be read at all: no unit id can be checked.
+    pub all_units: bool,
+    /// Units declared in `units.yaml` whose entry has errors.
+    pub units: std::collections::HashSet<String>,
+    /// Cluster-years (`id`, `year` folder) whose file has errors.
+    pub cluster_years: std::collections::HashSet<(String, String)>,
+}
+
+impl Unchecked {
+    /// Whether a reference to unit `id` cannot be judged now.
+    pub fn unit(&self, id: &str) -> bool {
+        self.all_units || self.units.contains(id)
+    }
+
+    /// Whether a reference to cluster `id` (in `year`, or any year) cannot be judged now.
+    pub fn cluster(&self, id: &str, year: Option<i16>) -> bool {
+        self.all_units
+            || self
+                .cluster_years
+                .iter()
+                .any(|(c, y)| c == id && year.is_none_or(|y2| y2.to_string() == *y))
+    }
+
+    /// The one line saying which files' dependents were left unchecked.
+    pub fn note(&self) -> crate::diag::Diagnostic {
+        let mut files: Vec<String> = Vec::new();
+        if self.all_units || !self.units.is_empty() {
+            files.push("data/units.yaml".to_string());
+        }
+        let mut clusters: Vec<String> = self
+            .cluster_years
+            .iter()
+            .map(|(id, year)| format!("data/clusters/{year}/{id}.yaml"))
+            .collect();
+        clusters.sort();
+        files.extend(clusters);
+        crate::diag::Diagnostic::note(crate::t!(
+            crate::messages::Msg::ChecksSkipped,
+            file = files.join(", ")
+        ))
+    }
 }
 
 impl Data {
@@ -39,6 +89,7 @@ impl Data {
             awards,
             schemes,
             cluster_years,
+            unchecked: Unchecked::default(),
             unit_index,
         }
     }

@@ -14,7 +14,7 @@ pub fn check_outcomes(
     file: &DataFile,
     raw: &RawOutcomes,
     cluster: &ClusterYear,
-    award_ids: &[&str],
+    award_ids: Option<&[&str]>,
     known: &Known<'_>,
 ) -> (Option<Outcomes>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
@@ -45,7 +45,7 @@ pub fn check_outcomes(
     let mut proposals = Vec::new();
     for p in &raw.proposals {
         let unit = c.reference(&p.unit, Msg::WhatMember, members.iter().copied());
-        let award = c.reference(&p.award, Msg::WhatAward, award_ids.iter().copied());
+        let award = c.reference_if_known(&p.award, Msg::WhatAward, award_ids);
         let status = c
             .choice(&p.status, ProposalStatus::NAMES)
             .and_then(ProposalStatus::parse);

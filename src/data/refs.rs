@@ -16,7 +16,7 @@ pub fn check_organiser(
 ) -> Option<Diagnostic> {
     let organiser = config.organiser.as_ref()?;
     let id = organiser.value.trim();
-    if data.unit(id).is_some() {
+    if data.unit(id).is_some() || data.unchecked.unit(id) {
         return None;
     }
     let file = std::path::Path::new(crate::config::CONFIG_FILE);
@@ -41,10 +41,11 @@ pub fn check_documents<'a>(
     docs: impl IntoIterator<Item = &'a Document>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut skipped = false;
     for doc in docs {
         let src = doc.source();
         if let Some(cluster) = &doc.front.cluster {
-            check_cluster(data, doc, cluster, &mut out);
+            skipped |= check_cluster(data, doc, cluster, &mut out);
         } else if let Some(year) = &doc.front.cluster_year {
             out.push(
                 src.error_at(year, t!(Msg::ClusterYearWithoutCluster))
@@ -53,7 +54,9 @@ pub fn check_documents<'a>(
         }
         for unit in &doc.front.units {
             let id = unit.value.trim();
-            if data.unit(id).is_none() {
+            if data.unit(id).is_none() && data.unchecked.unit(id) {
+                skipped = true;
+            } else if data.unit(id).is_none() {
                 let hint = match closest(id, data.units.iter().map(|u| u.id.as_str())) {
                     Some(s) => t!(Msg::DidYouMean, suggestion = s),
                     None => t!(Msg::UnknownIdHint),
@@ -65,17 +68,25 @@ pub fn check_documents<'a>(
             }
         }
     }
+    if skipped {
+        out.push(data.unchecked.note());
+    }
     out
 }
 
+/// Checks an article's `cluster` (and year); `true` when the reference could
+/// not be judged because the cluster's file has errors.
 fn check_cluster(
     data: &Data,
     doc: &Document,
     cluster: &Spanned<String>,
     out: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let src = doc.source();
     let id = cluster.value.trim();
+    if !data.has_cluster(id) && data.unchecked.cluster(id, None) {
+        return true;
+    }
     if !data.has_cluster(id) {
         let mut ids: Vec<&str> = data.cluster_years.iter().map(|c| c.id.as_str()).collect();
         ids.dedup();
@@ -90,14 +101,17 @@ fn check_cluster(
             )
             .hint(hint),
         );
-        return;
+        return false;
     }
     let year = match (&doc.front.cluster_year, &doc.date) {
         (Some(y), _) => i16::try_from(y.value).ok(),
         (None, Some(d)) => Some(d.year()),
         (None, None) => None,
     };
-    let Some(year) = year else { return };
+    let Some(year) = year else { return false };
+    if data.cluster_year(id, year).is_none() && data.unchecked.cluster(id, Some(year)) {
+        return true;
+    }
     if data.cluster_year(id, year).is_none() {
         let years: Vec<String> = data
             .cluster_years
@@ -111,4 +125,5 @@ fn check_cluster(
         );
         out.push(at.hint(t!(Msg::NoClusterYearHint, years = years.join(", "))));
     }
+    false
 }

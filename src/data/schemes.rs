@@ -25,7 +25,7 @@ const TIE_KEYS: &[&str] = &["bonus_total", "fewer_penalties", "vote", "criterion
 pub fn check_scheme(
     file: &DataFile,
     raw: &RawScheme,
-    award_ids: &[&str],
+    award_ids: Option<&[&str]>,
 ) -> (Option<SchemeInfo>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
     c.id_matches_file(&raw.id, file);
@@ -434,10 +434,10 @@ fn bands(c: &mut Checker<'_>, raw: &RawScheme) -> Vec<Band> {
     bands
 }
 
-fn award_rules(c: &mut Checker<'_>, raw: &RawScheme, award_ids: &[&str]) -> Vec<AwardRule> {
+fn award_rules(c: &mut Checker<'_>, raw: &RawScheme, award_ids: Option<&[&str]>) -> Vec<AwardRule> {
     let mut rules = Vec::new();
     for r in &raw.award_rules {
-        let award = c.reference(&r.award, Msg::WhatAward, award_ids.iter().copied());
+        let award = c.reference_if_known(&r.award, Msg::WhatAward, award_ids);
         let quota = r.quota.as_ref().and_then(|v| c.int::<u32>(v));
         let rank_at_most = r.rank_at_most.as_ref().and_then(|v| c.int::<u32>(v));
         let min_total = r.min_total.as_ref().and_then(|v| c.number(v));

@@ -94,6 +94,7 @@ pub fn check_scores(
     if c.has_errors() {
         return (None, c.diags);
     }
+    warn_missing_entries(&mut c, file, raw, cluster, &by_phase);
     let inputs = cluster
         .phases
         .iter()
@@ -109,6 +110,65 @@ pub fn check_scores(
         })
         .collect();
     (Some(inputs), c.diags)
+}
+
+/// A member with no entry in a phase is published as "không nộp": say so, since
+/// the row may simply have been forgotten (FORMAT.md 1.1 §11). A phase with no
+/// entries at all gets one warning, not one per member.
+fn warn_missing_entries(
+    c: &mut Checker<'_>,
+    file: &DataFile,
+    raw: &RawScores,
+    cluster: &ClusterYear,
+    by_phase: &BTreeMap<String, BTreeMap<String, UnitEntry>>,
+) {
+    for p in &cluster.phases {
+        let in_phase: Vec<&str> = cluster
+            .members
+            .iter()
+            .filter(|m| ClusterYear::member_during(m, p.from, p.until))
+            .map(|m| m.unit.as_str())
+            .collect();
+        let entries = by_phase.get(&p.id);
+        let missing: Vec<&str> = in_phase
+            .iter()
+            .copied()
+            .filter(|u| entries.is_none_or(|e| !e.contains_key(*u)))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let key = raw.phases.0.iter().find(|(k, _)| k.value.trim() == p.id);
+        let at = key.map_or_else(|| phases_line(file), |(k, _)| c.src.position(k));
+        let (message, hint) = if missing.len() == in_phase.len() {
+            (
+                t!(Msg::ScorePhaseEmpty, phase = p.id, count = in_phase.len()),
+                t!(Msg::ScorePhaseEmptyHint, phase = p.id),
+            )
+        } else {
+            (
+                t!(
+                    Msg::ScoreEntryMissing,
+                    units = missing.join(", "),
+                    phase = p.id
+                ),
+                t!(Msg::ScoreEntryMissingHint),
+            )
+        };
+        let d = Diagnostic::warning(message)
+            .in_file(&file.path)
+            .at(&file.text, at.0, at.1)
+            .hint(hint);
+        c.diags.push(d);
+    }
+}
+
+/// Line and column of the `phases:` key, else the top of the file.
+fn phases_line(file: &DataFile) -> (usize, usize) {
+    file.text
+        .lines()
+        .position(|l| l.starts_with("phases:"))
+        .map_or((1, 1), |i| (i + 1, 1))
 }
 
 /// The scored (leaf) criteria with their rules.

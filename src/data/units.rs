@@ -237,7 +237,7 @@ fn check_duplicate_names(c: &mut Checker<'_>, raw: &UnitsFile) {
 pub fn check_awards(
     file: &DataFile,
     raw: &AwardsFile,
-    unit_ids: &[&str],
+    unit_ids: Option<&[&str]>,
 ) -> (Vec<Award>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
     let mut awards: Vec<Award> = Vec::new();
@@ -254,10 +254,11 @@ pub fn check_awards(
             continue;
         }
         first.insert(&a.id.value, &a.id);
-        let issuer = a
-            .issuer
-            .as_ref()
-            .and_then(|v| c.reference(v, Msg::WhatUnit, unit_ids.iter().copied()));
+        // Without a readable units.yaml (`None`) the issuer cannot be judged.
+        let issuer = a.issuer.as_ref().and_then(|v| match unit_ids {
+            Some(ids) => c.reference(v, Msg::WhatUnit, ids.iter().copied()),
+            None => Some(v.value.trim().to_string()),
+        });
         awards.push(Award {
             id,
             name: text(&a.name),

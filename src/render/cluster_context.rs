@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use super::data_context::{TableValue, TopValue, UnitRef, table_value, top_of, unit_ref};
+use super::data_context::{
+    TableValue, TopValue, UnitRef, scheme_title, table_value, top_of, unit_ref,
+};
 use crate::data::ClusterYear;
 use crate::site::{Site, cluster_year_path};
 use crate::text::collator;
@@ -22,6 +24,8 @@ struct HistoryYear {
     left: Vec<UnitRef>,
     top: Option<TopValue>,
     scheme_id: Option<String>,
+    /// What readers see: the scheme's title, never its id (FORMAT.md 1.1).
+    scheme_title: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +76,7 @@ pub fn cluster_value(site: &Site, index: usize) -> ClusterValue {
                 .collect(),
             top: top_of(site, cy),
             scheme_id: cy.scheme.clone(),
+            scheme_title: scheme_title(site, cy),
         });
     }
     years.reverse();

@@ -257,12 +257,24 @@ impl Shared {
             }
             RouteKind::News(p) => {
                 self.insert_list(&mut ctx, site, p);
+                if let Some(i) = site.list_intro(None) {
+                    insert_list_intro(&mut ctx, i, p.number);
+                    if !i.description.is_empty() {
+                        description = &i.description;
+                    }
+                }
                 section = "/tin-tuc/";
                 "news"
             }
             RouteKind::Year(y, p) => {
                 self.insert_list(&mut ctx, site, p);
                 ctx.insert("year", y);
+                if let Some(i) = site.list_intro(Some(*y)) {
+                    insert_list_intro(&mut ctx, i, p.number);
+                    if !i.description.is_empty() {
+                        description = &i.description;
+                    }
+                }
                 section = "/tin-tuc/";
                 "year"
             }
@@ -537,6 +549,14 @@ fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
 /// `gallery` (the photos) and the body split where it places the gallery:
 /// `body_before` and `body_after` (empty unless placed), for the templates
 /// of articles and pages.
+/// A list's intro: its title heads every page, its text opens the first.
+fn insert_list_intro(ctx: &mut Context, intro: &crate::site::ListIntro, page: usize) {
+    ctx.insert("list_title", &intro.title);
+    if page == 1 {
+        ctx.insert("intro", &intro.html);
+    }
+}
+
 fn insert_body(ctx: &mut Context, site: &Site, html: &str, gallery: &[Photo]) {
     let (before, after) = gallery_marker::split(html);
     ctx.insert("body_before", before);

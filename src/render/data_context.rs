@@ -646,3 +646,9 @@ pub fn top_of(site: &Site, cy: &ClusterYear) -> Option<TopValue> {
 
 pub use super::cluster_context::{cluster_index, cluster_value, current_clusters, results_year};
 pub use super::unit_context::{unit_index, unit_value};
+
+/// The title of a cluster-year's scheme, shown to readers instead of its id.
+pub(crate) fn scheme_title(site: &Site, cy: &ClusterYear) -> Option<String> {
+    let id = cy.scheme.as_ref()?;
+    site.data.scheme(id).map(|s| s.title.clone())
+}

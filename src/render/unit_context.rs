@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::data_context::{UnitRef, award_name, decision_text, unit_ref};
+use super::data_context::{UnitRef, award_name, decision_text, scheme_title, unit_ref};
 use crate::data::{ProposalStatus, Unit, UnitKind};
 use crate::site::{Site, cluster_year_path, unit_path};
 use crate::text::{collator, format_date, format_decimal};
@@ -29,6 +29,8 @@ struct MembershipValue {
     total: Option<String>,
     classification: Option<String>,
     scheme_id: Option<String>,
+    /// What readers see: the scheme's title, never its id (FORMAT.md 1.1).
+    scheme_title: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -183,6 +185,7 @@ fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
                 .map(|t| format_decimal(&t, decimals)),
             classification: row.and_then(|r| r.classification.clone()),
             scheme_id: cy.scheme.clone(),
+            scheme_title: scheme_title(site, cy),
         });
     }
     out.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.cluster.cmp(&b.cluster)));

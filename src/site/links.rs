@@ -26,6 +26,10 @@ impl LinkMap {
             .map(|d| {
                 let path = match d.kind {
                     DocKind::HomeIntro => "/".to_string(),
+                    DocKind::ListIntro => match crate::content::list_intro_year(&d.path) {
+                        Some(Some(year)) => format!("/tin-tuc/{year}/"),
+                        _ => "/tin-tuc/".to_string(),
+                    },
                     DocKind::Page => d.page_path(),
                     DocKind::Article => match &d.date {
                         Some(date) => format!("/tin-tuc/{}/{}/", date.year(), d.slug),

@@ -81,6 +81,26 @@ pub struct HomeIntro {
     pub html: String,
 }
 
+/// The introduction of the news list or of one year's archive
+/// (`content/news/_index.md`, `content/news/<year>/_index.md`).
+#[derive(Debug, Default, Clone)]
+pub struct ListIntro {
+    /// `None` for the whole news list.
+    pub year: Option<i16>,
+    pub source: String,
+    /// Replaces the list's heading when not empty.
+    pub title: String,
+    pub description: String,
+    pub html: String,
+}
+
+impl Site {
+    /// The introduction of the news list (`None`) or of a year's archive.
+    pub fn list_intro(&self, year: Option<i16>) -> Option<&ListIntro> {
+        self.list_intros.iter().find(|i| i.year == year)
+    }
+}
+
 /// A tag with its articles, newest first.
 #[derive(Debug)]
 pub struct Tag {
@@ -98,6 +118,8 @@ pub struct Site {
     pub articles: Vec<Article>,
     pub pages: Vec<Page>,
     pub home: HomeIntro,
+    /// Introductions of the news list and year archives.
+    pub list_intros: Vec<ListIntro>,
     /// In Vietnamese alphabetical order.
     pub tags: Vec<Tag>,
     /// Years with news, newest first, each with its articles.
@@ -189,6 +211,7 @@ pub fn build_from(
     let mut articles = Vec::new();
     let mut pages = Vec::new();
     let mut home = HomeIntro::default();
+    let mut list_intros = Vec::new();
     let mut article_tags: Vec<Vec<String>> = Vec::new();
     for (&doc, r) in docs.iter().zip(rendered) {
         diags.extend(r.diagnostics);
@@ -211,6 +234,18 @@ pub fn build_from(
                     html: r.html,
                 };
             }
+            DocKind::ListIntro => list_intros.push(ListIntro {
+                year: crate::content::list_intro_year(&doc.path).flatten(),
+                source: doc.path.clone(),
+                title: doc.title.clone(),
+                description: doc
+                    .front
+                    .description
+                    .as_ref()
+                    .map(|d| crate::text::nfc(d.value.trim()))
+                    .unwrap_or_default(),
+                html: r.html,
+            }),
             DocKind::Page => {
                 let path = doc.page_path();
                 let (photos, _) = gallery::gallery(doc, &path, &media, &mut diags);
@@ -303,6 +338,7 @@ pub fn build_from(
         articles,
         pages,
         home,
+        list_intros,
         tags,
         years,
         menu,

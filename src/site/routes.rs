@@ -165,6 +165,15 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
     home_inputs.extend(site.home.source.iter().cloned().map(Input::File));
     routes.push(route("/", RouteKind::Home, home_inputs));
 
+    // A list's intro gives every page of it its heading.
+    let with_intro = |year: Option<i16>| {
+        let intro = site.list_intro(year).map(|i| Input::File(i.source.clone()));
+        move |items: &[usize]| {
+            let mut v = list_inputs(items);
+            v.extend(intro.clone());
+            v
+        }
+    };
     let all: Vec<usize> = (0..site.articles.len()).collect();
     paginate(
         &mut routes,
@@ -172,7 +181,7 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         &all,
         per_page,
         RouteKind::News,
-        &list_inputs,
+        &with_intro(None),
     );
     for (year, items) in &site.years {
         let first = format!("/tin-tuc/{year}/");
@@ -182,7 +191,7 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
             items,
             per_page,
             |p| RouteKind::Year(*year, p),
-            &list_inputs,
+            &with_intro(Some(*year)),
         );
     }
     for (i, a) in site.articles.iter().enumerate() {

@@ -120,6 +120,10 @@ phases:
         tl-ldld-tinh: { I.1: 39, I.2: 20, II: 38 }
       bonus: [{ item: B1 }]
       penalties: [{ item: P1 }]
+  dot1:
+    tl-cd-vp-ubnd: { status: not_submitted }
+    tl-cd-so-tu-phap: { status: not_submitted }
+    tl-cd-thanh-tra: { status: not_submitted }
 ";
 
 /// A valid vote and proposal, for outcomes tests.

@@ -177,7 +177,7 @@ fn reread(path: &str, old: &Read, site: &Site) -> Option<Edit> {
         DocKind::Article => Slot::Article(site.articles.iter().position(|a| a.source == path)?),
         DocKind::Page => Slot::Page(site.pages.iter().position(|p| p.source == path)?),
         // The home text decides `has_intro`, which every page shows.
-        DocKind::HomeIntro => return None,
+        DocKind::HomeIntro | DocKind::ListIntro => return None,
     };
     Some(Edit {
         path: path.to_string(),

@@ -11,9 +11,15 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 pub use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, closest};
+mod lint;
+mod translate;
+
+pub use lint::lint_values;
+
+use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::t;
+use translate::unknown_key_hint;
 
 /// Where a YAML text sits inside the file it came from (front matter starts
 /// below the opening `---`), so reported lines match what the user sees.
@@ -68,16 +74,34 @@ impl<'a> Source<'a> {
 
 /// Parses `yaml` into `T`, or one located diagnostic explaining why not.
 pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<Diagnostic>> {
+    if lint::is_blank(yaml) && src.line_offset == 0 {
+        return Err(Box::new(
+            Diagnostic::error(t!(Msg::YamlEmptyFile))
+                .in_file(src.file)
+                .at(src.full_text, 1, 1)
+                .hint(t!(Msg::YamlEmptyFileHint)),
+        ));
+    }
     let options = serde_saphyr::options! {
         strict_booleans: true,
     };
     serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|e| {
+        // A decimal comma inside `{ … }` splits the number in two; what the
+        // parser says about the pieces would only mislead.
+        if let Some(d) = lint::decimal_comma_in_flow(yaml, src) {
+            return Box::new(d);
+        }
         let (line, col) = e
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
         let raw = e.without_snippet().to_string();
-        let detail = strip_location_suffix(&raw);
-        let (message, hint) = translate(detail);
+        let found = translate::Found {
+            detail: translate::strip_location_suffix(&raw),
+            yaml,
+            line,
+            column: col,
+        };
+        let (message, hint, col) = translate::translate(&found);
         let line = if line == 0 { 0 } else { line + src.line_offset };
         Box::new(
             Diagnostic::error(message)
@@ -86,116 +110,6 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<
                 .hint(hint),
         )
     })
-}
-
-fn strip_location_suffix(msg: &str) -> &str {
-    match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
-    }
-}
-
-/// Turns serde's and serde-saphyr's English wording into a plain message and
-/// a hint from the catalogue. Unknown shapes keep the original detail.
-fn translate(detail: &str) -> (String, String) {
-    if let Some(rest) = detail.strip_prefix("unknown field `") {
-        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected
-            .split_once("expected one of ")
-            .or_else(|| expected.split_once("expected "))
-            .map(|(_, list)| {
-                list.split(", ")
-                    .map(|k| k.trim_matches('`'))
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        return (
-            t!(Msg::UnknownKey, key = key),
-            unknown_key_hint(key, &allowed),
-        );
-    }
-    if let Some(rest) = detail.strip_prefix("missing field `") {
-        let key = rest.trim_end_matches('`');
-        return (
-            t!(Msg::MissingKey, key = key),
-            t!(Msg::MissingKeyHint, key = key),
-        );
-    }
-    if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        return (t!(Msg::DuplicateKey, key = key), t!(Msg::DuplicateKeyHint));
-    }
-    if let Some(translated) = translate_shape(detail) {
-        return translated;
-    }
-    if detail.starts_with("invalid boolean") {
-        return (
-            t!(Msg::InvalidValue, detail = "true / false"),
-            t!(Msg::InvalidValueHint),
-        );
-    }
-    let is_value_problem = detail.starts_with("invalid ")
-        || detail.starts_with("unknown variant")
-        || detail.starts_with("expected ");
-    if is_value_problem {
-        return (
-            t!(Msg::InvalidValue, detail = detail),
-            t!(Msg::InvalidValueHint),
-        );
-    }
-    (
-        t!(Msg::YamlSyntax, detail = detail),
-        t!(Msg::YamlSyntaxHint),
-    )
-}
-
-/// The commonest value errors, by what was expected there: a list, a single
-/// value, a group of keys, a whole number, one of a few words.
-fn translate_shape(detail: &str) -> Option<(String, String)> {
-    let (msg, hint) = match detail {
-        "expected sequence start" => (Msg::ExpectedList, Msg::ExpectedListHint),
-        "expected string scalar" | "expected scalar" => {
-            (Msg::ExpectedSingle, Msg::ExpectedSingleHint)
-        }
-        "expected mapping start" => (Msg::ExpectedMapping, Msg::ExpectedMappingHint),
-        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" | "invalid usize" => {
-            (Msg::ExpectedCount, Msg::ExpectedNumberHint)
-        }
-        "invalid i8" | "invalid i16" | "invalid i32" | "invalid i64" => {
-            (Msg::ExpectedWhole, Msg::ExpectedNumberHint)
-        }
-        _ => return unknown_choice(detail),
-    };
-    Some((t!(msg), t!(hint)))
-}
-
-/// `unknown variant `x`, expected one of a, b` (or `expected a or b`).
-fn unknown_choice(detail: &str) -> Option<(String, String)> {
-    let rest = detail.strip_prefix("unknown variant `")?;
-    let (value, expected) = rest.split_once('`')?;
-    let list = expected
-        .split_once("expected one of ")
-        .or_else(|| expected.split_once("expected "))
-        .map_or("", |(_, l)| l);
-    let choices: Vec<&str> = list
-        .split([',', ' '])
-        .map(|c| c.trim_matches('`'))
-        .filter(|c| !c.is_empty() && *c != "or")
-        .collect();
-    let hint = match closest(value, choices.iter().copied()) {
-        Some(s) => t!(Msg::DidYouMean, suggestion = s),
-        None => t!(Msg::ExpectedChoices, choices = choices.join(", ")),
-    };
-    Some((t!(Msg::UnknownChoice, value = value), hint))
-}
-
-/// "Did you mean" the closest allowed key, else the list of allowed keys.
-fn unknown_key_hint(key: &str, allowed: &[&str]) -> String {
-    match closest(key, allowed.iter().copied()) {
-        Some(s) => t!(Msg::DidYouMean, suggestion = s),
-        None => t!(Msg::ExpectedKeys, keys = allowed.join(", ")),
-    }
 }
 
 /// Parses a mapping into `T` reporting every unknown top-level key, not only
@@ -226,7 +140,10 @@ pub fn parse_all_keys<T: DeserializeOwned>(
         })
         .collect();
     match parse::<T>(yaml, src) {
-        Ok(v) => (Some(v), diags),
+        Ok(v) => {
+            diags.extend(lint_values(yaml, src));
+            (Some(v), diags)
+        }
         Err(d) => {
             diags.push(*d);
             (None, diags)
@@ -300,7 +217,7 @@ mod tests {
     fn line_offset_moves_the_location_into_the_whole_file() {
         let d = err("title: x\ndraft: có\n", 1);
         assert_eq!(d.line, 3);
-        assert!(d.message.contains("true / false"), "{}", d.message);
+        assert_eq!(d.message, t!(Msg::ExpectedBoolean));
     }
 
     #[test]
@@ -327,7 +244,7 @@ mod tests {
         assert!(value.is_none());
         let found: Vec<(usize, bool)> = ds
             .iter()
-            .map(|d| (d.line, d.message.contains("true / false")))
+            .map(|d| (d.line, d.message == t!(Msg::ExpectedBoolean)))
             .collect();
         assert_eq!(found, [(1, false), (3, false), (2, true)]);
         assert!(ds[0].hint.as_deref().unwrap().contains("`title`"));
@@ -335,14 +252,25 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_mapping_has_no_unknown_keys() {
+    fn empty_front_matter_has_no_unknown_keys_but_an_empty_file_is_an_error() {
         for yaml in ["", "# chỉ có ghi chú\n"] {
-            let src = Source::file(Path::new("a.md"), yaml);
+            let src = Source {
+                file: Path::new("a.md"),
+                full_text: yaml,
+                line_offset: 1,
+            };
             let (value, ds) = parse_all_keys::<Open>(yaml, src);
             assert!(ds.is_empty(), "{ds:?}");
             assert!(value.is_some_and(|v| v.title.is_none()));
+            let src = Source::file(Path::new("data/awards.yaml"), yaml);
+            let (value, ds) = parse_all_keys::<Open>(yaml, src);
+            assert!(value.is_none());
+            assert_eq!(ds.len(), 1);
+            assert_eq!(ds[0].message, t!(Msg::YamlEmptyFile));
+            assert_eq!((ds[0].line, ds[0].column), (1, 1));
         }
     }
+
 
     #[derive(Debug, Deserialize)]
     #[serde(rename_all = "snake_case")]
