@@ -442,6 +442,78 @@ catalogue! {
     CountImages => "{n} ảnh", "{n} images";
     CountFileOne => "{n} tệp", "{n} file";
     CountFiles => "{n} tệp", "{n} files";
+
+    // Command line and scaffolds (issue 16)
+    CheckFailed => "Kiểm tra thấy {errors}, {warnings}", "Check found {errors}, {warnings}";
+    CliAbout => "bangtin: trang tin thi đua tĩnh từ Markdown và YAML.", "bangtin: static news sites for emulation clusters, from Markdown and YAML.";
+    CliAboutBuild => "Xây dựng trang web vào thư mục output/.", "Build the site into the output/ folder.";
+    CliAboutCheck => "Kiểm tra toàn bộ trang như khi xây dựng, không ghi gì.", "Check the whole site as a build does, writing nothing.";
+    CliAboutServe => "Xem trang trong trình duyệt khi đang soạn: tự dựng lại và tải lại khi lưu tệp.",
+        "Preview the site in the browser while you write: rebuilt and reloaded on every save.";
+    CliAboutClean => "Xóa bộ nhớ đệm ảnh (.bangtin-cache/); lần xây dựng sau xử lý lại mọi ảnh.",
+        "Delete the image cache (.bangtin-cache/); the next build processes every photo again.";
+    CliAboutInit => "Tạo một trang mới có sẵn ví dụ (tin, Cụm thi đua, điểm, kết quả) trong THƯ_MỤC.",
+        "Create a new site with a working example (news, a cluster, scores, results) in DIR.";
+    CliAboutNew => "Tạo bài viết mới (bangtin new \"Tiêu đề\") hoặc tệp dữ liệu mới (article, cluster-year, scores).",
+        "Create a new article (bangtin new \"Title\") or a new data file (article, cluster-year, scores).";
+    CliAboutNewArticle => "Tạo bài viết nháp mới, ghi ngày giờ hiện tại, địa chỉ theo tiêu đề.",
+        "Create a new draft article dated now, its address made from the title.";
+    CliAboutNewClusterYear => "Tạo tệp Cụm thi đua của một năm mới từ năm gần nhất trước đó.",
+        "Create a cluster's file for a new year from its latest earlier year.";
+    CliAboutNewScores => "Tạo tệp điểm để nhập cho một Cụm trong một năm: mọi thành viên, mọi tiêu chí.",
+        "Create a scores file to fill in for a cluster-year: every member, every criterion.";
+    CliArgSite => "Thư mục của trang (mặc định: thư mục hiện tại).", "The site folder (default: the current folder).";
+    CliArgOutput => "Thư mục kết quả (mặc định: <site>/output).", "The output folder (default: <site>/output).";
+    CliArgBaseUrl => "Địa chỉ công bố, thay cho base_url trong site.yaml.", "The address the site is published at, instead of base_url in site.yaml.";
+    CliArgDraftsBuild => "Xuất cả các bài nháp (draft: true).", "Publish drafts too (draft: true).";
+    CliArgDraftsCheck => "Kiểm tra cả các bài nháp.", "Check drafts too.";
+    CliArgDraftsServe => "Hiện cả các bài nháp (draft: true).", "Show drafts too (draft: true).";
+    CliArgDenyWarnings => "Coi cảnh báo là lỗi (dùng trong CI).", "Treat warnings as errors (for CI).";
+    CliArgPort => "Cổng (mặc định: {port}; nếu bận thì dùng cổng trống kế tiếp).", "The port (default: {port}; when it is taken, the next free one).";
+    CliArgBind => "Địa chỉ nghe (mặc định: 127.0.0.1, chỉ máy này xem được).", "The address to listen on (default: 127.0.0.1, this computer only).";
+    CliArgOpen => "Mở trình duyệt khi máy chủ đã sẵn sàng.", "Open the browser once the server is ready.";
+    CliArgInitDir => "Thư mục mới (hoặc trống) cho trang.", "A new (or empty) folder for the site.";
+    CliArgTitle => "Tiêu đề bài viết, ví dụ \"Hội nghị ký kết giao ước thi đua năm 2025\".",
+        "The article's title, e.g. \"Hội nghị ký kết giao ước thi đua năm 2025\".";
+    CliArgCluster => "Mã Cụm thi đua, ví dụ cdvc-cum-3 (tên tệp trong data/clusters/<năm>/).",
+        "The cluster id, e.g. cdvc-cum-3 (the file name in data/clusters/<year>/).";
+    CliArgYear => "Năm, ví dụ 2026.", "The year, e.g. 2026.";
+    CliArgPhase => "Mã đợt chấm điểm (mặc định: đợt cuối, hoặc ca-nam khi năm không chia đợt).",
+        "The phase id (default: the last phase, or ca-nam when the year has no phases).";
+    CliArgLang => "Ngôn ngữ của thông báo: vi hoặc en (mặc định: vi, hoặc theo BANGTIN_LANG rồi LANG).",
+        "The language of messages: vi or en (default: vi, or from BANGTIN_LANG, then LANG).";
+    CliArgHelp => "In hướng dẫn này.", "Print help.";
+    CliArgVersion => "In số phiên bản.", "Print version.";
+    CliValDir => "THƯ_MỤC", "DIR";
+    CliValUrl => "ĐỊA_CHỈ", "URL";
+    CliValPort => "CỔNG", "PORT";
+    CliValAddr => "IP", "ADDR";
+    CliValTitle => "TIÊU_ĐỀ", "TITLE";
+    CliValCluster => "MÃ_CỤM", "CLUSTER";
+    CliValYear => "NĂM", "YEAR";
+    CliValPhase => "MÃ_ĐỢT", "PHASE";
+    CliValLang => "NGÔN_NGỮ", "LANG";
+    CliUsage => "Cách dùng", "Usage";
+    CliCommands => "Lệnh", "Commands";
+    CliArguments => "Tham số", "Arguments";
+    CliOptions => "Tùy chọn", "Options";
+    CliUsageOptions => "[TÙY_CHỌN]", "[OPTIONS]";
+    CliUsageCommand => "<LỆNH>", "<COMMAND>";
+    CliUnknownCommand => "không có lệnh `{value}`", "unrecognized subcommand `{value}`";
+    CliSimilarCommand => "có lệnh gần giống: `{suggestion}`", "a similar subcommand exists: `{suggestion}`";
+    CliCommandList => "các lệnh: {commands}", "commands: {commands}";
+    CliUnknownArg => "không nhận `{value}` ở đây", "unexpected argument `{value}` found";
+    CliMissingArgs => "thiếu tham số bắt buộc: {args}", "the following required arguments were not provided: {args}";
+    CliInvalidValue => "giá trị `{value}` không hợp lệ cho {arg}", "invalid value `{value}` for {arg}";
+    CliMissingCommand => "cần nêu một lệnh", "a subcommand is required";
+    CliConflict => "không dùng {arg} cùng với {other}", "{arg} cannot be used with {other}";
+    CliBadUsage => "cách gọi lệnh không đúng", "wrong usage of the command";
+    CliMoreInfo => "Xem thêm: {command} --help", "For more information, try '{command} --help'.";
+    ScaffoldNoSite => "không có {path}: đây không phải thư mục trang nên không tạo gì",
+        "{path} does not exist: this is not a site folder, so nothing was created";
+    NewTitleNoSlug => "không tạo được địa chỉ bài viết từ tiêu đề `{value}`", "cannot make the article's address from the title `{value}`";
+    NewTitleNoSlugHint => "tiêu đề cần ít nhất một chữ cái hoặc chữ số, ví dụ \"Hội nghị ký kết giao ước thi đua năm 2025\"",
+        "the title needs at least one letter or digit, e.g. \"Hội nghị ký kết giao ước thi đua năm 2025\"";
 }
 
 /// What [`count`] counts.
