@@ -188,3 +188,255 @@ fn scaffolds_refuse_to_write_outside_a_site() {
         );
     }
 }
+
+/// A copy of the repository's example site in a temporary folder.
+fn example_site() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in walkdir::WalkDir::new(repo) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(repo).unwrap();
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if !matches!(
+            top.as_deref(),
+            Some("site.yaml" | "content" | "data" | "static")
+        ) {
+            continue;
+        }
+        let to = tmp.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    tmp
+}
+
+#[test]
+fn new_cluster_year_starts_from_the_latest_earlier_year_and_checks_clean() {
+    let tmp = example_site();
+    let site = tmp.path();
+    // 2025 from 2024: a merged unit and a unit that left are left out, the
+    // roles rotate by 2024's next_year, the documents become comments.
+    std::fs::remove_file(site.join("data/clusters/2025/cdvc-cum-3.yaml")).unwrap();
+    let r = bangtin(&["new", "cluster-year", "cdvc-cum-3", "2025"], site);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "Đã tạo data/clusters/2025/cdvc-cum-3.yaml. Kiểm tra lại các giả định sau rồi chạy bangtin check:
+  - lấy từ data/clusters/2024/cdvc-cum-3.yaml
+  - thời gian: 2025-01-01 đến 2025-12-31 (năm trước dời sang năm mới)
+  - giữ biểu chấm điểm `cdvc-2024` của năm 2024; đổi `scheme:` nếu năm nay có biểu mới
+  - giữ 2 đợt của năm trước, ngày dời sang năm 2025
+  - bỏ tl-cd-so-khdt: đã sáp nhập vào tl-cd-so-tai-chinh ngày 2025-03-01
+  - bỏ tl-cd-vp-dieu-phoi-ntm: đã rời Cụm ngày 2024-09-30
+  - cụm trưởng tl-cd-so-tu-phap, cụm phó tl-cd-thanh-tra: theo `next_year` của năm 2024
+  - 2 văn bản của năm trước chỉ ghi thành chú thích (tệp của năm nay chưa có)
+"
+    );
+    let text = std::fs::read_to_string(site.join("data/clusters/2025/cdvc-cum-3.yaml")).unwrap();
+    for line in [
+        "id: cdvc-cum-3",
+        "year: 2025",
+        "name: Cụm thi đua số 3 Công đoàn Viên chức tỉnh Thanh Lâm",
+        "organiser: tl-cdvc-tinh",
+        "number: 3",
+        "period: { from: 2025-01-01, until: 2025-12-31 }",
+        "scheme: cdvc-2024",
+        "  - { id: dot2, name: Đợt 2, until: 2025-12-31 }",
+        "members:\n  - { unit: tl-cd-vp-ubnd }\n  - { unit: tl-cd-so-tu-phap, role: cum_truong }\n  - { unit: tl-cd-thanh-tra, role: cum_pho }\n  - { unit: tl-cd-so-noi-vu }\n  - { unit: tl-cd-ban-dan-toc }\n  - { unit: tl-cd-cuc-thong-ke }\n",
+        "#   - { kind: ke_hoach, title: Kế hoạch hoạt động năm 2025, file: docs/2025/cum-3/ke-hoach.pdf }",
+    ] {
+        assert!(text.contains(line), "no {line:?} in:\n{text}");
+    }
+    assert!(!text.contains("\ndocuments:"), "no live documents entry");
+    assert!(!text.contains("from: 2024") && !text.contains("left_reason"));
+
+    // A new year from 2025 (no next_year there: the roles are kept).
+    let r = bangtin(&["new", "cluster-year", "cdvc-cum-1", "2026"], site);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("không ghi `next_year`"), "{}", r.stdout);
+
+    let r = bangtin(&["check"], site);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.starts_with("Không có lỗi: "), "{}", r.stdout);
+
+    // Never over a file; an unknown cluster gets the closest id; no earlier year.
+    let r = bangtin(&["new", "cluster-year", "cdvc-cum-3", "2025"], site);
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        r.stderr,
+        "lỗi: data/clusters/2025/cdvc-cum-3.yaml đã có; bangtin không ghi đè\n  = gợi ý: sửa tệp đã có, hoặc tự xóa nó trước nếu muốn tạo lại\n\n"
+    );
+    let r = bangtin(&["new", "cluster-year", "cdvc-cum-33", "2026"], site);
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        r.stderr,
+        "lỗi: không có Cụm thi đua nào mã `cdvc-cum-33`\n  = gợi ý: có phải ý bạn là `cdvc-cum-3`?\n\n"
+    );
+    let r = bangtin(&["new", "cluster-year", "cdvc-cum-3", "2022"], site);
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        r.stderr,
+        "lỗi: Cụm `cdvc-cum-3` chưa có tệp của năm nào trước năm 2022 để làm mẫu\n  = gợi ý: viết tệp data/clusters/2022/cdvc-cum-3.yaml bằng tay theo docs/format.md §10 (các khóa ở FORMAT.md §5)\n\n"
+    );
+}
+
+#[test]
+fn new_scores_lists_every_member_and_leaf_and_loads_as_not_scored_until_filled() {
+    let tmp = example_site();
+    let site = tmp.path();
+    let r = bangtin(&["new", "scores", "cdvc-cum-1", "2024"], site);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "Đã tạo data/scores/2024/cdvc-cum-1.yaml (đợt ca-nam). Điền điểm rồi chạy bangtin check\n"
+    );
+    let rel = "data/scores/2024/cdvc-cum-1.yaml";
+    let text = std::fs::read_to_string(site.join(rel)).unwrap();
+    // cdvc-2024 is `panel` with `final_from: assessed`: self and the organiser's sheet.
+    let first_unit = "    tl-cd-so-y-te:
+      self:
+        I.1:    # Hoàn thành chỉ tiêu, kế hoạch năm (tối đa 20, bước 0,5)
+        I.2:    # Cải cách hành chính, chuyển đổi số (tối đa 10, bước 0,5)
+        II.1:   # Đăng ký thi đua đúng hạn (0 hoặc 5)
+        II.2:   # Tỷ lệ đoàn viên xuất sắc (tối đa 10, theo tỷ lệ: ghi { actual: \"0,82\" } so với chỉ tiêu 0,85, hoặc số điểm)
+        II.3:   # Tham gia hoạt động chung của Cụm (tối đa 55, bước 1)
+      # Điểm do đơn vị tổ chức (hội đồng) chấm; đổi mã nếu đơn vị chấm khác
+      assessed:
+        tl-cdvc-tinh:
+          I.1:    # Hoàn thành chỉ tiêu, kế hoạch năm (tối đa 20, bước 0,5)
+          I.2:    # Cải cách hành chính, chuyển đổi số (tối đa 10, bước 0,5)
+          II.1:   # Đăng ký thi đua đúng hạn (0 hoặc 5)
+          II.2:   # Tỷ lệ đoàn viên xuất sắc (tối đa 10, theo tỷ lệ: ghi { actual: \"0,82\" } so với chỉ tiêu 0,85, hoặc số điểm)
+          II.3:   # Tham gia hoạt động chung của Cụm (tối đa 55, bước 1)
+      bonus: []
+      #   B1: Được tặng Cờ thi đua hoặc Bằng khen cấp tỉnh trở lên (2 điểm)
+      #   B2: Có mô hình mới được Cụm công nhận (1 điểm)
+      penalties: []
+      #   P1: Gửi báo cáo chậm (-0,5 điểm)
+      #   P2: Vắng hoạt động chung không có lý do (-2 điểm)
+";
+    assert!(
+        text.contains(
+            "cluster: cdvc-cum-1\nyear: 2024\ndecimal_separator: \",\"\nphases:\n  ca-nam:\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(first_unit), "{text}");
+    let units = [
+        "tl-cd-so-y-te",
+        "tl-cd-so-vhttdl",
+        "tl-cd-so-gddt",
+        "tl-cd-so-ldtbxh",
+        "tl-cd-dai-ptth",
+        "tl-cd-bv-da-khoa",
+        "tl-cd-truong-cdsp",
+    ];
+    for u in units {
+        assert!(text.contains(&format!("\n    {u}:\n      self:\n")), "{u}");
+    }
+
+    // Fresh: it loads, one warning per member, no error.
+    let r = bangtin(&["check"], site);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let warnings: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("cảnh báo: "))
+        .collect();
+    assert_eq!(warnings.len(), 7, "{}", r.stderr);
+    assert_eq!(
+        warnings[0],
+        "cảnh báo: tl-cd-so-y-te chưa được chấm: 5 tiêu chí còn để trống (I.1, I.2, II.1, II.2, II.3); đơn vị hiện \"chưa chấm\" cho đến khi điền đủ"
+    );
+    assert!(!r.stderr.contains("lỗi:"), "{}", r.stderr);
+
+    // Filled in: every unit ranked. Unit i gets II.3 = 50 - i, so the ranks follow the member order.
+    let mut filled = String::new();
+    let mut unit = 0;
+    for line in text.lines() {
+        let key = line.trim_start().split(':').next().unwrap_or("");
+        let value = match key {
+            "I.1" => Some("20".to_string()),
+            "I.2" => Some("10".to_string()),
+            "II.1" => Some("5".to_string()),
+            "II.2" => Some("{ actual: \"0,85\" }".to_string()),
+            "II.3" => Some(format!("{}", 50 - unit)),
+            _ => None,
+        };
+        if line.starts_with("      bonus:") {
+            unit += 1;
+        }
+        match value {
+            Some(v) if line.contains(&format!("{key}:")) && line.contains('#') => {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                filled.push_str(&format!("{indent}{key}: {v}\n"));
+            }
+            _ => {
+                filled.push_str(line);
+                filled.push('\n');
+            }
+        }
+    }
+    std::fs::write(site.join(rel), filled).unwrap();
+    let out = tmp.path().join("out");
+    let r = bangtin(
+        &[
+            "build",
+            "--output",
+            out.to_str().unwrap(),
+            "--deny-warnings",
+        ],
+        site,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let json =
+        std::fs::read_to_string(out.join("cum-thi-dua/cdvc-cum-1/2024/ket-qua.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ranked: Vec<(String, String, i64)> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["unit"].as_str().unwrap().to_string(),
+                r["total"].as_str().unwrap().to_string(),
+                r["rank"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    // 20 + 10 + 5 + min(0,85 / 0,85, 1) × 10 + (50 − i) = 95 − i for the i-th member.
+    let expected: Vec<(String, String, i64)> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.to_string(), format!("{}.00", 95 - i), i as i64 + 1))
+        .collect();
+    assert_eq!(ranked, expected);
+
+    let r = bangtin(&["new", "scores", "cdvc-cum-1", "2024"], site);
+    assert_eq!(r.code, Some(1), "never overwrites");
+    let r = bangtin(&["new", "scores", "cdvc-cum-3", "2025"], site);
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr
+            .starts_with("lỗi: Cụm `cdvc-cum-3` năm 2025 chưa khai báo biểu chấm điểm"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_file(site.join("data/scores/2024/cdvc-cum-3.yaml")).unwrap();
+    let r = bangtin(
+        &["new", "scores", "cdvc-cum-3", "2024", "--phase", "dot3"],
+        site,
+    );
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr.contains("có phải ý bạn là `dot1`?"),
+        "{}",
+        r.stderr
+    );
+}

@@ -3,10 +3,12 @@
 //! summary, and the exit code (0 success, 1 problems in the input, 2 wrong
 //! usage). The help texts are in the message catalogue, not in doc comments.
 
+mod cluster_year;
 mod help;
 mod lang;
 mod progress;
 mod scaffold;
+mod scores;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -95,7 +97,19 @@ pub enum Command {
 /// What `bangtin new` makes.
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    Article { title: String },
+    Article {
+        title: String,
+    },
+    ClusterYear {
+        cluster: String,
+        year: i16,
+    },
+    Scores {
+        cluster: String,
+        year: i16,
+        #[arg(long)]
+        phase: Option<String>,
+    },
 }
 
 /// The binary's entry: decides the language, parses with the translated

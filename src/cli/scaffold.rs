@@ -79,6 +79,18 @@ pub fn new(
         (Some(NewCommand::Article { title }), _) => {
             new_article(site_dir, &title).map_err(|d| vec![d])
         }
+        (Some(NewCommand::ClusterYear { cluster, year }), _) => {
+            super::cluster_year::new_cluster_year(site_dir, &cluster, year).map_err(|d| vec![d])
+        }
+        (
+            Some(NewCommand::Scores {
+                cluster,
+                year,
+                phase,
+            }),
+            _,
+        ) => super::scores::new_scores(site_dir, &cluster, year, phase.as_deref())
+            .map_err(|d| vec![d]),
         (None, Some(title)) => new_article(site_dir, title).map_err(|d| vec![d]),
         // clap shows the help when `new` has neither (arg_required_else_help).
         (None, None) => Ok(()),
@@ -123,6 +135,24 @@ pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
     write_new(&path, &text)?;
     println!("{}", t!(Msg::NewDone, path = rel));
     Ok(())
+}
+
+/// A YAML scalar for a flow mapping: plain when that reads back as the same
+/// text, else double-quoted.
+pub(super) fn yaml_str(s: &str) -> String {
+    let special = |c: char| ":#,[]{}&*!|>'\"%@`\\".contains(c);
+    let reserved = ["true", "false", "null", "~", "yes", "no", "on", "off"];
+    let plain = !s.is_empty()
+        && !s.contains(special)
+        && !s.starts_with(['-', '?', ' '])
+        && !s.ends_with(' ')
+        && !reserved.contains(&s.to_ascii_lowercase().as_str())
+        && s.parse::<f64>().is_err();
+    if plain {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    }
 }
 
 /// Writes a new file (and its folders); an existing file is never replaced.
