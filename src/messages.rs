@@ -18,7 +18,7 @@ pub enum Lang {
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
-/// Sets the language of messages for this process (`BANGTIN_LANG=en`).
+/// Sets the language of messages for this process (`cli::lang` decides it).
 pub fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
