@@ -18,7 +18,7 @@ pub enum Lang {
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
-/// Sets the language of messages for this process (`BANGTIN_LANG=en`).
+/// Sets the language of messages for this process (`cli::lang` decides it).
 pub fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
@@ -524,6 +524,128 @@ catalogue! {
     CountImages => "{n} ảnh", "{n} images";
     CountFileOne => "{n} tệp", "{n} file";
     CountFiles => "{n} tệp", "{n} files";
+
+    // Command line and scaffolds (issue 16)
+    CheckFailed => "Kiểm tra thấy {errors}, {warnings}", "Check found {errors}, {warnings}";
+    CliAbout => "bangtin: trang tin thi đua tĩnh từ Markdown và YAML.", "bangtin: static news sites for emulation clusters, from Markdown and YAML.";
+    CliAboutBuild => "Xây dựng trang web vào thư mục output/.", "Build the site into the output/ folder.";
+    CliAboutCheck => "Kiểm tra toàn bộ trang như khi xây dựng, không ghi gì.", "Check the whole site as a build does, writing nothing.";
+    CliAboutServe => "Xem trang trong trình duyệt khi đang soạn: tự dựng lại và tải lại khi lưu tệp.",
+        "Preview the site in the browser while you write: rebuilt and reloaded on every save.";
+    CliAboutClean => "Xóa bộ nhớ đệm ảnh (.bangtin-cache/); lần xây dựng sau xử lý lại mọi ảnh.",
+        "Delete the image cache (.bangtin-cache/); the next build processes every photo again.";
+    CliAboutInit => "Tạo một trang mới có sẵn ví dụ (tin, Cụm thi đua, điểm, kết quả) trong THƯ_MỤC.",
+        "Create a new site with a working example (news, a cluster, scores, results) in DIR.";
+    CliAboutNew => "Tạo bài viết mới (bangtin new \"Tiêu đề\") hoặc tệp dữ liệu mới (article, cluster-year, scores).",
+        "Create a new article (bangtin new \"Title\") or a new data file (article, cluster-year, scores).";
+    CliAboutNewArticle => "Tạo bài viết nháp mới, ghi ngày giờ hiện tại, địa chỉ theo tiêu đề.",
+        "Create a new draft article dated now, its address made from the title.";
+    CliAboutNewClusterYear => "Tạo tệp Cụm thi đua của một năm mới từ năm gần nhất trước đó.",
+        "Create a cluster's file for a new year from its latest earlier year.";
+    CliAboutNewScores => "Tạo tệp điểm để nhập cho một Cụm trong một năm: mọi thành viên, mọi tiêu chí.",
+        "Create a scores file to fill in for a cluster-year: every member, every criterion.";
+    CliArgSite => "Thư mục của trang (mặc định: thư mục hiện tại).", "The site folder (default: the current folder).";
+    CliArgOutput => "Thư mục kết quả (mặc định: <site>/output).", "The output folder (default: <site>/output).";
+    CliArgBaseUrl => "Địa chỉ công bố, thay cho base_url trong site.yaml.", "The address the site is published at, instead of base_url in site.yaml.";
+    CliArgDraftsBuild => "Xuất cả các bài nháp (draft: true).", "Publish drafts too (draft: true).";
+    CliArgDraftsCheck => "Kiểm tra cả các bài nháp.", "Check drafts too.";
+    CliArgDraftsServe => "Hiện cả các bài nháp (draft: true).", "Show drafts too (draft: true).";
+    CliArgDenyWarnings => "Coi cảnh báo là lỗi (dùng trong CI).", "Treat warnings as errors (for CI).";
+    CliArgPort => "Cổng (mặc định: {port}; nếu bận thì dùng cổng trống kế tiếp).", "The port (default: {port}; when it is taken, the next free one).";
+    CliArgBind => "Địa chỉ nghe (mặc định: 127.0.0.1, chỉ máy này xem được).", "The address to listen on (default: 127.0.0.1, this computer only).";
+    CliArgOpen => "Mở trình duyệt khi máy chủ đã sẵn sàng.", "Open the browser once the server is ready.";
+    CliArgInitDir => "Thư mục mới (hoặc trống) cho trang.", "A new (or empty) folder for the site.";
+    CliArgTitle => "Tiêu đề bài viết, ví dụ \"Hội nghị ký kết giao ước thi đua năm 2025\".",
+        "The article's title, e.g. \"Hội nghị ký kết giao ước thi đua năm 2025\".";
+    CliArgCluster => "Mã Cụm thi đua, ví dụ cdvc-cum-3 (tên tệp trong data/clusters/<năm>/).",
+        "The cluster id, e.g. cdvc-cum-3 (the file name in data/clusters/<year>/).";
+    CliArgYear => "Năm, ví dụ 2026.", "The year, e.g. 2026.";
+    CliArgPhase => "Mã đợt chấm điểm (mặc định: đợt cuối, hoặc ca-nam khi năm không chia đợt).",
+        "The phase id (default: the last phase, or ca-nam when the year has no phases).";
+    CliArgLang => "Ngôn ngữ của thông báo: vi hoặc en (mặc định: vi, hoặc theo BANGTIN_LANG rồi LANG).",
+        "The language of messages: vi or en (default: vi, or from BANGTIN_LANG, then LANG).";
+    CliArgHelp => "In hướng dẫn này.", "Print help.";
+    CliArgVersion => "In số phiên bản.", "Print version.";
+    CliValDir => "THƯ_MỤC", "DIR";
+    CliValUrl => "ĐỊA_CHỈ", "URL";
+    CliValPort => "CỔNG", "PORT";
+    CliValAddr => "IP", "ADDR";
+    CliValTitle => "TIÊU_ĐỀ", "TITLE";
+    CliValCluster => "MÃ_CỤM", "CLUSTER";
+    CliValYear => "NĂM", "YEAR";
+    CliValPhase => "MÃ_ĐỢT", "PHASE";
+    CliValLang => "NGÔN_NGỮ", "LANG";
+    CliUsage => "Cách dùng", "Usage";
+    CliCommands => "Lệnh", "Commands";
+    CliArguments => "Tham số", "Arguments";
+    CliOptions => "Tùy chọn", "Options";
+    CliUsageOptions => "[TÙY_CHỌN]", "[OPTIONS]";
+    CliUsageCommand => "<LỆNH>", "<COMMAND>";
+    CliUnknownCommand => "không có lệnh `{value}`", "unrecognized subcommand `{value}`";
+    CliSimilarCommand => "có lệnh gần giống: `{suggestion}`", "a similar subcommand exists: `{suggestion}`";
+    CliCommandList => "các lệnh: {commands}", "commands: {commands}";
+    CliUnknownArg => "không nhận `{value}` ở đây", "unexpected argument `{value}` found";
+    CliMissingArgs => "thiếu tham số bắt buộc: {args}", "the following required arguments were not provided: {args}";
+    CliInvalidValue => "giá trị `{value}` không hợp lệ cho {arg}", "invalid value `{value}` for {arg}";
+    CliMissingCommand => "cần nêu một lệnh", "a subcommand is required";
+    CliConflict => "không dùng {arg} cùng với {other}", "{arg} cannot be used with {other}";
+    CliBadUsage => "cách gọi lệnh không đúng", "wrong usage of the command";
+    CliMoreInfo => "Xem thêm: {command} --help", "For more information, try '{command} --help'.";
+    ScoreEmpty => "{unit} chưa được chấm: {count} tiêu chí còn để trống ({ids}); đơn vị hiện \"chưa chấm\" cho đến khi điền đủ",
+        "{unit} is not scored yet: {count} criteria are still empty ({ids}); the unit shows as not scored until they are filled";
+    ScoreEmptyHint => "điền điểm sau dấu hai chấm của mỗi tiêu chí, ví dụ `I.1: \"19,5\"`; đơn vị chưa chấm xong thì ghi `status: partial` để tắt cảnh báo này",
+        "write a score after the colon of each criterion, e.g. `I.1: \"19,5\"`; for a unit not finished yet, `status: partial` silences this warning";
+    ScaffoldExists => "{path} đã có; bangtin không ghi đè", "{path} already exists; bangtin does not overwrite it";
+    ScaffoldExistsHint => "sửa tệp đã có, hoặc tự xóa nó trước nếu muốn tạo lại", "edit the existing file, or delete it yourself to make it again";
+    NoEarlierYear => "Cụm `{id}` chưa có tệp của năm nào trước năm {year} để làm mẫu", "the cluster `{id}` has no file of a year before {year} to start from";
+    NoEarlierYearHint => "viết tệp data/clusters/{year}/{id}.yaml bằng tay theo docs/format.md §10 (các khóa ở FORMAT.md §5)",
+        "write data/clusters/{year}/{id}.yaml by hand, following docs/format.md §10 (the keys are in FORMAT.md §5)";
+    NewClusterYearDone => "Đã tạo {path}. Kiểm tra lại các giả định sau rồi chạy bangtin check:",
+        "Created {path}. Check these assumptions, then run bangtin check:";
+    AssumedFrom => "lấy từ {file}", "copied from {file}";
+    AssumedPeriod => "thời gian: {from} đến {until} (năm trước dời sang năm mới)", "period: {from} to {until} (last year's, moved to the new year)";
+    AssumedScheme => "giữ biểu chấm điểm `{scheme}` của năm {old}; đổi `scheme:` nếu năm nay có biểu mới",
+        "kept the scheme `{scheme}` of {old}; change `scheme:` if there is a new one this year";
+    AssumedPhases => "giữ {count} đợt của năm trước, ngày dời sang năm {year}", "kept last year's {count} phases, dates moved to {year}";
+    AssumedRotated => "cụm trưởng {leader}, cụm phó {deputy}: theo `next_year` của năm {old}",
+        "leader {leader}, deputy {deputy}: from the `next_year` of {old}";
+    AssumedRolesKept => "năm {old} không ghi `next_year`: giữ cụm trưởng {leader}, cụm phó {deputy}",
+        "{old} recorded no `next_year`: kept the leader {leader} and the deputy {deputy}";
+    NextYearNotMember => "`next_year` của năm {old} nêu {unit}, không còn là thành viên", "the `next_year` of {old} names {unit}, which is no longer a member";
+    MemberLeftOutLeft => "bỏ {unit}: đã rời Cụm ngày {date}", "left out {unit}: it left the cluster on {date}";
+    MemberLeftOutMerged => "bỏ {unit}: đã sáp nhập vào {other} ngày {date}", "left out {unit}: merged into {other} on {date}";
+    MemberLeftOutEnded => "bỏ {unit}: ngừng hoạt động ngày {date}", "left out {unit}: it ended on {date}";
+    MemberLeftOutInvalid => "bỏ {unit}: không hoạt động suốt năm mới", "left out {unit}: it does not exist throughout the new year";
+    AssumedDocuments => "{count} văn bản của năm trước chỉ ghi thành chú thích (tệp của năm nay chưa có)",
+        "last year's {count} documents are written as comments only (this year's files do not exist yet)";
+    ClusterYearFileHead => "{name} năm {year}: tạo bằng `bangtin new cluster-year` từ tệp năm {old}.\nKiểm tra lại thời gian, biểu chấm điểm, thành viên, cụm trưởng và cụm phó; các dòng\nbắt đầu bằng # là gợi ý, bỏ dấu # và sửa khi dùng. Xem FORMAT.md §5.",
+        "{name} in {year}: made by `bangtin new cluster-year` from the file of {old}.\nCheck the period, scheme, members, leader and deputy; lines starting with # are\nsuggestions: remove the # and edit them to use them. See FORMAT.md §5.";
+    ClusterYearFormedBy => "Quyết định thành lập (kiện toàn) Cụm năm nay:", "This year's decision forming the cluster:";
+    ClusterYearTargets => "Chỉ tiêu giao ước của năm {old}: sửa cho năm nay rồi bỏ dấu #", "The targets of {old}: edit them for this year, then remove the #";
+    ClusterYearDocuments => "Văn bản: đặt tệp của năm nay dưới static/, sửa đường dẫn rồi bỏ dấu #", "Documents: put this year's files under static/, fix the paths, then remove the #";
+    ClusterYearSigning => "Hội nghị ký kết giao ước năm nay:", "This year's signing of the agreement:";
+    ScaffoldYears => "các năm có dữ liệu: {years}; tạo năm mới bằng `bangtin new cluster-year {id} <năm>`",
+        "years with data: {years}; make a new year with `bangtin new cluster-year {id} <year>`";
+    ScaffoldNoScheme => "Cụm `{id}` năm {year} chưa khai báo biểu chấm điểm, nên chưa biết có những tiêu chí nào",
+        "the cluster `{id}` has no scheme in {year}, so its criteria are unknown";
+    NewScoresDone => "Đã tạo {path} (đợt {phase}). Điền điểm rồi chạy bangtin check", "Created {path} (phase {phase}). Fill in the scores, then run bangtin check";
+    ScoresFileHead => "Điểm thi đua của {name} năm {year}, đợt {phase} ({scheme}).\nĐiền điểm sau dấu hai chấm của từng tiêu chí; số thập phân viết trong ngoặc kép: \"19,5\".\nĐơn vị còn tiêu chí để trống được ghi \"chưa chấm\", mỗi đơn vị một cảnh báo.\nĐiểm thưởng, điểm trừ: ghi [{ item: B1, count: 1 }]; các mục có trong chú thích. Xem FORMAT.md §7.",
+        "Scores of {name} in {year}, phase {phase} ({scheme}).\nWrite each criterion's score after its colon; decimals in quotes: \"19,5\".\nA unit with an empty criterion is shown as not scored, with one warning per unit.\nBonus and penalties: write [{ item: B1, count: 1 }]; the items are in the comments. See FORMAT.md §7.";
+    ScoresNoteStep => "tối đa {max}, bước {step}", "at most {max}, step {step}";
+    ScoresNoteFixed => "0 hoặc {max}", "0 or {max}";
+    ScoresNoteProportional => "tối đa {max}, theo tỷ lệ: ghi { actual: \"0,82\" } so với chỉ tiêu {target}, hoặc số điểm",
+        "at most {max}, proportional: write { actual: \"0,82\" } against the target {target}, or the points";
+    ScoresNotePoints => "{points} điểm", "{points} points";
+    ScoresNoteMax => "tối đa {max}", "at most {max}";
+    ScoresNotePanel => "Điểm do đơn vị tổ chức (hội đồng) chấm; đổi mã nếu đơn vị chấm khác", "Scores given by the organiser's panel; change the id if someone else assesses";
+    ScoresNotePanelOptional => "Điểm do đơn vị tổ chức chấm; không ai chấm thì xóa cả phần assessed (điểm tự chấm được dùng)",
+        "Scores given by the organiser; if nobody assesses, delete the whole assessed part (self scores are used)";
+    ScoresNoteCross => "Chấm chéo: mỗi thành viên khác chấm đơn vị này", "Cross-assessment: every other member scores this unit";
+    ScaffoldNoSite => "không có {path}: đây không phải thư mục trang nên không tạo gì",
+        "{path} does not exist: this is not a site folder, so nothing was created";
+    NewTitleNoSlug => "không tạo được địa chỉ bài viết từ tiêu đề `{value}`", "cannot make the article's address from the title `{value}`";
+    NewTitleNoSlugHint => "tiêu đề cần ít nhất một chữ cái hoặc chữ số, ví dụ \"Hội nghị ký kết giao ước thi đua năm 2025\"",
+        "the title needs at least one letter or digit, e.g. \"Hội nghị ký kết giao ước thi đua năm 2025\"";
 }
 
 /// What [`count`] counts.

@@ -7,10 +7,17 @@ use std::process::{Command, Output};
 use common::SiteTest;
 
 fn bangtin(args: &[&str], dir: &std::path::Path) -> Output {
+    bangtin_env(args, dir, &[])
+}
+
+/// Runs the binary with no language in the environment but `env`.
+fn bangtin_env(args: &[&str], dir: &std::path::Path, env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bangtin"))
         .args(args)
         .current_dir(dir)
         .env_remove("BANGTIN_LANG")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
         .output()
         .expect("run bangtin")
 }
@@ -66,12 +73,7 @@ fn messages_can_be_in_english() {
         "content/news/a.md",
         "---\ntitle: A\ndate: 14/3/2024\n---\nx\n",
     );
-    let o = Command::new(env!("CARGO_BIN_EXE_bangtin"))
-        .args(["check"])
-        .current_dir(t.site())
-        .env("BANGTIN_LANG", "en")
-        .output()
-        .unwrap();
+    let o = bangtin_env(&["check"], &t.site(), &[("BANGTIN_LANG", "en")]);
     let (_, stderr) = text(&o);
     assert!(
         stderr.contains("error: the date `14/3/2024` is not valid"),
@@ -150,8 +152,18 @@ fn init_makes_a_site_that_builds_and_new_adds_an_article() {
     let o = bangtin(&["build"], &site);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
-    assert!(news.contains("Hội nghị ký kết giao ước thi đua năm 2025"));
+    assert!(
+        !news.contains("Hội nghị ký kết giao ước thi đua năm 2025"),
+        "a new article is a draft"
+    );
     assert!(news.contains("Bài viết đầu tiên"));
+    let o = bangtin(&["build", "--drafts"], &site);
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains(", 0 cảnh báo trong "), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
+    assert!(news.contains("Hội nghị ký kết giao ước thi đua năm 2025"));
     assert_eq!(
         bangtin(&["init", "trang-moi"], tmp.path()).status.code(),
         Some(1)

@@ -183,10 +183,16 @@ fn english_summary(t: &SiteTest, args: &[&str]) -> (String, String) {
 fn english_summaries_say_one_error_and_two_errors() {
     let t = SiteTest::new().file("content/news/a.md", "---\ntitle: A\n---\nx\n");
     let (_, stderr) = english_summary(&t, &["check"]);
-    assert!(stderr.contains("1 error, 0 warnings;"), "{stderr}");
+    assert!(
+        stderr.contains("Check found 1 error, 0 warnings\n"),
+        "{stderr}"
+    );
     t.write("content/news/b.md", "---\ntitle: B\n---\nx\n");
     let (_, stderr) = english_summary(&t, &["check"]);
-    assert!(stderr.contains("2 errors, 0 warnings;"), "{stderr}");
+    assert!(
+        stderr.contains("Check found 2 errors, 0 warnings\n"),
+        "{stderr}"
+    );
     t.write(
         "content/news/a.md",
         "---\ntitle: A\ndate: 2024-01-01\n---\nx\n",

@@ -949,6 +949,8 @@ fn ctrl_c_stops_the_server_cleanly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bangtin"))
         .args(["serve", "--port", "0", "--site"])
         .arg(t.site())
+        .env_remove("BANGTIN_LANG")
+        .env_remove("LANG")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

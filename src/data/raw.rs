@@ -362,6 +362,8 @@ pub enum RawScore {
     Text(String),
     /// The measured ratio of a `proportional` criterion.
     Actual(S),
+    /// Nothing typed yet (`I.1:` with no value, as `bangtin new scores` writes it).
+    Empty,
 }
 
 impl<'de> Deserialize<'de> for RawScore {
@@ -383,6 +385,12 @@ impl<'de> Deserialize<'de> for RawScore {
             }
             fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawScore, E> {
                 Ok(RawScore::Number)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawScore, E> {
+                Ok(RawScore::Empty)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawScore, E> {
+                Ok(RawScore::Empty)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<RawScore, A::Error> {
                 let mut actual = None;

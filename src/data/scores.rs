@@ -206,10 +206,13 @@ impl SheetCheck<'_> {
         );
         let status = raw.status.as_ref().and_then(|s| c.choice(s, STATUSES));
         let partial = status == Some("partial");
+        // Criteria written with no value yet: the unit is not scored until
+        // every one is filled, and one warning (not one per value) says so.
+        let mut empty: Vec<String> = Vec::new();
         let self_sheet = raw
             .self_sheet
             .as_ref()
-            .map(|s| self.sheet(c, unit_key, s, partial));
+            .map(|s| self.sheet(c, unit_key, s, partial, &mut empty));
         let mut assessed = Vec::new();
         for (assessor, sheet) in raw.assessed.iter().flat_map(|a| &a.0) {
             if assessor.value.trim() == unit_key.value.trim() {
@@ -231,7 +234,7 @@ impl SheetCheck<'_> {
                 );
                 continue;
             }
-            assessed.push((id, self.sheet(c, assessor, sheet, partial)));
+            assessed.push((id, self.sheet(c, assessor, sheet, partial, &mut empty)));
         }
         let trimmed = self.scheme.engine.aggregation.assessed_by == AssessedBy::CrossMeanTrimmed;
         if trimmed && status.is_none() && (1..3).contains(&assessed.len()) {
@@ -260,6 +263,23 @@ impl SheetCheck<'_> {
             .filter_map(|d| c.reference(d, Msg::WhatDisqualifier, disq.iter().copied()))
             .collect();
         let note = opt_text(&raw.note);
+        if status.is_none() && !empty.is_empty() {
+            empty.dedup();
+            c.warning(
+                unit_key,
+                t!(
+                    Msg::ScoreEmpty,
+                    unit = unit_key.value.trim(),
+                    count = empty.len(),
+                    ids = empty.join(", ")
+                ),
+                Some(t!(Msg::ScoreEmptyHint)),
+            );
+            return Some(UnitEntry::Unranked {
+                status: UnrankedStatus::Partial,
+                note,
+            });
+        }
         if let Some(s) = status {
             let status = match s {
                 "withdrawn" => UnrankedStatus::Withdrawn,
@@ -285,6 +305,7 @@ impl SheetCheck<'_> {
         owner: &S,
         raw: &Entries<Spanned<RawScore>>,
         partial: bool,
+        empty: &mut Vec<String>,
     ) -> Sheet {
         let mut sheet = Sheet::new();
         let leaf_ids: Vec<&str> = self.leaves.iter().map(|k| k.id.as_str()).collect();
@@ -302,6 +323,12 @@ impl SheetCheck<'_> {
                 }
                 continue;
             };
+            if matches!(value.value, RawScore::Empty) {
+                if !empty.iter().any(|e| e == id) {
+                    empty.push(id.to_string());
+                }
+                continue;
+            }
             if let Some(score) = self.score(c, leaf, value) {
                 sheet.insert(id.to_string(), score);
             }
@@ -352,6 +379,8 @@ impl SheetCheck<'_> {
             }
             RawScore::Text(s) => self.points(c, leaf, &at(s.clone())),
             RawScore::Number => self.points(c, leaf, &at(self.typed_text(v))),
+            // `sheet` sets empty values aside before scoring.
+            RawScore::Empty => None,
         }
     }
 

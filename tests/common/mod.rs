@@ -155,3 +155,29 @@ pub fn links_in(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// What a run of the binary printed.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the `bangtin` binary in `dir` with no language in the environment
+/// but what `env` sets. `CARGO_BIN_EXE_bangtin` exists only in integration
+/// tests, so each test file passes it in.
+pub fn run_bin(bin: &str, args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Run {
+    let o = std::process::Command::new(bin)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("BANGTIN_LANG")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run bangtin");
+    Run {
+        code: o.status.code(),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}

@@ -1,105 +1,139 @@
-//! The command line: parsing (clap derive), running a command, printing
-//! diagnostics and the summary, and the exit code (0 success, 1 problems in
-//! the input, 2 wrong usage; clap exits with 2 by itself).
+//! The command line: parsing (clap derive, then every word put in the run's
+//! language by `help`), running a command, printing diagnostics and the
+//! summary, and the exit code (0 success, 1 problems in the input, 2 wrong
+//! usage). The help texts are in the message catalogue, not in doc comments.
 
+mod cluster_year;
+mod help;
+mod lang;
 mod progress;
+mod scaffold;
+mod scores;
 
+use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::build::{self, BuildOptions};
-use crate::config;
 use crate::diag::Diagnostic;
 use crate::messages::{self, Lang, Msg, Noun, count};
 use crate::t;
-use crate::text::slugify;
 
-/// bangtin: trang tin thi đua tĩnh từ Markdown và YAML.
+pub use scaffold::{init, new_article};
+
+/// The command line (help texts: `help.rs` and the catalogue).
 #[derive(Debug, Parser)]
-#[command(name = "bangtin", version, about)]
+#[command(name = "bangtin", version)]
 pub struct Cli {
+    /// The language of messages (before parsing, `lang::decide` already used it).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// `--lang vi|en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Xây dựng trang web vào thư mục output/.
     Build {
-        /// Thư mục của trang (mặc định: thư mục hiện tại).
         #[arg(long, default_value = ".")]
         site: PathBuf,
-        /// Thư mục kết quả (mặc định: <site>/output).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Địa chỉ công bố, thay cho base_url trong site.yaml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Xuất cả các bài nháp (draft: true).
         #[arg(long)]
         drafts: bool,
-        /// Coi cảnh báo là lỗi (dùng trong CI).
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Kiểm tra toàn bộ trang như khi xây dựng, không ghi gì.
     Check {
-        /// Thư mục của trang (mặc định: thư mục hiện tại).
         #[arg(long, default_value = ".")]
         site: PathBuf,
-        /// Kiểm tra cả các bài nháp.
         #[arg(long)]
         drafts: bool,
-        /// Coi cảnh báo là lỗi.
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Xem trang trong trình duyệt khi đang soạn: tự dựng lại và tải lại khi lưu tệp.
     Serve {
-        /// Thư mục của trang (mặc định: thư mục hiện tại).
         #[arg(long, default_value = ".")]
         site: PathBuf,
-        /// Cổng (mặc định 1111; nếu bận thì dùng cổng trống kế tiếp).
         #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
         port: u16,
-        /// Địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này xem được).
         #[arg(long)]
         bind: Option<std::net::IpAddr>,
-        /// Mở trình duyệt khi máy chủ đã sẵn sàng.
         #[arg(long)]
         open: bool,
-        /// Hiện cả các bài nháp (draft: true).
         #[arg(long)]
         drafts: bool,
     },
-    /// Xóa bộ nhớ đệm ảnh (.bangtin-cache/); lần xây dựng sau xử lý lại mọi ảnh.
     Clean {
-        /// Thư mục của trang (mặc định: thư mục hiện tại).
         #[arg(long, default_value = ".")]
         site: PathBuf,
     },
-    /// Tạo một trang mới có sẵn ví dụ trong THƯ_MỤC.
     Init {
-        /// Thư mục mới (hoặc trống) cho trang.
         dir: PathBuf,
     },
-    /// Tạo một bài viết mới, ghi ngày giờ hiện tại, địa chỉ theo tiêu đề.
+    /// `new "Tiêu đề"` (an article) or `new article|cluster-year|scores …`.
+    #[command(arg_required_else_help = true)]
     New {
-        /// Tiêu đề bài viết, ví dụ "Hội nghị ký kết giao ước thi đua năm 2025".
-        title: String,
-        /// Thư mục của trang (mặc định: thư mục hiện tại).
-        #[arg(long, default_value = ".")]
+        #[command(subcommand)]
+        what: Option<NewCommand>,
+        title: Option<String>,
+        #[arg(long, global = true, default_value = ".")]
         site: PathBuf,
     },
 }
 
+/// What `bangtin new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    Article {
+        title: String,
+    },
+    ClusterYear {
+        cluster: String,
+        year: i16,
+    },
+    Scores {
+        cluster: String,
+        year: i16,
+        #[arg(long)]
+        phase: Option<String>,
+    },
+}
+
+/// The binary's entry: decides the language, parses with the translated
+/// command tree, runs.
+pub fn main() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    messages::set_lang(lang::decide(&argv, |k| std::env::var(k).ok()));
+    let cmd = help::localize(Cli::command());
+    let parsed = cmd
+        .clone()
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => run(cli),
+        Err(e) => help::report(&e, &cmd, &argv),
+    }
+}
+
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
-    if std::env::var("BANGTIN_LANG").is_ok_and(|l| l.starts_with("en")) {
-        messages::set_lang(Lang::En);
+    match cli.lang {
+        Some(LangArg::En) => messages::set_lang(Lang::En),
+        Some(LangArg::Vi) => messages::set_lang(Lang::Vi),
+        None => {}
     }
     let result = match cli.command {
         Command::Build {
@@ -149,7 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Clean { site } => clean(&site).map_err(|d| vec![d]),
         Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
-        Command::New { title, site } => new_article(&site, &title).map_err(|d| vec![d]),
+        Command::New { what, title, site } => scaffold::new(&site, what, title.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -172,10 +206,15 @@ fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.iter().filter(|d| d.is_warning()).count();
         print_diagnostics(diags);
+        let msg = if opts.write {
+            Msg::RunFailed
+        } else {
+            Msg::CheckFailed
+        };
         eprintln!(
             "{}",
             t!(
-                Msg::RunFailed,
+                msg,
                 errors = count(errors, Noun::Errors),
                 warnings = count(warnings, Noun::Warnings)
             )
@@ -245,84 +284,13 @@ fn clean(site_dir: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Creates a small working site in `dir`.
-pub fn init(dir: &Path) -> Result<(), Diagnostic> {
-    let not_empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
-    if not_empty {
-        return Err(
-            Diagnostic::error(t!(Msg::InitNotEmpty, dir = dir.display()))
-                .hint(t!(Msg::InitNotEmptyHint)),
-        );
-    }
-    let year = jiff::Zoned::now().year();
-    let files: [(String, &str); 3] = [
-        ("site.yaml".into(), include_str!("scaffold/site.yaml")),
-        (
-            "content/_index.md".into(),
-            include_str!("scaffold/_index.md"),
-        ),
-        (
-            "content/pages/gioi-thieu.md".into(),
-            include_str!("scaffold/gioi-thieu.md"),
-        ),
-    ];
-    for (rel, text) in &files {
-        write_new(&dir.join(rel), text)?;
-    }
-    std::fs::create_dir_all(dir.join("static")).map_err(|e| io_error(&dir.join("static"), &e))?;
-    let example = article_text("Bài viết đầu tiên", &format!("{year}-01-01"));
-    write_new(
-        &dir.join(format!("content/news/{year}/bai-viet-dau-tien/index.md")),
-        &example,
-    )?;
-    println!("{}", t!(Msg::InitDone, dir = dir.display()));
-    Ok(())
-}
-
-/// Creates `content/news/<year>/<slug>/index.md` dated now.
-pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
-    let offset = config::load(site_dir)
-        .map(|c| c.offset)
-        .unwrap_or(jiff::tz::Offset::constant(7));
-    let now = jiff::Timestamp::now().to_zoned(offset.to_time_zone());
-    let title = crate::text::nfc(title.trim());
-    let slug = slugify(&title);
-    if slug.is_empty() {
-        return Err(
-            Diagnostic::error(t!(Msg::SlugEmpty, value = title)).hint(t!(Msg::SlugEmptyHint))
-        );
-    }
-    let rel = format!("content/news/{}/{slug}/index.md", now.year());
-    let path = site_dir.join(&rel);
-    if path.exists() {
-        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)).hint(t!(Msg::NewExistsHint)));
-    }
-    let date = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
-    write_new(&path, &article_text(&title, &date))?;
-    println!("{}", t!(Msg::NewDone, path = rel));
-    Ok(())
-}
-
-fn article_text(title: &str, date: &str) -> String {
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
-    include_str!("scaffold/article.md")
-        .replace("{title}", &quoted)
-        .replace("{date}", date)
-}
-
-fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
-    }
-    std::fs::write(path, text).map_err(|e| io_error(path, &e))
-}
-
-fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(t!(Msg::WriteFailed, path = path.display(), detail = e))
-}
-
-/// Seconds with two decimals and the decimal comma: `0,41`.
+/// Seconds with two decimals, the decimal comma in Vietnamese (`0,41`) and
+/// the point in English (`0.41`).
 fn seconds(d: std::time::Duration) -> String {
     let centis = d.as_millis().div_ceil(10);
-    format!("{},{:02}", centis / 100, centis % 100)
+    let sep = match messages::lang() {
+        Lang::Vi => ',',
+        Lang::En => '.',
+    };
+    format!("{}{sep}{:02}", centis / 100, centis % 100)
 }
