@@ -271,7 +271,6 @@ mod tests {
         }
     }
 
-
     #[derive(Debug, Deserialize)]
     #[serde(rename_all = "snake_case")]
     #[allow(dead_code)]
