@@ -56,6 +56,10 @@ catalogue! {
     LabelWarning => "cảnh báo", "warning";
     LabelHint => "gợi ý", "hint";
     LabelNote => "ghi chú", "note";
+    UnitsFileMissing => "chưa có tệp data/units.yaml: các Cụm và giải thưởng cần danh sách đơn vị",
+        "there is no data/units.yaml: clusters and awards need the list of units";
+    UnitsFileMissingHint => "tạo data/units.yaml theo mẫu trong docs/format.md mục 10.1 (hoặc xem trang mẫu do `bangtin init` tạo)",
+        "create data/units.yaml after the sample in docs/format.md section 10.1 (or look at the site `bangtin init` makes)";
     ChecksSkipped => "chưa kiểm tra những chỗ dùng mã trong {file} (Cụm, điểm, bài viết), vì tệp này có lỗi ở trên; sửa xong rồi chạy lại",
         "the places that use ids from {file} (clusters, scores, articles) were not checked, because that file has errors above; fix them and run again";
 
@@ -95,8 +99,8 @@ catalogue! {
         "a colon `:` inside the value makes YAML read a new key";
     YamlColonInValueHint => "đặt cả giá trị trong ngoặc kép, ví dụ: title: \"Hội nghị: tổng kết năm\"",
         "put the whole value in double quotes, e.g. title: \"Meeting: the year in review\"";
-    YamlNoSpaceAfterColon => "dòng trên thiếu dấu cách sau dấu hai chấm, nên dòng này không khớp",
-        "the line above lacks a space after its colon, so this line does not fit";
+    YamlNoSpaceAfterColon => "thiếu dấu cách sau dấu hai chấm: YAML đọc khóa và giá trị thành một chữ",
+        "no space after the colon: YAML reads the key and the value as one word";
     YamlNoSpaceAfterColonHint => "viết `khóa: giá trị`, có một dấu cách sau dấu `:`", "write `key: value`, with a space after the `:`";
     YamlIndent => "thụt lề của dòng này không khớp với các dòng cùng cấp", "this line's indentation does not match the lines at its level";
     YamlIndentHint => "các khóa cùng cấp phải thẳng cột với nhau; đếm dấu cách ở đầu dòng (không dùng Tab)",

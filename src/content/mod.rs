@@ -338,7 +338,12 @@ pub fn read_document(
         };
         return (
             None,
-            vec![Diagnostic::warning(t!(msg)).in_file(rel).hint(t!(hint))],
+            vec![
+                Diagnostic::warning(t!(msg))
+                    .in_file(rel)
+                    .at("", 1, 1)
+                    .hint(t!(hint)),
+            ],
         );
     };
     let text = match read_text(rel, disk) {

@@ -135,6 +135,17 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
         .filter(|id| !units.iter().any(|u| &u.id == *id))
         .cloned()
         .collect();
+    let needs_units = !(files.clusters.is_empty() && files.awards.is_empty());
+    if files.units.is_empty() && !unchecked.all_units && needs_units {
+        // Clusters without a registry: one error, not one per member.
+        diags.push(
+            Diagnostic::error(t!(Msg::UnitsFileMissing))
+                .in_file("data/units.yaml")
+                .hint(t!(Msg::UnitsFileMissingHint)),
+        );
+        let data = parse_only(&files, &mut diags);
+        return (data, diags);
+    }
     if unchecked.all_units {
         // Without the registry every cluster, score and outcome would be
         // reported as naming unknown units: read them for their own syntax only.

@@ -170,12 +170,12 @@ fn values_of(line: &str) -> Vec<(usize, &str)> {
         let value_at = offset + key.len() + 2;
         let value = line[value_at..].trim_start();
         let start = line.len() - line[value_at..].trim_start().len();
-        if value.starts_with('{') {
+        if value.starts_with(['{', '[']) {
             out.extend(flow_values(line, start));
         } else if !value.is_empty() {
             out.push((line[..start].chars().count() + 1, value));
         }
-    } else if rest.starts_with('{') {
+    } else if rest.starts_with(['{', '[']) {
         out.extend(flow_values(line, offset));
     }
     out
@@ -188,23 +188,23 @@ fn is_plain_key(key: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
-/// The values of a one-line `{ a: x, b: y }` starting at byte `start`,
-/// for the curly-quote check (a `#` there breaks the braces, an error).
+/// The values of a one-line `{ a: x }` or `[x, y]` starting at byte
+/// `start` that open with a curly quote (a `#` there breaks the brackets,
+/// an error of its own).
 fn flow_values(line: &str, start: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
     let text = &line[start..];
-    let mut from = 0;
-    while let Some(i) = text[from..].find(": ") {
-        let at = from + i + 2;
-        let value = text[at..].trim_start();
-        let value_at = start + text.len() - value.len();
-        let end = value.find([',', '}']).unwrap_or(value.len());
-        if value.starts_with(CURLY_OPEN) {
-            out.push((line[..value_at].chars().count() + 1, &value[..end]));
-        }
-        from = at;
-    }
-    out
+    text.char_indices()
+        .filter(|(_, c)| CURLY_OPEN.contains(c))
+        .filter(|(i, _)| {
+            let before = text[..*i].trim_end();
+            before.ends_with([':', '[', ',', '{'])
+        })
+        .map(|(i, _)| {
+            let value = &text[i..];
+            let end = value.find([',', '}', ']']).unwrap_or(value.len());
+            (line[..start + i].chars().count() + 1, &value[..end])
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -82,15 +82,15 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<
                 .hint(t!(Msg::YamlEmptyFileHint)),
         ));
     }
+    // A decimal comma inside `{ … }` splits the number in two, and the file
+    // may even parse; what follows from the pieces would only mislead.
+    if let Some(d) = lint::decimal_comma_in_flow(yaml, src) {
+        return Err(Box::new(d));
+    }
     let options = serde_saphyr::options! {
         strict_booleans: true,
     };
     serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|e| {
-        // A decimal comma inside `{ … }` splits the number in two; what the
-        // parser says about the pieces would only mislead.
-        if let Some(d) = lint::decimal_comma_in_flow(yaml, src) {
-            return Box::new(d);
-        }
         let (line, col) = e
             .location()
             .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
@@ -101,7 +101,7 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<
             line,
             column: col,
         };
-        let (message, hint, col) = translate::translate(&found);
+        let (message, hint, line, col) = translate::translate(&found);
         let line = if line == 0 { 0 } else { line + src.line_offset };
         Box::new(
             Diagnostic::error(message)

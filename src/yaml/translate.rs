@@ -36,29 +36,48 @@ pub fn strip_location_suffix(msg: &str) -> &str {
     }
 }
 
-/// The message, the hint and the column to point at.
-pub fn translate(found: &Found<'_>) -> (String, String, usize) {
+/// The message, the hint and the line and column to point at.
+pub fn translate(found: &Found<'_>) -> (String, String, usize, usize) {
     let line = found.line_text();
-    let col = found.column;
+    let (l, col) = (found.line, found.column);
     if found.detail.contains("a tab") || found.detail.contains("tabs ") {
-        // Point at the tab itself, wherever the parser noticed it.
-        let tab = line.chars().position(|c| c == '\t').map_or(col, |i| i + 1);
-        return (t!(Msg::YamlTab), t!(Msg::YamlTabHint), tab);
+        // Point at the tab itself: the parser may notice it on the line
+        // before, while reading the value the tab follows.
+        let (tl, tc) = first_tab_from(found.yaml, l).unwrap_or((l, col));
+        return (t!(Msg::YamlTab), t!(Msg::YamlTabHint), tl, tc);
     }
     if line.contains(CURLY) && is_syntax(found.detail) {
+        let at = line.chars().position(|c| CURLY.contains(&c));
         return (
             t!(Msg::YamlCurlyQuotes),
             t!(Msg::YamlCurlyQuotesHint),
-            line.chars()
-                .position(|c| CURLY.contains(&c))
-                .map_or(col, |i| i + 1),
+            l,
+            at.map_or(col, |i| i + 1),
+        );
+    }
+    if is_syntax(found.detail)
+        && let Some((nl, nc)) = colon_without_space(found)
+    {
+        return (
+            t!(Msg::YamlNoSpaceAfterColon),
+            t!(Msg::YamlNoSpaceAfterColonHint),
+            nl,
+            nc,
         );
     }
     if let Some((m, h)) = syntax(found) {
-        return (m, h, col);
+        return (m, h, l, col);
     }
     let (m, h) = value(found.detail);
-    (m, h, col)
+    (m, h, l, col)
+}
+
+/// The first tab on line `from` (1-based) or a later one.
+fn first_tab_from(yaml: &str, from: usize) -> Option<(usize, usize)> {
+    yaml.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, l)| l.chars().position(|c| c == '\t').map(|c| (i + 1, c + 1)))
 }
 
 fn is_syntax(detail: &str) -> bool {
@@ -76,8 +95,6 @@ fn syntax(found: &Found<'_>) -> Option<(String, String)> {
         let before: String = line.chars().take(found.column.saturating_sub(1)).collect();
         if before.contains(": ") {
             (Msg::YamlColonInValue, Msg::YamlColonInValueHint)
-        } else if previous_line_lacks_space(found) {
-            (Msg::YamlNoSpaceAfterColon, Msg::YamlNoSpaceAfterColonHint)
         } else {
             (Msg::YamlIndent, Msg::YamlIndentHint)
         }
@@ -99,14 +116,27 @@ fn syntax(found: &Found<'_>) -> Option<(String, String)> {
     Some((t!(msg), t!(hint)))
 }
 
-/// `- id:a` on the line before: YAML read `id:a` as one word.
-fn previous_line_lacks_space(found: &Found<'_>) -> bool {
-    let Some(prev) = found.yaml.lines().nth(found.line.saturating_sub(2)) else {
-        return false;
-    };
-    let body = prev.trim_start().trim_start_matches("- ");
-    body.split_once(':')
-        .is_some_and(|(k, v)| !k.contains(' ') && !v.is_empty() && !v.starts_with(' '))
+/// `year:2024` or `- id:a` on this line or the one before: YAML read the
+/// key and value as one word. Where the value should start.
+fn colon_without_space(found: &Found<'_>) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = found.yaml.lines().collect();
+    [found.line, found.line.saturating_sub(1)]
+        .into_iter()
+        .filter(|&n| n > 0)
+        .find_map(|n| {
+            let text = lines.get(n - 1)?;
+            let body = text.trim_start().trim_start_matches("- ");
+            let (key, value) = body.split_once(':')?;
+            let plain_key = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            let glued = value.chars().next().is_some_and(|c| !c.is_whitespace());
+            (plain_key && glued && !value.starts_with("//")).then(|| {
+                let indent = text.chars().count() - body.chars().count();
+                (n, indent + key.chars().count() + 2)
+            })
+        })
 }
 
 /// Errors of a value: a wrong type, an unknown key or word, a missing key.
