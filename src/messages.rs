@@ -602,8 +602,8 @@ catalogue! {
     ScaffoldExists => "{path} đã có; bangtin không ghi đè", "{path} already exists; bangtin does not overwrite it";
     ScaffoldExistsHint => "sửa tệp đã có, hoặc tự xóa nó trước nếu muốn tạo lại", "edit the existing file, or delete it yourself to make it again";
     NoEarlierYear => "Cụm `{id}` chưa có tệp của năm nào trước năm {year} để làm mẫu", "the cluster `{id}` has no file of a year before {year} to start from";
-    NoEarlierYearHint => "viết tệp data/clusters/{year}/{id}.yaml bằng tay theo docs/format.md §10 (các khóa ở FORMAT.md §5)",
-        "write data/clusters/{year}/{id}.yaml by hand, following docs/format.md §10 (the keys are in FORMAT.md §5)";
+    NoEarlierYearHint => "viết tệp data/clusters/{year}/{id}.yaml bằng tay theo docs/format.md mục 10.4",
+        "write data/clusters/{year}/{id}.yaml by hand, following docs/format.md section 10.4";
     NewClusterYearDone => "Đã tạo {path}. Kiểm tra lại các giả định sau rồi chạy bangtin check:",
         "Created {path}. Check these assumptions, then run bangtin check:";
     AssumedFrom => "lấy từ {file}", "copied from {file}";
@@ -622,8 +622,8 @@ catalogue! {
     MemberLeftOutInvalid => "bỏ {unit}: không hoạt động suốt năm mới", "left out {unit}: it does not exist throughout the new year";
     AssumedDocuments => "{count} văn bản của năm trước chỉ ghi thành chú thích (tệp của năm nay chưa có)",
         "last year's {count} documents are written as comments only (this year's files do not exist yet)";
-    ClusterYearFileHead => "{name} năm {year}: tạo bằng `bangtin new cluster-year` từ tệp năm {old}.\nKiểm tra lại thời gian, biểu chấm điểm, thành viên, cụm trưởng và cụm phó; các dòng\nbắt đầu bằng # là gợi ý, bỏ dấu # và sửa khi dùng. Xem FORMAT.md §5.",
-        "{name} in {year}: made by `bangtin new cluster-year` from the file of {old}.\nCheck the period, scheme, members, leader and deputy; lines starting with # are\nsuggestions: remove the # and edit them to use them. See FORMAT.md §5.";
+    ClusterYearFileHead => "{name} năm {year}: tạo bằng `bangtin new cluster-year` từ tệp năm {old}.\nKiểm tra lại thời gian, biểu chấm điểm, thành viên, cụm trưởng và cụm phó; các dòng\nbắt đầu bằng # là gợi ý, bỏ dấu # và sửa khi dùng. Xem docs/format.md mục 10.4.",
+        "{name} in {year}: made by `bangtin new cluster-year` from the file of {old}.\nCheck the period, scheme, members, leader and deputy; lines starting with # are\nsuggestions: remove the # and edit them to use them. See docs/format.md section 10.4.";
     ClusterYearFormedBy => "Quyết định thành lập (kiện toàn) Cụm năm nay:", "This year's decision forming the cluster:";
     ClusterYearTargets => "Chỉ tiêu giao ước của năm {old}: sửa cho năm nay rồi bỏ dấu #", "The targets of {old}: edit them for this year, then remove the #";
     ClusterYearDocuments => "Văn bản: đặt tệp của năm nay dưới static/, sửa đường dẫn rồi bỏ dấu #", "Documents: put this year's files under static/, fix the paths, then remove the #";
@@ -633,8 +633,8 @@ catalogue! {
     ScaffoldNoScheme => "Cụm `{id}` năm {year} chưa khai báo biểu chấm điểm, nên chưa biết có những tiêu chí nào",
         "the cluster `{id}` has no scheme in {year}, so its criteria are unknown";
     NewScoresDone => "Đã tạo {path} (đợt {phase}). Điền điểm rồi chạy bangtin check", "Created {path} (phase {phase}). Fill in the scores, then run bangtin check";
-    ScoresFileHead => "Điểm thi đua của {name} năm {year}, đợt {phase} ({scheme}).\nĐiền điểm sau dấu hai chấm của từng tiêu chí; số thập phân viết trong ngoặc kép: \"19,5\".\nĐơn vị còn tiêu chí để trống được ghi \"chưa chấm\", mỗi đơn vị một cảnh báo.\nĐiểm thưởng, điểm trừ: ghi [{ item: B1, count: 1 }]; các mục có trong chú thích. Xem FORMAT.md §7.",
-        "Scores of {name} in {year}, phase {phase} ({scheme}).\nWrite each criterion's score after its colon; decimals in quotes: \"19,5\".\nA unit with an empty criterion is shown as not scored, with one warning per unit.\nBonus and penalties: write [{ item: B1, count: 1 }]; the items are in the comments. See FORMAT.md §7.";
+    ScoresFileHead => "Điểm thi đua của {name} năm {year}, đợt {phase} ({scheme}).\nĐiền điểm sau dấu hai chấm của từng tiêu chí; số thập phân viết trong ngoặc kép: \"19,5\".\nĐơn vị còn tiêu chí để trống được ghi \"chưa chấm\", mỗi đơn vị một cảnh báo.\nĐiểm thưởng, điểm trừ: ghi [{ item: B1, count: 1 }]; các mục có trong chú thích. Xem docs/format.md mục 10.5.",
+        "Scores of {name} in {year}, phase {phase} ({scheme}).\nWrite each criterion's score after its colon; decimals in quotes: \"19,5\".\nA unit with an empty criterion is shown as not scored, with one warning per unit.\nBonus and penalties: write [{ item: B1, count: 1 }]; the items are in the comments. See docs/format.md section 10.5.";
     ScoresNoteStep => "tối đa {max}, bước {step}", "at most {max}, step {step}";
     ScoresNoteFixed => "0 hoặc {max}", "0 or {max}";
     ScoresNoteProportional => "tối đa {max}, theo tỷ lệ: ghi { actual: \"0,82\" } so với chỉ tiêu {target}, hoặc số điểm",

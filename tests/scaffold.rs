@@ -282,7 +282,7 @@ fn new_cluster_year_starts_from_the_latest_earlier_year_and_checks_clean() {
     assert_eq!(r.code, Some(1));
     assert_eq!(
         r.stderr,
-        "lỗi: Cụm `cdvc-cum-3` chưa có tệp của năm nào trước năm 2022 để làm mẫu\n  = gợi ý: viết tệp data/clusters/2022/cdvc-cum-3.yaml bằng tay theo docs/format.md §10 (các khóa ở FORMAT.md §5)\n\n"
+        "lỗi: Cụm `cdvc-cum-3` chưa có tệp của năm nào trước năm 2022 để làm mẫu\n  = gợi ý: viết tệp data/clusters/2022/cdvc-cum-3.yaml bằng tay theo docs/format.md mục 10.4\n\n"
     );
 }
 
