@@ -96,7 +96,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
     let mut first_paragraph_done = false;
     let mut nesting = 0usize;
     let mut pictures = BodyPictures::default();
-    let mut leftover = LeftoverSyntax::default();
+    let mut leftover = super::leftover::LeftoverSyntax::default();
 
     for (event, range) in parser {
         leftover.observe(&event, &range, src, out);
@@ -218,73 +218,6 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
     }
     leftover.flush(src, out);
     events
-}
-
-/// `![Ảnh](tên có dấu cách.jpg)` that Markdown did not read as an image
-/// stays on the page as text: runs of plain text are watched for `](`.
-#[derive(Default)]
-struct LeftoverSyntax {
-    /// The byte range of the body's current run of adjacent text events.
-    run: Option<std::ops::Range<usize>>,
-    in_code_block: bool,
-}
-
-impl LeftoverSyntax {
-    fn observe(
-        &mut self,
-        event: &Event<'_>,
-        range: &std::ops::Range<usize>,
-        src: &MarkdownSource<'_>,
-        out: &mut Rendered,
-    ) {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => self.in_code_block = true,
-            Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
-            Event::Text(_) if !self.in_code_block => {
-                match &mut self.run {
-                    Some(run) if run.end == range.start => run.end = range.end,
-                    _ => {
-                        self.flush(src, out);
-                        self.run = Some(range.clone());
-                    }
-                }
-                return;
-            }
-            _ => {}
-        }
-        self.flush(src, out);
-    }
-
-    fn flush(&mut self, src: &MarkdownSource<'_>, out: &mut Rendered) {
-        let Some(run) = self.run.take() else { return };
-        let Some(text) = src.body.get(run.clone()) else {
-            return;
-        };
-        let Some(close) = text.find("](") else { return };
-        let Some(open) = text[..close].rfind('[') else {
-            return;
-        };
-        let Some(end) = text[close..].find(')') else {
-            return;
-        };
-        let start = if text[..open].ends_with('!') {
-            open - 1
-        } else {
-            open
-        };
-        let dest = &text[close + 2..close + end];
-        let hint = if dest.contains(' ') {
-            t!(Msg::LeftoverLinkSpacesHint, dest = dest)
-        } else {
-            t!(Msg::LeftoverLinkHint)
-        };
-        out.diagnostics.push(
-            Diagnostic::warning(t!(Msg::LeftoverLink, text = &text[start..close + end + 1]))
-                .in_file(src.path)
-                .at_offset(src.full_text, body_start(src) + run.start + start)
-                .hint(hint),
-        );
-    }
 }
 
 /// The page title is the only `h1`, so a body's `#` heading becomes `h2`.
@@ -532,7 +465,7 @@ fn hint_for(suggestion: Option<&str>, dir: &str) -> String {
     }
 }
 
-fn body_start(src: &MarkdownSource<'_>) -> usize {
+pub(super) fn body_start(src: &MarkdownSource<'_>) -> usize {
     src.full_text.len().saturating_sub(src.body.len())
 }
 

@@ -6,6 +6,7 @@
 
 mod check;
 mod clusters;
+mod files;
 mod model;
 mod outcomes;
 pub(crate) mod raw;
@@ -23,6 +24,7 @@ use serde::de::DeserializeOwned;
 pub use check::DataFile;
 use check::{folder_of, stem_of};
 pub use clusters::WHOLE_YEAR;
+use files::{DataFiles, Place, read_all};
 pub use model::*;
 pub use refs::{check_documents, check_organiser};
 
@@ -31,90 +33,6 @@ use crate::messages::Msg;
 use crate::results::{self, PhaseInput, Votes, YearInput};
 use crate::t;
 use crate::yaml;
-
-/// The kinds of file under `data/`, by place.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Units,
-    Awards,
-    Scheme,
-    Cluster,
-    Scores,
-    Outcomes,
-}
-
-fn place_of(rel: &str) -> Option<Place> {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let yaml = rel.ends_with(".yaml") || rel.ends_with(".yml");
-    match parts.as_slice() {
-        ["data", "units.yaml"] => Some(Place::Units),
-        ["data", "awards.yaml"] => Some(Place::Awards),
-        ["data", "schemes", _] if yaml => Some(Place::Scheme),
-        ["data", "clusters", _, _] if yaml => Some(Place::Cluster),
-        ["data", "scores", _, _] if yaml => Some(Place::Scores),
-        ["data", "outcomes", _, _] if yaml => Some(Place::Outcomes),
-        _ => None,
-    }
-}
-
-/// The files of `data/`, sorted by kind.
-#[derive(Default)]
-struct DataFiles {
-    units: Vec<DataFile>,
-    awards: Vec<DataFile>,
-    schemes: Vec<DataFile>,
-    clusters: Vec<DataFile>,
-    scores: Vec<DataFile>,
-    outcomes: Vec<DataFile>,
-    /// Files that could not be read as text (not UTF-8, legacy encoding),
-    /// by kind and site-relative path: what depends on them is not judged.
-    unreadable: Vec<(Place, String)>,
-}
-
-impl DataFiles {
-    /// Whether a file of this kind exists but could not be read.
-    fn unreadable(&self, place: Place) -> impl Iterator<Item = &str> {
-        self.unreadable
-            .iter()
-            .filter(move |(p, _)| *p == place)
-            .map(|(_, rel)| rel.as_str())
-    }
-
-    fn push(&mut self, place: Place, file: DataFile) {
-        let list = match place {
-            Place::Units => &mut self.units,
-            Place::Awards => &mut self.awards,
-            Place::Scheme => &mut self.schemes,
-            Place::Cluster => &mut self.clusters,
-            Place::Scores => &mut self.scores,
-            Place::Outcomes => &mut self.outcomes,
-        };
-        list.push(file);
-    }
-}
-
-/// Reads every file under `data/` in parallel.
-fn read_all(site_dir: &Path, data_dir: &Path, diags: &mut Diagnostics) -> DataFiles {
-    let listed = crate::content::list_files(site_dir, data_dir, diags);
-    let read: Vec<ReadResult> = listed
-        .par_iter()
-        .map(|(rel, disk)| read_data_file(rel, disk))
-        .collect();
-    let mut files = DataFiles::default();
-    for ((rel, _), (file, d)) in listed.iter().zip(read) {
-        match file {
-            Some((place, f)) => files.push(place, f),
-            None if d.as_ref().is_some_and(Diagnostic::is_error) => {
-                if let Some(place) = place_of(rel) {
-                    files.unreadable.push((place, rel.clone()));
-                }
-            }
-            None => {}
-        }
-        diags.extend(d);
-    }
-    files
-}
 
 /// Reads and checks `data/` and computes every cluster-year's results.
 pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
@@ -264,27 +182,6 @@ fn load_schemes(
         .collect();
     schemes.sort_by(|a, b| a.id.cmp(&b.id));
     schemes
-}
-
-/// A file read and sorted by kind, and/or the problem found on the way.
-type ReadResult = (Option<(Place, DataFile)>, Option<Diagnostic>);
-
-fn read_data_file(rel: &str, disk: &Path) -> ReadResult {
-    let Some(place) = place_of(rel) else {
-        let d = Diagnostic::warning(t!(Msg::DataFileUnknown))
-            .in_file(rel)
-            .hint(t!(Msg::DataFileUnknownHint));
-        return (None, Some(d));
-    };
-    let text = match crate::content::read_text(rel, disk) {
-        Ok(t) => t,
-        Err(d) => return (None, Some(d)),
-    };
-    let file = DataFile {
-        path: rel.to_string(),
-        text,
-    };
-    (Some((place, file)), None)
 }
 
 /// Reads a data file: every unknown top-level key is reported, with the
