@@ -23,6 +23,15 @@ pub fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
 
+/// A number as a message says it: `0,5` in Vietnamese, `0.5` in English.
+pub fn number(d: rust_decimal::Decimal) -> String {
+    let n = d.normalize();
+    match lang() {
+        Lang::Vi => crate::text::format_decimal(&n, n.scale()),
+        Lang::En => crate::text::decimal_plain(&n, n.scale()),
+    }
+}
+
 /// The language currently used for messages.
 pub fn lang() -> Lang {
     match LANG.load(Ordering::Relaxed) {

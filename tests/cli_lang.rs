@@ -288,3 +288,35 @@ fn a_failed_check_does_not_speak_of_the_output_folder() {
         r.stderr
     );
 }
+
+#[test]
+fn numbers_in_messages_use_the_decimal_sign_of_the_language() {
+    let t = SiteTest::new()
+        .file(
+            "data/units.yaml",
+            "units:\n  - { id: a, kind: agency, names: [{ full: Sở A }] }\n  - { id: b, kind: agency, names: [{ full: Sở B }] }\n",
+        )
+        .file(
+            "data/schemes/s.yaml",
+            "id: s\ntitle: Biểu\ntotal_max: 10\ndecimals: 2\naggregation: { assessed_by: self_only }\ncriteria:\n  - { id: I, title: Một, max: 10, rule: scale, step: 0.5 }\n",
+        )
+        .file(
+            "data/clusters/2024/c.yaml",
+            "id: c\nyear: 2024\nname: Cụm\norganiser: a\nscheme: s\nmembers:\n  - { unit: a, role: cum_truong }\n  - { unit: b }\n",
+        )
+        .file(
+            "data/scores/2024/c.yaml",
+            "cluster: c\nyear: 2024\nphases:\n  ca-nam:\n    a:\n      self: { I: \"9,3\" }\n    b:\n      self: { I: 9 }\n",
+        );
+    let site = t.site();
+    let site = site.to_str().unwrap();
+    let vi = run(&["check", "--site", site], &[]);
+    assert!(vi.stderr.contains("bước chấm 0,5"), "{}", vi.stderr);
+    let en = run(&["--lang", "en", "check", "--site", site], &[]);
+    assert!(
+        en.stderr.contains("9.3") || en.stderr.contains("9,3"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("the step 0.5"), "{}", en.stderr);
+}

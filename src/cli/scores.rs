@@ -14,7 +14,7 @@ use super::cluster_year::{exists, unknown_cluster};
 use super::scaffold::{require_site, write_new};
 use crate::data::{ClusterYear, SchemeInfo};
 use crate::diag::{Diagnostic, closest};
-use crate::messages::{self, Lang, Msg};
+use crate::messages::{self, Msg};
 use crate::results::{AssessedBy, Criterion, FinalFrom, Rule};
 use crate::t;
 
@@ -76,16 +76,7 @@ pub fn new_scores(
 
 /// A number in the language of the run: `0,5` or `0.5`.
 fn num(d: Decimal) -> String {
-    match messages::lang() {
-        Lang::Vi => {
-            let n = d.normalize();
-            crate::text::format_decimal(&n, n.scale())
-        }
-        Lang::En => {
-            let n = d.normalize();
-            crate::text::decimal_plain(&n, n.scale())
-        }
-    }
+    messages::number(d)
 }
 
 fn leaves(criteria: &[Criterion]) -> Vec<&Criterion> {

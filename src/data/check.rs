@@ -278,6 +278,5 @@ pub fn next_day(d: Date) -> Date {
 
 /// A decimal as a person writes it in a message: "0,5", "100".
 pub fn show(d: Decimal) -> String {
-    let n = d.normalize();
-    crate::text::format_decimal(&n, n.scale())
+    crate::messages::number(d)
 }
