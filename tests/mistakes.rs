@@ -96,19 +96,6 @@ const PARSER_WORDS: &[&str] = &[
     "variant",
 ];
 
-fn pos_in(text: &str, needle: &str) -> (usize, usize) {
-    let (before_mark, after_mark) = needle.split_once('^').unwrap_or(("", needle));
-    let whole = format!("{before_mark}{after_mark}");
-    let at = text
-        .find(&whole)
-        .unwrap_or_else(|| panic!("{whole:?} is not in the file"))
-        + before_mark.len();
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 fn run(case: &Case) {
     let (t, raw) = site_with(&case.edits);
     let ds = check(&t, &raw);
@@ -174,6 +161,7 @@ fn error(
     }
 }
 
+/// A mistake that is published wrong unless warned about: no error at all.
 fn warning(
     name: &'static str,
     edits: Vec<Edit>,
@@ -183,14 +171,9 @@ fn warning(
     hint: &'static str,
 ) -> Case {
     Case {
-        name,
-        edits,
         severity: Severity::Warning,
-        message,
-        file,
-        at,
         errors: 0,
-        hint,
+        ..error(name, edits, message, file, at, hint)
     }
 }
 

@@ -79,18 +79,6 @@ fn num(d: Decimal) -> String {
     messages::number(d)
 }
 
-fn leaves(criteria: &[Criterion]) -> Vec<&Criterion> {
-    let mut out = Vec::new();
-    for k in criteria {
-        if k.children.is_empty() {
-            out.push(k);
-        } else {
-            out.extend(leaves(&k.children));
-        }
-    }
-    out
-}
-
 /// The comment after a criterion: its title and what may be typed.
 fn criterion_note(scheme: &SchemeInfo, k: &Criterion) -> String {
     let title = scheme
@@ -115,7 +103,7 @@ fn criterion_note(scheme: &SchemeInfo, k: &Criterion) -> String {
 }
 
 fn sheet(out: &mut String, indent: usize, scheme: &SchemeInfo) {
-    let leaves = leaves(&scheme.engine.criteria);
+    let leaves = Criterion::leaves(&scheme.engine.criteria);
     let width = leaves.iter().map(|k| k.id.len()).max().unwrap_or(0) + 2;
     let pad = " ".repeat(indent);
     for k in leaves {

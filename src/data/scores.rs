@@ -37,7 +37,7 @@ pub fn check_scores(
             _ => DecimalSeparator::Comma,
         },
     };
-    let leaves = leaves(&scheme.engine.criteria);
+    let leaves = Criterion::leaves(&scheme.engine.criteria);
     let mut sheet_check = SheetCheck {
         file,
         sep,
@@ -169,19 +169,6 @@ fn phases_line(file: &DataFile) -> (usize, usize) {
         .lines()
         .position(|l| l.starts_with("phases:"))
         .map_or((1, 1), |i| (i + 1, 1))
-}
-
-/// The scored (leaf) criteria with their rules.
-fn leaves(criteria: &[Criterion]) -> Vec<&Criterion> {
-    let mut out = Vec::new();
-    for k in criteria {
-        if k.children.is_empty() {
-            out.push(k);
-        } else {
-            out.extend(leaves(&k.children));
-        }
-    }
-    out
 }
 
 struct SheetCheck<'a> {

@@ -47,6 +47,21 @@ pub struct Criterion {
     pub children: Vec<Criterion>,
 }
 
+impl Criterion {
+    /// The scored (leaf) criteria under `criteria`, in scheme order.
+    pub fn leaves(criteria: &[Criterion]) -> Vec<&Criterion> {
+        let mut out = Vec::new();
+        for k in criteria {
+            if k.children.is_empty() {
+                out.push(k);
+            } else {
+                out.extend(Criterion::leaves(&k.children));
+            }
+        }
+        out
+    }
+}
+
 /// How a leaf criterion is scored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rule {

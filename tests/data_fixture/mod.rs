@@ -192,17 +192,7 @@ impl DataSite {
     /// 1-based line and column (in characters) of the first `needle` in `rel`;
     /// a `^` inside `needle` marks the point, the rest is context.
     pub fn pos(&self, rel: &str, needle: &str) -> (usize, usize) {
-        let text = self.text(rel);
-        let (before_mark, after_mark) = needle.split_once('^').unwrap_or(("", needle));
-        let whole = format!("{before_mark}{after_mark}");
-        let at = text
-            .find(&whole)
-            .unwrap_or_else(|| panic!("{whole:?} is not in {rel}"))
-            + before_mark.len();
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        pos_in(self.text(rel), needle)
     }
 
     pub fn load(&self) -> (Data, Vec<Diagnostic>) {
@@ -255,4 +245,19 @@ pub fn file_of(d: &Diagnostic) -> String {
 
 pub fn hint(d: &Diagnostic) -> &str {
     d.hint.as_deref().unwrap_or("")
+}
+
+/// 1-based line and column (in characters) of the first `needle` in `text`;
+/// a `^` inside `needle` marks the point, the rest is context.
+pub fn pos_in(text: &str, needle: &str) -> (usize, usize) {
+    let (before_mark, after_mark) = needle.split_once('^').unwrap_or(("", needle));
+    let whole = format!("{before_mark}{after_mark}");
+    let at = text
+        .find(&whole)
+        .unwrap_or_else(|| panic!("{whole:?} is not in the file"))
+        + before_mark.len();
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
