@@ -15,16 +15,20 @@
 //!   `cargo install`, `bangtin serve`, `rsync` and `scp` may be skipped.
 //! - ` ```sh-loi `: `bangtin` commands that must exit 1 with exactly one
 //!   `lỗi:` line; ` ```sh-canh-bao `: commands that must exit 0 with a
-//!   warning. Either must be followed by a ` ```text ` block with what bangtin
-//!   prints: its first line must be stderr's first line, and every line of it
-//!   starting with `lỗi:`, `cảnh báo:`, `ghi chú:`, `-->` or `= gợi ý:` must be
-//!   a line of stderr (compared without leading and trailing spaces).
+//!   warning. Either must be followed by a ` ```text ` block with exactly what
+//!   bangtin prints on stderr (trailing spaces and blank lines aside), so the
+//!   guide shows the real message; a `sh-loi` command must print exactly one
+//!   `lỗi:` line. `HUONG_DAN_SHOW=1 cargo test --test huong_dan -- --nocapture`
+//!   prints instead, between `<<<LINE` (the text block's line in the guide)
+//!   and `>>>`, what each of these commands printed, to copy into the guide.
 //! - Files: ` ```yaml tệp=PATH ` (any language word) writes the whole file PATH
 //!   (relative to the current folder). An edit is ` ```yaml sửa-từ tệp=PATH `
 //!   (the lines to find, exactly once; a line ending in `…` matches any line
 //!   starting with the text before it) followed by ` ```yaml thành ` (the lines
 //!   that replace them; empty to delete). A further ` ```yaml thành ` replaces
 //!   the lines the previous `thành` wrote, so a mistake and its fix chain on.
+//!   The prose just before a `tệp=` block must name the file (its last path
+//!   part, e.g. `index.md`): the reader does not see the info string.
 //!   `HUONG_DAN_SHOW=1 cargo test --test huong_dan` prints what each of these
 //!   commands printed, to copy into the guide.
 //! - Other blocks (` ```text `, ` ```yaml ` without attributes) are not run.
@@ -53,6 +57,8 @@ struct Block {
     line: usize,
     info: Vec<String>,
     body: Vec<String>,
+    /// The prose between the previous block and this one.
+    before: String,
 }
 
 impl Block {
@@ -72,9 +78,12 @@ impl Block {
 fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut lines = text.lines().enumerate();
+    let mut before = String::new();
     while let Some((i, l)) = lines.next() {
         let indent = l.len() - l.trim_start_matches(' ').len();
         let Some(info) = l.trim_start_matches(' ').strip_prefix("```") else {
+            before.push_str(l);
+            before.push('\n');
             continue;
         };
         let mut body = Vec::new();
@@ -92,6 +101,7 @@ fn blocks(text: &str) -> Vec<Block> {
             line: i + 1,
             info: info.split_whitespace().map(str::to_string).collect(),
             body,
+            before: std::mem::take(&mut before),
         });
     }
     out
@@ -168,6 +178,15 @@ fn write_lines(path: &Path, lines: &[String]) {
     let mut text = lines.join("\n");
     text.push('\n');
     fs::write(path, text).unwrap();
+}
+
+/// Lines without trailing spaces, without trailing empty lines.
+fn trimmed<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = lines.map(str::trim_end).collect();
+    while v.last() == Some(&"") {
+        v.pop();
+    }
+    v
 }
 
 fn line_matches(pattern: &str, line: &str) -> bool {
@@ -323,30 +342,18 @@ impl Reader {
                 "{GUIDE}:{at}: `{line}` should exit with {want}:\n{}",
                 r.stderr
             );
+            let printed = trimmed(r.stderr.lines());
             if std::env::var_os("HUONG_DAN_SHOW").is_some() {
-                eprintln!("{GUIDE}:{at}: `{line}` prints:\n{}", r.stderr);
-            }
-            let got: Vec<&str> = r.stderr.lines().map(str::trim).collect();
-            let first = text.body.first().map(|l| l.trim()).unwrap_or("");
-            assert_eq!(
-                got.first().copied().unwrap_or(""),
-                first,
-                "{GUIDE}:{}: the message shown is not what `{line}` prints first:\n{}",
-                text.line,
-                r.stderr
-            );
-            for shown in &text.body {
-                let shown = shown.trim();
-                let key = ["lỗi:", "cảnh báo:", "ghi chú:", "-->", "= gợi ý:"]
-                    .iter()
-                    .any(|k| shown.starts_with(k));
-                assert!(
-                    !key || got.contains(&shown),
-                    "{GUIDE}:{}: `{line}` does not print\n  {shown}\nbut:\n{}",
-                    text.line,
-                    r.stderr
+                eprintln!("<<<{}\n{}\n>>>", text.line, printed.join("\n"));
+            } else {
+                assert_eq!(
+                    trimmed(text.body.iter().map(String::as_str)),
+                    printed,
+                    "{GUIDE}:{}: the ```text block is not what `{line}` prints on stderr",
+                    text.line
                 );
             }
+            let got: Vec<&str> = r.stderr.lines().map(str::trim).collect();
             if error {
                 let errors = got.iter().filter(|l| l.starts_with("lỗi:")).count();
                 assert_eq!(
@@ -374,6 +381,14 @@ fn run_guide(text: &str, tmp: &Path) -> (PathBuf, Vec<String>) {
         skipped: Vec::new(),
     };
     for (k, b) in blocks.iter().enumerate() {
+        if let Some(rel) = b.file() {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            assert!(
+                b.before.contains(name),
+                "{GUIDE}:{}: say which file this is (`{name}`) in the text above the block",
+                b.line
+            );
+        }
         match b.kind() {
             "sh" | "console" => {
                 for (i, l) in b.body.iter().enumerate() {
