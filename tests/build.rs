@@ -148,6 +148,40 @@ fn lists_are_paginated_newest_first_and_page_one_redirects() {
 }
 
 #[test]
+fn the_pager_links_a_window_of_pages_not_every_page() {
+    let mut t = SiteTest::new().file(
+        "site.yaml",
+        "title: Thi đua thử\nbase_url: https://thidua.example.vn/\npaginate: 1\n",
+    );
+    for day in 1..=20 {
+        t = t.article(
+            &format!("content/news/2024/bai-{day:02}.md"),
+            &format!("Bài {day}"),
+            &format!("2024-01-{day:02}"),
+            "Nội dung.",
+        );
+    }
+    t.built();
+    let seventh = t.read("tin-tuc/trang/7/index.html");
+    let pager = &seventh[seventh.find(r#"class="pager""#).unwrap()..];
+    let pager = &pager[..pager.find("</nav>").unwrap()];
+    let linked: Vec<String> = (1..=20)
+        .filter(|n| {
+            let url = if *n == 1 {
+                "/tin-tuc/".to_string()
+            } else {
+                format!("/tin-tuc/trang/{n}/")
+            };
+            pager.contains(&format!("href=\"{url}\""))
+        })
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(linked.join(" "), "1 5 6 7 8 9 20", "{pager}");
+    assert_eq!(pager.matches("…").count(), 2, "{pager}");
+    assert!(pager.contains(r#"href="/tin-tuc/trang/7/" aria-current="page""#));
+}
+
+#[test]
 fn dates_are_shown_dd_mm_yyyy_and_summaries_cut_at_a_word() {
     let long = "Chiều ngày 14/3, tại Hội trường Văn phòng UBND tỉnh, Cụm thi đua số 3 tổ chức Hội nghị ký kết giao ước thi đua năm 2024 với sự tham dự của đại diện lãnh đạo các đơn vị thành viên, các đồng chí trong Ban Thường vụ và nhiều đoàn viên công đoàn.";
     let t = SiteTest::new().article(

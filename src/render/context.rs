@@ -124,9 +124,11 @@ struct PagerValue {
 
 #[derive(Serialize)]
 struct PagerLink {
+    /// 0 for a gap ("…") between shown pages.
     number: usize,
     url: String,
     current: bool,
+    gap: bool,
 }
 
 #[derive(Serialize)]
@@ -576,11 +578,22 @@ fn pager_value(site: &Site, p: &Pager) -> PagerValue {
         total: p.total,
         prev: (p.number > 1).then(|| url(p.number - 1)),
         next: (p.number < p.total).then(|| url(p.number + 1)),
-        pages: (1..=p.total)
-            .map(|n| PagerLink {
-                number: n,
-                url: url(n),
-                current: n == p.number,
+        pages: p
+            .window()
+            .into_iter()
+            .map(|n| match n {
+                Some(n) => PagerLink {
+                    number: n,
+                    url: url(n),
+                    current: n == p.number,
+                    gap: false,
+                },
+                None => PagerLink {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                },
             })
             .collect(),
     }

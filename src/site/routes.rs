@@ -60,6 +60,33 @@ impl Pager {
             format!("{}trang/{n}/", self.first)
         }
     }
+
+    /// The page numbers the pager shows (FORMAT.md 1.1): the first and the
+    /// last, two either side of this one, and `None` for each gap ("…"). Its
+    /// length is bounded, so a list page does not grow with the list.
+    pub fn window(&self) -> Vec<Option<usize>> {
+        let (n, total) = (self.number, self.total);
+        let near = n.saturating_sub(2).max(1)..=(n + 2).min(total);
+        let mut shown: Vec<usize> = std::iter::once(1)
+            .chain(near)
+            .chain(std::iter::once(total))
+            .filter(|&p| p >= 1 && p <= total)
+            .collect();
+        shown.dedup();
+        let mut out = Vec::with_capacity(shown.len() + 2);
+        for (i, &p) in shown.iter().enumerate() {
+            if i > 0 && p > shown[i - 1] + 1 {
+                // A gap of one page shows that page rather than "…".
+                if p == shown[i - 1] + 2 {
+                    out.push(Some(p - 1));
+                } else {
+                    out.push(None);
+                }
+            }
+            out.push(Some(p));
+        }
+        out
+    }
 }
 
 /// What a route shows.
@@ -383,6 +410,40 @@ fn alias_routes(site: &Site, routes: &[Route], diags: &mut Diagnostics) -> Vec<R
 
 #[cfg(test)]
 mod tests {
+
+    fn window(number: usize, total: usize) -> String {
+        let p = Pager {
+            number,
+            total,
+            first: "/tin-tuc/".into(),
+            items: Vec::new(),
+        };
+        p.window()
+            .iter()
+            .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_pager_shows_a_window_never_every_page() {
+        assert_eq!(window(1, 1), "1");
+        assert_eq!(window(1, 3), "1 2 3");
+        assert_eq!(window(7, 20), "1 … 5 6 7 8 9 … 20");
+        assert_eq!(window(1, 20), "1 2 3 … 20");
+        assert_eq!(window(20, 20), "1 … 18 19 20");
+        assert_eq!(window(4, 20), "1 2 3 4 5 6 … 20");
+        assert_eq!(window(5, 9), "1 2 3 4 5 6 7 8 9");
+        for total in [10, 1_000, 100_000] {
+            for number in [1, 2, total / 2, total - 1, total] {
+                assert!(
+                    window(number, total).split(' ').count() <= 9,
+                    "{number}/{total}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
