@@ -152,6 +152,10 @@ catalogue! {
     KindOther => "một giá trị khác", "another kind of value";
     ExpectedBoolean => "ở đây cần `true` (có) hoặc `false` (không)", "expected `true` or `false` here";
     ExpectedBooleanHint => "viết đúng `true` hoặc `false`, chữ thường, không dấu", "write exactly `true` or `false`, in lower case";
+    BundleFileMissing => "không có tệp `{target}` trong thư mục của bài viết",
+        "there is no file `{target}` in the article's folder";
+    BundleFileMissingHint => "chép tệp vào thư mục {folder} (cùng chỗ với index.md), hoặc sửa tên tệp cho đúng, kể cả dấu và chữ hoa",
+        "copy the file into {folder} (next to index.md), or correct its name, accents and capitals included";
     LeftoverLink => "`{text}` sẽ hiện nguyên dạng chữ trên trang: Markdown không đọc được ảnh hoặc liên kết này",
         "`{text}` will show as plain text on the page: Markdown could not read this image or link";
     LeftoverLinkSpacesHint => "tên tệp `{dest}` có dấu cách: viết nó trong dấu < >, ví dụ `(<{dest}>)`, hoặc đổi tên tệp, thay dấu cách bằng dấu `-`",

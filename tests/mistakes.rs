@@ -407,6 +407,17 @@ fn cases() -> Vec<Case> {
             "I.1: ^\"39,3\"",
             "0,5",
         ),
+        error(
+            "a photo missing from the article folder",
+            vec![Write(
+                "content/news/2024/dai-bieu/index.md",
+                "---\ntitle: Đại biểu\ndate: 2024-05-01\n---\n![Đại biểu](<ảnh đại biểu.jpg>)\n",
+            )],
+            "không có tệp `ảnh đại biểu.jpg` trong thư mục của bài viết",
+            "content/news/2024/dai-bieu/index.md",
+            "^![Đại biểu]",
+            "chép tệp vào thư mục content/news/2024/dai-bieu",
+        ),
         // --- Encodings ------------------------------------------------------
         error(
             "a Windows-1258 scheme",

@@ -338,11 +338,17 @@ fn resolve_link(
             let in_bundle = joined.starts_with(dir) && !joined[dir.len()..].contains("/..");
             let looks_like_file = decoded.rsplit('/').next().is_some_and(|n| n.contains('.'));
             if in_bundle && looks_like_file && !files.iter().any(|f| f == joined) {
-                let suggestion = closest(joined, files.iter().map(String::as_str));
-                out.diagnostics.push(error_at(
-                    t!(Msg::BrokenLink, target = dest),
-                    hint_for(suggestion, dir),
-                ));
+                // A photo or a PDF: suggest one of the folder's files, not an article.
+                let others = files
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|f| !f.ends_with(".md"));
+                let hint = match closest(joined, others) {
+                    Some(s) => hint_for(Some(s), dir),
+                    None => t!(Msg::BundleFileMissingHint, folder = dir),
+                };
+                out.diagnostics
+                    .push(error_at(t!(Msg::BundleFileMissing, target = decoded), hint));
             }
         }
         // Folder links may name an article bundle.

@@ -74,6 +74,13 @@ pub fn gallery(
         }
         photos.push(p);
     }
+    // A photo not listed in `photos:` has no line of its own: point at the
+    // list where its caption belongs (or the top of the front matter).
+    let photos_line = doc
+        .text
+        .lines()
+        .position(|l| l.starts_with("photos:"))
+        .map_or(1, |i| i + 1);
     for f in bundle {
         if media.get(&f.path).is_none() || photos.iter().any(|p| p.source == f.path) {
             continue;
@@ -81,6 +88,7 @@ pub fn gallery(
         diags.push(
             Diagnostic::warning(t!(Msg::PhotoNoAlt, file = f.name))
                 .in_file(doc.path.as_str())
+                .at(&doc.text, photos_line, 1)
                 .hint(t!(Msg::PhotoNoAltHint, file = f.name)),
         );
         photos.push(photo(f, None, None));
