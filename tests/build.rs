@@ -118,10 +118,9 @@ fn the_year_in_the_url_is_the_year_in_vietnam() {
     assert!(t.exists("tin-tuc/2025/a/index.html"));
 }
 
-#[test]
-fn lists_are_paginated_newest_first_and_page_one_redirects() {
-    let mut t = SiteTest::new();
-    for day in 1..=25 {
+/// `t` with articles "Bài 1" … "Bài n", one a day from 1 January 2024.
+fn with_daily_articles(mut t: SiteTest, n: u32) -> SiteTest {
+    for day in 1..=n {
         t = t.article(
             &format!("content/news/2024/bai-{day:02}.md"),
             &format!("Bài {day}"),
@@ -129,6 +128,12 @@ fn lists_are_paginated_newest_first_and_page_one_redirects() {
             "Nội dung.",
         );
     }
+    t
+}
+
+#[test]
+fn lists_are_paginated_newest_first_and_page_one_redirects() {
+    let t = with_daily_articles(SiteTest::new(), 25);
     t.built();
     let first = t.read("tin-tuc/index.html");
     assert!(first.find("Bài 25").unwrap() < first.find("Bài 16").unwrap());
@@ -149,18 +154,11 @@ fn lists_are_paginated_newest_first_and_page_one_redirects() {
 
 #[test]
 fn the_pager_links_a_window_of_pages_not_every_page() {
-    let mut t = SiteTest::new().file(
+    let t = SiteTest::new().file(
         "site.yaml",
         "title: Thi đua thử\nbase_url: https://thidua.example.vn/\npaginate: 1\n",
     );
-    for day in 1..=20 {
-        t = t.article(
-            &format!("content/news/2024/bai-{day:02}.md"),
-            &format!("Bài {day}"),
-            &format!("2024-01-{day:02}"),
-            "Nội dung.",
-        );
-    }
+    let t = with_daily_articles(t, 20);
     t.built();
     let seventh = t.read("tin-tuc/trang/7/index.html");
     let pager = &seventh[seventh.find(r#"class="pager""#).unwrap()..];
@@ -513,4 +511,40 @@ fn feed_entries_link_with_the_full_address_because_readers_resolve_against_the_f
         "{feed}"
     );
     assert!(!feed.contains("href=&quot;/tin-tuc"), "{feed}");
+}
+
+#[test]
+fn news_list_intros_give_the_heading_description_and_first_page_text() {
+    let t = SiteTest::new()
+        .file(
+            "site.yaml",
+            "title: Thi đua thử\nbase_url: https://thidua.example.vn/\npaginate: 1\n",
+        )
+        .file(
+            "content/news/_index.md",
+            "---\ntitle: Tin hoạt động\ndescription: Tin các Cụm thi đua\n---\nTin **mới** nhất.\n",
+        )
+        .file(
+            "content/news/2024/_index.md",
+            "---\ntitle: Tin năm 2024\n---\nCác hội nghị năm 2024.\n",
+        );
+    let t = with_daily_articles(t, 2);
+    t.built();
+    let first = t.read("tin-tuc/index.html");
+    assert!(
+        first.contains(r#"<h1 class="page-title">Tin hoạt động"#),
+        "{first}"
+    );
+    assert!(first.contains("Tin <strong>mới</strong> nhất."));
+    assert!(first.contains(r#"<meta name="description" content="Tin các Cụm thi đua">"#));
+    let second = t.read("tin-tuc/trang/2/index.html");
+    assert!(second.contains(r#"<h1 class="page-title">Tin hoạt động"#));
+    assert!(
+        !second.contains("nhất."),
+        "the text opens the first page only"
+    );
+    let year = t.read("tin-tuc/2024/index.html");
+    assert!(year.contains(r#"<h1 class="page-title">Tin năm 2024"#));
+    assert!(year.contains("Các hội nghị năm 2024."));
+    assert!(!t.exists("tin-tuc/2024/_index/index.html"));
 }

@@ -2,31 +2,19 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::{Run, SiteTest, run_bin};
 
-use common::SiteTest;
-
-fn bangtin(args: &[&str], dir: &std::path::Path) -> Output {
+fn bangtin(args: &[&str], dir: &std::path::Path) -> Run {
     bangtin_env(args, dir, &[])
 }
 
 /// Runs the binary with no language in the environment but `env`.
-fn bangtin_env(args: &[&str], dir: &std::path::Path, env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bangtin"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("BANGTIN_LANG")
-        .env_remove("LANG")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run bangtin")
+fn bangtin_env(args: &[&str], dir: &std::path::Path, env: &[(&str, &str)]) -> Run {
+    run_bin(env!("CARGO_BIN_EXE_bangtin"), args, dir, env)
 }
 
-fn text(o: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+fn text(o: &Run) -> (String, String) {
+    (o.stdout.clone(), o.stderr.clone())
 }
 
 #[test]
@@ -38,7 +26,7 @@ fn build_prints_a_one_line_summary_and_exits_0() {
         t.site().parent().unwrap(),
     );
     let (stdout, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(o.code, Some(0), "{stderr}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     // home, news, 2024, the article, topics, photo galleries, 404
     assert!(
@@ -58,7 +46,7 @@ fn check_names_every_problem_with_file_and_line_and_exits_1() {
         .article("content/news/b.md", "B", "2024-01-01", "[x](khong-co.md)");
     let o = bangtin(&["check"], &t.site());
     let (stdout, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code, Some(1));
     assert!(stdout.is_empty());
     assert!(stderr.contains("--> content/news/a.md:3:7"), "{stderr}");
     assert!(stderr.contains("3 | date: 14/3/2024"), "{stderr}");
@@ -91,12 +79,12 @@ fn deny_warnings_turns_warnings_into_failure() {
         "content/news/a.md",
         "---\ntitle: A\ndate: 2024-01-01\ntags: [\"a\u{200B}b\"]\n---\nx\n",
     );
-    assert_eq!(bangtin(&["check"], &t.site()).status.code(), Some(0));
+    assert_eq!(bangtin(&["check"], &t.site()).code, Some(0));
     let o = bangtin(&["check", "--deny-warnings"], &t.site());
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code, Some(1));
     assert!(text(&o).1.contains("--deny-warnings"));
     let o = bangtin(&["build", "--deny-warnings"], &t.site());
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code, Some(1));
     assert!(
         !t.site().join("output").exists(),
         "a denied build writes nothing"
@@ -107,12 +95,10 @@ fn deny_warnings_turns_warnings_into_failure() {
 fn usage_errors_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(
-        bangtin(&["build", "--no-such-flag"], tmp.path())
-            .status
-            .code(),
+        bangtin(&["build", "--no-such-flag"], tmp.path()).code,
         Some(2)
     );
-    assert_eq!(bangtin(&["xay-dung"], tmp.path()).status.code(), Some(2));
+    assert_eq!(bangtin(&["xay-dung"], tmp.path()).code, Some(2));
 }
 
 #[test]
@@ -123,7 +109,7 @@ fn legacy_encoded_text_is_refused_with_a_conversion_hint() {
     );
     let o = bangtin(&["check"], &t.site());
     let (_, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.code, Some(1));
     assert!(
         stderr.contains("VNI") && stderr.contains("content/news/a.md:5:"),
         "{stderr}"
@@ -134,23 +120,23 @@ fn legacy_encoded_text_is_refused_with_a_conversion_hint() {
 fn init_makes_a_site_that_builds_and_new_adds_an_article() {
     let tmp = tempfile::tempdir().unwrap();
     let o = bangtin(&["init", "trang-moi"], tmp.path());
-    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert_eq!(o.code, Some(0), "{:?}", text(&o));
     let site = tmp.path().join("trang-moi");
     let o = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
     let (stdout, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(o.code, Some(0), "{stderr}");
     assert!(
         stdout.contains("/hoi-nghi-ky-ket-giao-uoc-thi-dua-nam-2025/index.md"),
         "{stdout}"
     );
     let again = bangtin(&["new", "Hội nghị ký kết giao ước thi đua năm 2025"], &site);
     assert_eq!(
-        again.status.code(),
+        again.code,
         Some(1),
         "an existing article is never overwritten"
     );
     let o = bangtin(&["build"], &site);
-    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert_eq!(o.code, Some(0), "{:?}", text(&o));
     let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
     assert!(
         !news.contains("Hội nghị ký kết giao ước thi đua năm 2025"),
@@ -159,15 +145,12 @@ fn init_makes_a_site_that_builds_and_new_adds_an_article() {
     assert!(news.contains("Bài viết đầu tiên"));
     let o = bangtin(&["build", "--drafts"], &site);
     let (stdout, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(o.code, Some(0), "{stderr}");
     assert!(stdout.contains(", 0 cảnh báo trong "), "{stdout}");
     assert!(stderr.is_empty(), "{stderr}");
     let news = std::fs::read_to_string(site.join("output/tin-tuc/index.html")).unwrap();
     assert!(news.contains("Hội nghị ký kết giao ước thi đua năm 2025"));
-    assert_eq!(
-        bangtin(&["init", "trang-moi"], tmp.path()).status.code(),
-        Some(1)
-    );
+    assert_eq!(bangtin(&["init", "trang-moi"], tmp.path()).code, Some(1));
 }
 
 #[test]
@@ -185,7 +168,7 @@ fn long_image_work_prints_progress_lines_and_clean_removes_the_cache() {
     let dir = t.site().parent().unwrap().to_path_buf();
     let o = bangtin(&["build", "--site", "site"], &dir);
     let (stdout, stderr) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert_eq!(o.code, Some(0), "{stderr}");
     assert!(stdout.contains(", 10 ảnh,"), "{stdout}");
     // Not a terminal: plain lines, the last one complete.
     assert!(stderr.contains("Đang xử lý ảnh: 10/10\n"), "{stderr}");
@@ -198,7 +181,7 @@ fn long_image_work_prints_progress_lines_and_clean_removes_the_cache() {
 
     let o = bangtin(&["clean", "--site", "site"], &dir);
     let (stdout, _) = text(&o);
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.code, Some(0));
     assert!(stdout.starts_with("Đã xóa bộ nhớ đệm ảnh"), "{stdout}");
     assert!(!t.site().join(".bangtin-cache").exists());
     let o = bangtin(&["clean", "--site", "site"], &dir);

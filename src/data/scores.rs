@@ -251,7 +251,6 @@ impl SheetCheck<'_> {
             .collect();
         let note = opt_text(&raw.note);
         if status.is_none() && !empty.is_empty() {
-            empty.dedup();
             c.warning(
                 unit_key,
                 t!(

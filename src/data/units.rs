@@ -255,10 +255,10 @@ pub fn check_awards(
         }
         first.insert(&a.id.value, &a.id);
         // Without a readable units.yaml (`None`) the issuer cannot be judged.
-        let issuer = a.issuer.as_ref().and_then(|v| match unit_ids {
-            Some(ids) => c.reference(v, Msg::WhatUnit, ids.iter().copied()),
-            None => Some(v.value.trim().to_string()),
-        });
+        let issuer = a
+            .issuer
+            .as_ref()
+            .and_then(|v| c.reference_if_known(v, Msg::WhatUnit, unit_ids));
         awards.push(Award {
             id,
             name: text(&a.name),

@@ -74,6 +74,8 @@ impl<'a> Source<'a> {
 
 /// Parses `yaml` into `T`, or one located diagnostic explaining why not.
 pub fn parse<T: DeserializeOwned>(yaml: &str, src: Source<'_>) -> Result<T, Box<Diagnostic>> {
+    // With no line offset the YAML is a file of its own (front matter always
+    // sits below its `---`, where an empty block is allowed): blank is empty.
     if lint::is_blank(yaml) && src.line_offset == 0 {
         return Err(Box::new(
             Diagnostic::error(t!(Msg::YamlEmptyFile))

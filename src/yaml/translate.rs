@@ -87,6 +87,36 @@ fn is_syntax(detail: &str) -> bool {
         || detail.starts_with("duplicate"))
 }
 
+/// Parser wordings of a shape error (any one matches), in the order tried,
+/// with the message and hint they get.
+const SYNTAX: &[(&[&str], Msg, Msg)] = &[
+    (
+        &["unclosed quote", "found unexpected end of stream"],
+        Msg::YamlUnclosedQuote,
+        Msg::YamlUnclosedQuoteHint,
+    ),
+    (
+        &["unclosed bracket", "did not find expected ',' or"],
+        Msg::YamlUnclosedBracket,
+        Msg::YamlUnclosedBracketHint,
+    ),
+    (
+        &["unexpected end of input", "end of stream"],
+        Msg::YamlEndsEarly,
+        Msg::YamlEndsEarlyHint,
+    ),
+    (
+        &["multiple documents", "more than one"],
+        Msg::YamlManyDocuments,
+        Msg::YamlManyDocumentsHint,
+    ),
+    (
+        &["cannot start any token"],
+        Msg::YamlBadStart,
+        Msg::YamlBadStartHint,
+    ),
+];
+
 /// Errors of the text's shape: colons, indentation, quotes, brackets.
 fn syntax(found: &Found<'_>) -> Option<(String, String)> {
     let d = found.detail;
@@ -98,16 +128,11 @@ fn syntax(found: &Found<'_>) -> Option<(String, String)> {
         } else {
             (Msg::YamlIndent, Msg::YamlIndentHint)
         }
-    } else if d.contains("unclosed quote") || d.contains("found unexpected end of stream") {
-        (Msg::YamlUnclosedQuote, Msg::YamlUnclosedQuoteHint)
-    } else if d.contains("unclosed bracket") || d.contains("did not find expected ',' or") {
-        (Msg::YamlUnclosedBracket, Msg::YamlUnclosedBracketHint)
-    } else if d.starts_with("unexpected end of input") || d.contains("end of stream") {
-        (Msg::YamlEndsEarly, Msg::YamlEndsEarlyHint)
-    } else if d.contains("multiple documents") || d.contains("more than one") {
-        (Msg::YamlManyDocuments, Msg::YamlManyDocumentsHint)
-    } else if d.contains("cannot start any token") {
-        (Msg::YamlBadStart, Msg::YamlBadStartHint)
+    } else if let Some((_, msg, hint)) = SYNTAX
+        .iter()
+        .find(|(needles, _, _)| needles.iter().any(|n| d.contains(n)))
+    {
+        (*msg, *hint)
     } else if is_syntax(d) && !d.starts_with("expected ") {
         (Msg::YamlSyntax, Msg::YamlSyntaxHint)
     } else {

@@ -153,3 +153,33 @@ fn cum_3_2024_year_table_matches_its_reviewed_snapshot() {
         "the results table changed; review it"
     );
 }
+
+#[test]
+fn readers_see_the_scheme_title_never_its_id() {
+    for rel in [
+        "cum-thi-dua/cdvc-cum-3/2024/index.html",
+        "cum-thi-dua/cdvc-cum-3/index.html",
+        "don-vi/tl-cd-so-tu-phap/index.html",
+    ] {
+        let html = page(rel);
+        assert!(
+            html.contains("Biểu chấm điểm thi đua các Cụm thi đua năm 2024"),
+            "{rel}"
+        );
+        assert!(!html.contains("<code>cdvc-2024</code>"), "{rel}");
+    }
+}
+
+#[test]
+fn the_criteria_breakdown_heads_its_columns_with_unit_names() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let start = html
+        .find("<table class=\"criteria\">")
+        .expect("a breakdown");
+    let head = &html[start..start + html[start..].find("</thead>").unwrap()];
+    assert!(head.contains(">CĐ Sở Tư pháp</abbr>"), "{head}");
+    assert!(
+        !head.contains("><abbr title=\"Công đoàn cơ sở Sở Tư pháp\">1<"),
+        "{head}"
+    );
+}
