@@ -5,11 +5,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::messages::{Msg, tr};
 use crate::text::display_width;
 
 /// How bad a problem is: errors stop the build, warnings travel with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -18,7 +20,8 @@ pub enum Severity {
 }
 
 /// One problem in the input, located as precisely as we know.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialisable so that a warm build can repeat the last build's warnings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path as the user sees it: relative to the site folder where possible.

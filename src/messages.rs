@@ -413,6 +413,8 @@ catalogue! {
     // {pages}, {images}, {warnings}, {errors}, {files}: a count with its noun (see `count`).
     BuildDone => "Đã tạo {pages}, {images}, {warnings} trong {seconds} giây → {output}",
         "Built {pages}, {images}, {warnings} in {seconds} s → {output}";
+    BuildUnchanged => "Không có gì thay đổi từ lần tạo trước: {pages}, {images}, {warnings}; giữ nguyên {output} ({seconds} giây)",
+        "Nothing changed since the last build: {pages}, {images}, {warnings}; {output} left as it was ({seconds} s)";
     CheckDone => "Không có lỗi: {pages}, {warnings}", "No errors: {pages}, {warnings}";
     RunFailed => "{errors}, {warnings}; thư mục output giữ nguyên như trước",
         "{errors}, {warnings}; the output folder was left as it was";
@@ -496,8 +498,8 @@ catalogue! {
     BodyImageNoAltHint => "viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({file})", "write a description in the brackets: ![Description]({file})";
     CacheNotOurs => "thư mục {dir} không do bangtin tạo (thiếu CACHEDIR.TAG); bangtin không xóa", "{dir} was not made by bangtin (no CACHEDIR.TAG); bangtin will not delete it";
     ImagesProgress => "Đang xử lý ảnh: {done}/{total}", "Processing images: {done}/{total}";
-    CleanDone => "Đã xóa bộ nhớ đệm ảnh {dir} ({files})", "Removed the image cache {dir} ({files})";
-    CleanNothing => "Không có bộ nhớ đệm ảnh để xóa ({dir})", "No image cache to remove ({dir})";
+    CleanDone => "Đã xóa bộ nhớ đệm {dir} ({files})", "Removed the cache {dir} ({files})";
+    CleanNothing => "Không có bộ nhớ đệm để xóa ({dir})", "No cache to remove ({dir})";
     // --- gallery placement ---
     GalleryMarkerNoPhotos => "[[thư viện ảnh]] ở đây nhưng bài không có ảnh nào nên không có gì để hiện",
         "[[thư viện ảnh]] is here but the page has no photos, so there is nothing to show";
@@ -549,8 +551,8 @@ catalogue! {
     CliAboutCheck => "Kiểm tra toàn bộ trang như khi xây dựng, không ghi gì.", "Check the whole site as a build does, writing nothing.";
     CliAboutServe => "Xem trang trong trình duyệt khi đang soạn: tự dựng lại và tải lại khi lưu tệp.",
         "Preview the site in the browser while you write: rebuilt and reloaded on every save.";
-    CliAboutClean => "Xóa bộ nhớ đệm ảnh (.bangtin-cache/); lần xây dựng sau xử lý lại mọi ảnh.",
-        "Delete the image cache (.bangtin-cache/); the next build processes every photo again.";
+    CliAboutClean => "Xóa bộ nhớ đệm (.bangtin-cache/); lần tạo sau xử lý lại mọi ảnh và tạo lại mọi trang.",
+        "Delete the cache (.bangtin-cache/); the next build processes every photo again and builds every page.";
     CliAboutInit => "Tạo một trang mới có sẵn ví dụ (tin, Cụm thi đua, điểm, kết quả) trong THƯ_MỤC.",
         "Create a new site with a working example (news, a cluster, scores, results) in DIR.";
     CliAboutNew => "Tạo bài viết mới (bangtin new \"Tiêu đề\") hoặc tệp dữ liệu mới (article, cluster-year, scores).",

@@ -548,3 +548,43 @@ fn news_list_intros_give_the_heading_description_and_first_page_text() {
     assert!(year.contains("Các hội nghị năm 2024."));
     assert!(!t.exists("tin-tuc/2024/_index/index.html"));
 }
+
+#[test]
+fn a_template_that_fails_while_pages_are_written_leaves_the_previous_output() {
+    let t = SiteTest::new()
+        .article("content/news/a.md", "A", "2024-01-01", "Bản cũ")
+        .article("content/news/b.md", "B", "2024-01-02", "x");
+    t.built();
+    let before: Vec<(String, Vec<u8>)> = files_under(&t.out())
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(t.out().join(f)).unwrap()))
+        .collect();
+    // Every other page renders (and is written to the staging folder)
+    // before or while the article fails.
+    t.write("templates/article.html", "{{ khong_co.truong }}\n");
+    t.write(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\n---\nBản mới\n",
+    );
+    let errors = t.errors();
+    let e = common::find(&errors, "khong_co");
+    assert!(
+        e.file
+            .as_ref()
+            .is_some_and(|f| f.ends_with("templates/article.html")),
+        "{e:?}"
+    );
+    assert_eq!(e.line, 1);
+    let after: Vec<(String, Vec<u8>)> = files_under(&t.out())
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(t.out().join(f)).unwrap()))
+        .collect();
+    assert_eq!(before, after);
+    let names: Vec<String> = fs::read_dir(t.out().parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("bangtin"))
+        .collect();
+    assert!(names.is_empty(), "temporary folders left: {names:?}");
+}

@@ -227,7 +227,11 @@ fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {
     print_diagnostics(&report.warnings);
     let line = if opts.write {
         t!(
-            Msg::BuildDone,
+            if report.unchanged {
+                Msg::BuildUnchanged
+            } else {
+                Msg::BuildDone
+            },
             pages = count(report.pages, Noun::Pages),
             images = count(report.images, Noun::Images),
             warnings = count(report.warnings.len(), Noun::Warnings),
@@ -267,7 +271,7 @@ fn serve(opts: &crate::serve::ServeOptions, open: bool) -> Result<(), Diagnostic
     Ok(())
 }
 
-/// Removes the image cache of the site in `site_dir`.
+/// Removes the cache (photos, build records) of the site in `site_dir`.
 fn clean(site_dir: &Path) -> Result<(), Diagnostic> {
     let dir = site_dir.join(crate::media::CACHE_DIR);
     match crate::media::clean(site_dir)? {

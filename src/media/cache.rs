@@ -94,14 +94,9 @@ impl Meta {
 impl Cache {
     /// Opens (and creates, with its tag) the cache of the site in `site_dir`.
     pub fn open(site_dir: &Path) -> Result<Cache, Diagnostic> {
-        let root = site_dir.join(CACHE_DIR);
-        let images = root.join(IMAGES_DIR);
-        fs::create_dir_all(&images).map_err(|e| write_error(&images, &e))?;
-        let tag = root.join(TAG_FILE);
-        if !tag.is_file() {
-            fs::write(&tag, TAG).map_err(|e| write_error(&tag, &e))?;
-        }
-        Ok(Cache { images })
+        Ok(Cache {
+            images: open_folder(site_dir, IMAGES_DIR)?,
+        })
     }
 
     /// Reads and hashes a source, checks what it is, and looks it up.
@@ -310,6 +305,19 @@ fn count_files(dir: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .count()
+}
+
+/// Creates `.bangtin-cache/<name>/` with the cache's tag and returns it:
+/// every cache of a site lives there, so `clean` removes them together.
+pub fn open_folder(site_dir: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
+    let root = site_dir.join(CACHE_DIR);
+    let dir = root.join(name);
+    fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+    let tag = root.join(TAG_FILE);
+    if !tag.is_file() {
+        fs::write(&tag, TAG).map_err(|e| write_error(&tag, &e))?;
+    }
+    Ok(dir)
 }
 
 /// Removes the cache of the site in `site_dir`. `Ok(None)` when there was

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
-pub use cache::{CACHE_DIR, clean};
+pub use cache::{CACHE_DIR, clean, open_folder};
 pub use settings::{Format, Settings};
 
 /// How a file of a bundle is treated, by its name.

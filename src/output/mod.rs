@@ -12,6 +12,7 @@ pub mod exports;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -55,41 +56,9 @@ pub fn check_target(output: &Path) -> Result<(), Diagnostic> {
 /// Writes `files` as the new content of `output`, atomically as far as the
 /// file system allows: build beside, then two renames.
 pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<WriteStats, Diagnostic> {
-    check_target(output)?;
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
-    let name = output.file_name().map_or_else(
-        || "output".to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let staging = parent.join(format!(".{name}.bangtin-new"));
-    let retired = parent.join(format!(".{name}.bangtin-old"));
-    for leftover in [&staging, &retired] {
-        remove_ours(leftover).map_err(|e| write_error(leftover, &e))?;
-    }
-    fs::create_dir_all(&staging).map_err(|e| write_error(&staging, &e))?;
-
-    let result = fill(&staging, output, &files);
-    let stats = match result {
-        Ok(stats) => stats,
-        Err(d) => {
-            let _ = remove_ours(&staging);
-            return Err(d);
-        }
-    };
-    if output.exists() {
-        fs::rename(output, &retired).map_err(|e| write_error(output, &e))?;
-    }
-    if let Err(e) = fs::rename(&staging, output) {
-        // Put the old site back before reporting.
-        let _ = fs::rename(&retired, output);
-        return Err(write_error(output, &e));
-    }
-    let _ = remove_ours(&retired);
-    Ok(stats)
+    let staging = Staging::begin(output)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 /// How many files were written and how many kept from the last build.
@@ -99,41 +68,125 @@ pub struct WriteStats {
     pub unchanged: usize,
 }
 
-fn fill(staging: &Path, previous: &Path, files: &[OutputFile]) -> Result<WriteStats, Diagnostic> {
-    fs::write(staging.join(MARKER), b"bangtin\n").map_err(|e| write_error(staging, &e))?;
-    let outcomes: Vec<Result<bool, Diagnostic>> = files
-        .par_iter()
-        .map(|f| {
-            let rel = f.path();
-            let dest = staging.join(rel);
-            if let Some(dir) = dest.parent() {
-                fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+/// A new output being filled beside the old one, file by file and from any
+/// thread, so that pages can be written as they are rendered instead of
+/// being held in memory. [`Staging::commit`] swaps it in; dropped without a
+/// commit, it is removed and the old output stays as it was.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder beside `output` (removing what a
+    /// killed build left there).
+    pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
+        check_target(output)?;
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+        let name = output.file_name().map_or_else(
+            || "output".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let staging = parent.join(format!(".{name}.bangtin-new"));
+        let retired = parent.join(format!(".{name}.bangtin-old"));
+        for leftover in [&staging, &retired] {
+            remove_ours(leftover).map_err(|e| write_error(leftover, &e))?;
+        }
+        fs::create_dir_all(&staging).map_err(|e| write_error(&staging, &e))?;
+        let s = Staging {
+            output: output.to_path_buf(),
+            staging,
+            retired,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
+        };
+        fs::write(s.staging.join(MARKER), b"bangtin\n").map_err(|e| write_error(&s.staging, &e))?;
+        Ok(s)
+    }
+
+    /// Adds one file. A file whose bytes equal the previous output's is
+    /// hard-linked from it, so it keeps its modification time.
+    pub fn put(&self, f: &OutputFile) -> Result<(), Diagnostic> {
+        match f {
+            OutputFile::Bytes { path, bytes } => self.put_bytes(path, bytes),
+            OutputFile::Copy { path, from } => {
+                let dest = self.destination(path)?;
+                let old = self.output.join(path);
+                if same_file_content(&old, from) && fs::hard_link(&old, &dest).is_ok() {
+                    return self.count(false);
+                }
+                fs::copy(from, &dest).map_err(|e| write_error(&dest, &e))?;
+                self.count(true)
             }
-            let old = previous.join(rel);
-            let same = match f {
-                OutputFile::Bytes { bytes, .. } => same_bytes(&old, bytes),
-                OutputFile::Copy { from, .. } => same_file_content(&old, from),
-            };
-            if same && fs::hard_link(&old, &dest).is_ok() {
-                return Ok(false);
-            }
-            match f {
-                OutputFile::Bytes { bytes, .. } => fs::write(&dest, bytes),
-                OutputFile::Copy { from, .. } => fs::copy(from, &dest).map(|_| ()),
-            }
-            .map_err(|e| write_error(&dest, &e))?;
-            Ok(true)
-        })
-        .collect();
-    let mut stats = WriteStats::default();
-    for o in outcomes {
-        if o? {
-            stats.written += 1;
-        } else {
-            stats.unchanged += 1;
         }
     }
-    Ok(stats)
+
+    /// Adds one file made by the build.
+    pub fn put_bytes(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let dest = self.destination(path)?;
+        let old = self.output.join(path);
+        if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
+            return self.count(false);
+        }
+        fs::write(&dest, bytes).map_err(|e| write_error(&dest, &e))?;
+        self.count(true)
+    }
+
+    /// Where `path` goes in the staging folder, its folder made.
+    fn destination(&self, path: &str) -> Result<PathBuf, Diagnostic> {
+        let dest = self.staging.join(path);
+        if let Some(dir) = dest.parent() {
+            fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
+        }
+        Ok(dest)
+    }
+
+    fn count(&self, written: bool) -> Result<(), Diagnostic> {
+        let n = if written {
+            &self.written
+        } else {
+            &self.unchanged
+        };
+        n.fetch_add(1, Ordering::Relaxed);
+        // A `Result` so that `put` ends on it: every path of `put` counts once.
+        Ok(())
+    }
+
+    /// Swaps the staging folder in for the output: two renames.
+    pub fn commit(mut self) -> Result<WriteStats, Diagnostic> {
+        let (output, staging, retired) = (&self.output, &self.staging, &self.retired);
+        if output.exists() {
+            fs::rename(output, retired).map_err(|e| write_error(output, &e))?;
+        }
+        if let Err(e) = fs::rename(staging, output) {
+            // Put the old site back before reporting.
+            let _ = fs::rename(retired, output);
+            return Err(write_error(output, &e));
+        }
+        self.committed = true;
+        let _ = remove_ours(retired);
+        Ok(WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.staging);
+        }
+    }
 }
 
 fn same_bytes(old: &Path, bytes: &[u8]) -> bool {

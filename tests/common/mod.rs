@@ -1,6 +1,8 @@
 //! A small builder for fixture sites in temporary folders.
 #![allow(dead_code)]
 
+pub mod sample;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -2,9 +2,12 @@
 //! problems to one list, so a run reports everything at once; nothing is
 //! written unless the whole run is free of errors.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::config::{self, BaseUrl, Config};
 use crate::content;
@@ -16,6 +19,8 @@ use crate::output::{self, OutputFile, WriteStats};
 use crate::render::{self, Renderer};
 use crate::site::{self, ModelOptions, RouteKind, Site};
 use crate::t;
+
+mod warm;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -77,6 +82,9 @@ pub struct BuildReport {
     pub written: WriteStats,
     /// Image work: decoded, encoded, reused from the cache, pruned.
     pub media: MediaStats,
+    /// Nothing changed since the last build of this output: nothing was
+    /// loaded, rendered or written (see `warm`).
+    pub unchanged: bool,
 }
 
 /// Runs the whole pipeline. On error, returns every problem found, sorted,
@@ -86,6 +94,12 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
     let site_dir = opts.site_dir.as_path();
     let output_dir = opts.output();
+    let snapshot = opts
+        .write
+        .then(|| warm::snapshot(opts, &format!("{:?}", crate::messages::lang())));
+    if let Some(last) = snapshot.as_ref().and_then(|s| s.unchanged(&output_dir)) {
+        return unchanged(opts, last, started);
+    }
 
     let Some(config) = load_config(opts, &mut diags) else {
         return Err(diags.sorted());
@@ -131,49 +145,99 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             return Err(diags.sorted());
         }
     };
-    let (pages, ds) = renderer.render_all(&site, &theme);
-    diags.extend(ds);
     let statics = static_files(site_dir, &site, &theme, &mut diags);
-
-    if diags.has_errors() {
-        return Err(diags.sorted());
-    }
-    if opts.deny_warnings && diags.warning_count() > 0 {
-        let count = diags.warning_count();
-        diags.push(Diagnostic::error(t!(
-            Msg::WarningsDenied,
-            warnings = crate::messages::count(count, crate::messages::Noun::Warnings)
-        )));
-        return Err(diags.sorted());
-    }
-    let mut files: Vec<OutputFile> = statics;
-    files.extend(pages.into_iter().map(|p| OutputFile::Bytes {
-        path: p.file,
-        bytes: p.bytes,
-    }));
-    let files = dedupe(files);
-    let written = if opts.write {
-        output::write_site(&output_dir, files).map_err(|d| {
-            let mut all = diags.clone();
-            all.push(d);
-            all.sorted()
-        })?
+    let denied = opts.deny_warnings && diags.warning_count() > 0;
+    // Pages are rendered even when the run already failed, to report the
+    // templates' problems too; they are written only when it can succeed.
+    let staging = if opts.write && !diags.has_errors() && !denied {
+        Some(output::Staging::begin(&output_dir).map_err(|d| with(&diags, d))?)
     } else {
-        WriteStats::default()
+        None
+    };
+    diags.extend(render_and_write(
+        &site,
+        &renderer,
+        &theme,
+        statics,
+        staging.as_ref(),
+    ));
+    if diags.has_errors() {
+        // Dropping the staging folder removes it: the old output stays.
+        return Err(diags.sorted());
+    }
+    if denied {
+        diags.push(denied_error(diags.warning_count()));
+        return Err(diags.sorted());
+    }
+    let written = match staging {
+        Some(s) => s.commit().map_err(|d| with(&diags, d))?,
+        None => WriteStats::default(),
     };
     let mut media_stats = site.media.stats;
     if opts.write {
         media_stats.pruned = media::prune(site_dir, &site.media);
     }
+    let warnings = diags.sorted();
+    let pages = count_pages(&site);
+    if let Some(s) = snapshot {
+        let report = warm::Report {
+            pages,
+            images: media_stats.images,
+            files: written.written + written.unchanged,
+            warnings: warnings.clone(),
+        };
+        s.save(site_dir, &output_dir, report);
+    }
     Ok(BuildReport {
-        pages: count_pages(&site),
+        pages,
         images: media_stats.images,
         media: media_stats,
-        warnings: diags.sorted(),
+        warnings,
         elapsed: started.elapsed(),
         output: output_dir,
         written,
+        unchanged: false,
     })
+}
+
+/// The report of a build that found its inputs and output as the last one
+/// left them: that build's counts and warnings, nothing written.
+fn unchanged(
+    opts: &BuildOptions,
+    last: warm::Report,
+    started: Instant,
+) -> Result<BuildReport, Vec<Diagnostic>> {
+    if opts.deny_warnings && !last.warnings.is_empty() {
+        let mut diags = Diagnostics::new();
+        let count = last.warnings.len();
+        diags.extend(last.warnings);
+        diags.push(denied_error(count));
+        return Err(diags.sorted());
+    }
+    Ok(BuildReport {
+        pages: last.pages,
+        images: last.images,
+        media: MediaStats {
+            images: last.images,
+            ..MediaStats::default()
+        },
+        warnings: last.warnings,
+        elapsed: started.elapsed(),
+        output: opts.output(),
+        written: WriteStats {
+            written: 0,
+            unchanged: last.files,
+        },
+        unchanged: true,
+    })
+}
+
+/// The error that fails a run with `--deny-warnings`.
+fn denied_error(warnings: usize) -> Diagnostic {
+    Diagnostic::error(t!(
+        Msg::WarningsDenied,
+        warnings = crate::messages::count(warnings, crate::messages::Noun::Warnings)
+    ))
 }
 
 /// Reads `site.yaml` with the command line's `base_url`. A broken file gives
@@ -343,11 +407,44 @@ pub(crate) fn static_files(
     files
 }
 
-/// Later files replace earlier ones at the same path (pages beat assets).
-fn dedupe(files: Vec<OutputFile>) -> Vec<OutputFile> {
-    let mut by_path: std::collections::BTreeMap<String, OutputFile> = Default::default();
+/// Renders every route and writes it (with the static files) as soon as it
+/// is made, in parallel, so that memory holds the model and the pages being
+/// worked on, never the whole output. Returns every problem met.
+fn render_and_write(
+    site: &Site,
+    renderer: &Renderer,
+    theme: &render::Theme,
+    statics: Vec<OutputFile>,
+    staging: Option<&output::Staging>,
+) -> Vec<Diagnostic> {
+    let pages: HashSet<String> = site.routes.iter().map(|r| r.file()).collect();
+    let statics = dedupe(statics, &pages);
+    let put_static = statics.par_iter().filter_map(|f| staging?.put(f).err());
+    let put_page = site.routes.par_iter().filter_map(|r| {
+        let page = match renderer.render_route(site, r, theme) {
+            Ok(p) => p,
+            Err(d) => return Some(d),
+        };
+        staging?.put_bytes(&page.file, &page.bytes).err()
+    });
+    put_static.chain(put_page).collect()
+}
+
+/// One file per path: a later static file replaces an earlier one, and a
+/// page replaces any static file at its path.
+fn dedupe(files: Vec<OutputFile>, pages: &HashSet<String>) -> Vec<OutputFile> {
+    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
     for f in files {
-        by_path.insert(f.path().to_string(), f);
+        if !pages.contains(f.path()) {
+            by_path.insert(f.path().to_string(), f);
+        }
     }
     by_path.into_values().collect()
+}
+
+/// `problems` so far plus `last`, sorted: the report of a failed write.
+fn with(problems: &Diagnostics, last: Diagnostic) -> Vec<Diagnostic> {
+    let mut all = problems.clone();
+    all.push(last);
+    all.sorted()
 }
