@@ -176,17 +176,20 @@ pub fn scan(site_dir: &Path) -> Scan {
         .map(|(rel, _)| rel.trim_end_matches("/index.md").to_string())
         .collect();
     let mut bundles: Vec<Vec<BundleFile>> = vec![Vec::new(); bundle_dirs.len()];
+    let dir_index: std::collections::HashMap<&str, usize> = bundle_dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.as_str(), i))
+        .collect();
     let mut markdown = Vec::new();
     for (rel, disk) in entries {
         if rel.ends_with(".md") {
             markdown.push((rel, disk));
             continue;
         }
-        let owner = bundle_dirs
-            .iter()
-            .enumerate()
-            .filter(|(_, dir)| rel.starts_with(&format!("{dir}/")))
-            .max_by_key(|(_, dir)| dir.len());
+        // The nearest folder above the file that is a bundle owns it.
+        let owner = std::iter::successors(rel.rfind('/'), |&end| rel[..end].rfind('/'))
+            .find_map(|end| dir_index.get(&rel[..end]).map(|&i| (i, &bundle_dirs[i])));
         match owner {
             Some((i, dir)) => {
                 let name = rel[dir.len() + 1..].to_string();

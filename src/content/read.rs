@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::t;
-use crate::text::nfc;
+use crate::text::nfc_owned;
 
 /// The legacy encoding text seems typed in, with where it starts.
 fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
@@ -25,7 +25,8 @@ pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(disk)
         .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel))?;
     let text = match String::from_utf8(bytes) {
-        Ok(s) => nfc(&s.replace("\r\n", "\n")),
+        Ok(s) if s.contains('\r') => nfc_owned(s.replace("\r\n", "\n")),
+        Ok(s) => nfc_owned(s),
         Err(e) => {
             // Point at the first bad byte: its line and column in the valid prefix.
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

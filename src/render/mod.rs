@@ -123,13 +123,15 @@ impl Renderer {
         }
         let template = template_for(&route.kind);
         let ctx: Context = self.shared.context_for(site, route);
-        let text = self
-            .tera
-            .render(template, &ctx)
+        // Rendered into bytes: Tera writes only UTF-8, and checking a whole
+        // page again (as `render` does) costs more than the escaping.
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut bytes)
             .map_err(|e| template_diagnostic(&e, theme, &self.shown_names))?;
         Ok(RenderedPage {
             file: route.file(),
-            bytes: text.into_bytes(),
+            bytes,
         })
     }
 }

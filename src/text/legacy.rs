@@ -40,10 +40,12 @@ pub enum LegacyEncoding {
 /// Latin-1 letters. Run it on the raw text, before invisible characters are stripped.
 pub fn detect_legacy(s: &str) -> Option<(LegacyEncoding, usize, usize)> {
     for (index, line) in s.split('\n').enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        if chars.iter().all(char::is_ascii) || chars.iter().any(|&c| is_unicode_vietnamese(c)) {
+        // Most lines are ASCII or plainly Unicode Vietnamese: decided
+        // without collecting their characters.
+        if line.is_ascii() || line.chars().any(is_unicode_vietnamese) {
             continue;
         }
+        let chars: Vec<char> = line.chars().collect();
         let (tcvn3_words, tcvn3_col) = tcvn3_markers(&chars);
         if tcvn3_words > 0 {
             if tcvn3_words >= 2 || word_count(&chars) <= 3 {

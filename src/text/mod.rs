@@ -23,12 +23,30 @@ use unicode_normalization::char::is_combining_mark;
 
 /// NFC-normalise (every text input goes through this).
 pub fn nfc(s: &str) -> String {
-    // Most input is already NFC (Unikey's default); the quick check avoids a rebuild.
-    if unicode_normalization::is_nfc(s) {
+    // Most input is already NFC (Unikey's default); the check avoids a rebuild.
+    if is_nfc(s) {
         s.to_owned()
     } else {
         s.nfc().collect()
     }
+}
+
+/// [`nfc`] of an owned string, given back untouched when it is NFC already.
+pub fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) { s } else { s.nfc().collect() }
+}
+
+/// Whether `s` is NFC. Characters below U+0300 (ASCII, Latin-1, ư, ơ, đ),
+/// the precomposed Vietnamese letters (U+1E00–U+1EFF) and the dashes, quotes
+/// and ellipsis of U+2010–U+2027 are all "NFC quick check: yes" with
+/// combining class 0, so text made only of them is NFC without a table
+/// lookup per character; anything else gets the full check.
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(is_plain_nfc) || unicode_normalization::is_nfc(s)
+}
+
+fn is_plain_nfc(c: char) -> bool {
+    matches!(c as u32, 0..0x300 | 0x1E00..=0x1EFF | 0x2010..=0x2027)
 }
 
 /// True for U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD.
@@ -104,6 +122,29 @@ fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_taken_as_nfc_without_a_lookup_are_nfc_in_any_company() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let plain: Vec<char> = (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain_nfc(c))
+            .collect();
+        assert!(plain.len() > 1000 && plain.contains(&'ệ') && plain.contains(&'…'));
+        for &c in &plain {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        // Not taken as plain: combining marks and characters NFC replaces.
+        assert!(!is_plain_nfc('\u{0301}') && !is_plain_nfc('\u{2000}'));
+        let decomposed = "Thu\u{0309}y Ti\u{00EA}\u{0301}n";
+        assert_eq!(nfc_owned(decomposed.to_string()), "Thủy Tiến");
+        assert_eq!(
+            nfc_owned("Đà Nẵng – “Hòa” …".to_string()),
+            "Đà Nẵng – “Hòa” …"
+        );
+    }
 
     fn nfd(s: &str) -> String {
         s.nfd().collect()
