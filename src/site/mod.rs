@@ -387,14 +387,18 @@ pub fn summary_of(doc: &Document, first_paragraph: &str) -> String {
 /// coincide (`đường`, `dương`) get `-2`, `-3` in collation order.
 fn group_tags(articles: &mut [Article], article_tags: &[Vec<String>]) -> Vec<Tag> {
     let mut groups: HashMap<String, (HashMap<String, usize>, Vec<usize>)> = HashMap::new();
+    // A site has few distinct spellings and many uses of each.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for (i, names) in article_tags.iter().enumerate() {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for name in names {
-            let key = identity_key(name);
-            if key.is_empty() || seen.contains(&key) {
+            let key = keys
+                .entry(name.as_str())
+                .or_insert_with(|| identity_key(name))
+                .clone();
+            if key.is_empty() || !seen.insert(key.clone()) {
                 continue;
             }
-            seen.push(key.clone());
             let entry = groups.entry(key).or_default();
             *entry.0.entry(name.clone()).or_default() += 1;
             entry.1.push(i);

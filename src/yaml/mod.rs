@@ -123,7 +123,8 @@ pub fn parse_all_keys<T: DeserializeOwned>(
     yaml: &str,
     src: Source<'_>,
 ) -> (Option<T>, Vec<Diagnostic>) {
-    let keys = if yaml.trim().is_empty() {
+    let allowed = field_names::<T>();
+    let keys = if yaml.trim().is_empty() || plain_keys_allowed(yaml, allowed) {
         Entries::default()
     } else {
         match parse::<Entries<serde::de::IgnoredAny>>(yaml, src) {
@@ -131,7 +132,6 @@ pub fn parse_all_keys<T: DeserializeOwned>(
             Err(d) => return (None, vec![*d]),
         }
     };
-    let allowed = field_names::<T>();
     let mut diags: Vec<Diagnostic> = keys
         .0
         .iter()
@@ -151,6 +151,41 @@ pub fn parse_all_keys<T: DeserializeOwned>(
             (None, diags)
         }
     }
+}
+
+/// Whether `yaml` plainly is a mapping whose every top-level key is in
+/// `allowed`, seen from its lines alone: the first line with content is a
+/// `key:` at the line start (so the mapping is not indented and each of its
+/// keys starts a line), and every line starting at column 0 is a comment, a
+/// `- ` item of a key's list, or `key:` followed by a space or nothing, with
+/// a known key. Anything else (quoted or flow keys, anchors, a glued
+/// `key:value`, an unknown key) answers `false` and the keys are listed by
+/// a real parse. Front matter is nearly always plain: this saves a parse.
+fn plain_keys_allowed(yaml: &str, allowed: &[&str]) -> bool {
+    let mut seen_key = false;
+    for line in yaml.lines() {
+        let first = line.chars().next();
+        match first {
+            None | Some('#') => continue,
+            Some(' ' | '\t') if seen_key => continue,
+            Some('-') if seen_key && (line == "-" || line.starts_with("- ")) => continue,
+            _ => {}
+        }
+        let Some((key, rest)) = line.split_once(':') else {
+            return false;
+        };
+        let simple = key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if key.is_empty() || !simple || !(rest.is_empty() || rest.starts_with(' ')) {
+            return false;
+        }
+        if !allowed.contains(&key) {
+            return false;
+        }
+        seen_key = true;
+    }
+    true
 }
 
 /// The field names of a struct `T` derives `Deserialize` for: serde passes
@@ -196,6 +231,42 @@ mod tests {
         title: String,
         #[serde(default)]
         draft: bool,
+    }
+
+    #[test]
+    fn plain_front_matter_is_read_once_and_anything_unusual_gets_the_key_listing() {
+        let allowed = &["title", "tags", "draft"];
+        for yaml in [
+            "title: A\ntags:\n- a\n- b\n",
+            "# chú thích\ntitle: A\n\ntags: [a, b]\ndraft:\n",
+            "title: |\n  dòng 1\n  dòng 2\n",
+        ] {
+            assert!(plain_keys_allowed(yaml, allowed), "{yaml}");
+        }
+        for yaml in [
+            "title: A\nsummry: x\n",
+            "  title: A\n  foo: b\n",
+            "\"foo\": A\n",
+            "title:A\n",
+            "{title: A, foo: b}\n",
+            "- title\n",
+            "&x title: A\n",
+            "title: A\nTitle: B\n",
+        ] {
+            assert!(!plain_keys_allowed(yaml, allowed), "{yaml}");
+        }
+        // The full listing still reports what the plain reading would miss.
+        #[derive(Deserialize)]
+        #[allow(dead_code)]
+        struct Open {
+            title: Option<String>,
+        }
+        let text = "  title: A\n  foo: b\n";
+        let src = Source::file(Path::new("a.md"), text);
+        let (v, diags) = parse_all_keys::<Open>(text, src);
+        assert!(v.is_some());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("foo") && diags[0].line == 2);
     }
 
     fn err(yaml: &str, offset: usize) -> Diagnostic {
