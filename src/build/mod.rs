@@ -343,6 +343,7 @@ pub(crate) fn count_pages(site: &Site) -> usize {
                 RouteKind::Redirect { .. }
                     | RouteKind::Feed
                     | RouteKind::Sitemap
+                    | RouteKind::SitemapPart(_)
                     | RouteKind::Robots
             )
         })

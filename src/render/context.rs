@@ -10,7 +10,9 @@ use tera::{Context, Value};
 use super::data_context as dc;
 use super::photos::{self, PhotoValue};
 use crate::content::gallery_marker;
-use crate::site::{Article, Pager, Photo, Route, RouteKind, Site, cluster_year_path};
+use crate::site::{
+    Article, Pager, Photo, Route, RouteKind, SITEMAP_URLS, Site, cluster_year_path, sitemap_parts,
+};
 use crate::text::{format_date, format_datetime, format_integer};
 
 /// Values shared by every page of one build.
@@ -412,7 +414,20 @@ impl Shared {
             }
             RouteKind::Export { .. } => "export",
             RouteKind::Sitemap => {
-                ctx.insert("entries", &sitemap(site));
+                let entries = sitemap(site);
+                let parts = sitemap_parts(entries.len(), SITEMAP_URLS);
+                let urls: Vec<String> = (1..=parts)
+                    .map(|n| base.absolute(&format!("/sitemap-{n}.xml")))
+                    .collect();
+                ctx.insert("sitemaps", &urls);
+                ctx.insert("entries", if parts == 0 { &entries[..] } else { &[] });
+                "sitemap"
+            }
+            RouteKind::SitemapPart(n) => {
+                let entries = sitemap(site);
+                let part = entries.chunks(SITEMAP_URLS).nth(n.saturating_sub(1));
+                ctx.insert("sitemaps", &Vec::<String>::new());
+                ctx.insert("entries", part.unwrap_or_default());
                 "sitemap"
             }
             RouteKind::Robots => {

@@ -44,6 +44,7 @@ impl Renderer {
         let translations = load_translations(site, theme, &mut diags);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         let base_path = site.config.base_url.path.clone();
         tera.register_function(
             "url",
@@ -136,6 +137,28 @@ impl Renderer {
     }
 }
 
+/// Tera's escaping, byte for byte the same, but written in runs between the
+/// special characters: Tera's own writes every byte through a `dyn Write`,
+/// which cost an eighth of a build.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
 /// The template that renders a kind of route.
 pub fn template_for(kind: &RouteKind) -> &'static str {
     match kind {
@@ -147,7 +170,7 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::Galleries => "galleries.html",
         RouteKind::NotFound => "404.html",
         RouteKind::Redirect { .. } => "redirect.html",
-        RouteKind::Sitemap => "sitemap.xml",
+        RouteKind::Sitemap | RouteKind::SitemapPart(_) => "sitemap.xml",
         RouteKind::Robots => "robots.txt",
         RouteKind::Feed | RouteKind::ClusterFeed(_) => "feed.xml",
         RouteKind::ClusterIndex => "clusters.html",
@@ -218,4 +241,24 @@ fn template_diagnostic(
         .in_file(file)
         .at(text, span.start_line, span.start_col + 1)
         .hint(t!(Msg::TemplateErrorHint))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_writes_what_teras_own_escaping_writes() {
+        for input in [
+            "",
+            "Đà Nẵng",
+            "<a href=\"x\">Tom & Jerry's</a>",
+            "&&<<>>\"\"''",
+            "kết thúc bằng <",
+            "< ở đầu",
+        ] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            super::escape_html(input, &mut ours).unwrap();
+            tera::escape_html(input, &mut theirs).unwrap();
+            assert_eq!(ours, theirs, "{input}");
+        }
+    }
 }

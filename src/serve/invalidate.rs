@@ -134,6 +134,7 @@ fn shape(r: &Route) -> (&'static str, String, &[Input]) {
         | RouteKind::NotFound
         | RouteKind::Feed
         | RouteKind::Sitemap
+        | RouteKind::SitemapPart(_)
         | RouteKind::Robots
         | RouteKind::Galleries
         | RouteKind::ClusterIndex

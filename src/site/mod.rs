@@ -22,7 +22,9 @@ use crate::text::{collator, identity_key, slugify, truncate_words};
 pub use data_pages::{ClusterHistory, DataLinks, ExportFormat, cluster_year_path, unit_path};
 pub use gallery::Photo;
 pub use links::LinkMap;
-pub use routes::{FEED_ENTRIES, Input, Pager, Route, RouteKind, feed_articles};
+pub use routes::{
+    FEED_ENTRIES, Input, Pager, Route, RouteKind, SITEMAP_URLS, feed_articles, sitemap_parts,
+};
 
 /// Characters of the first paragraph kept when an article has no `summary`.
 const SUMMARY_CHARS: usize = 220;

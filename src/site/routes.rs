@@ -22,6 +22,11 @@ pub const RESERVED: &[&str] = &[
     "static",
 ];
 
+/// The most addresses one sitemap file may list (sitemaps.org): a larger
+/// site gets `/sitemap-1.xml`, `/sitemap-2.xml`, … and `/sitemap.xml` lists
+/// them.
+pub const SITEMAP_URLS: usize = 50_000;
+
 /// Articles in the feed, newest first; the feed shows their full text, so
 /// they are among its inputs.
 pub const FEED_ENTRIES: usize = 20;
@@ -110,7 +115,11 @@ pub enum RouteKind {
         to: String,
     },
     Feed,
+    /// `/sitemap.xml`: every indexable page, or, past [`SITEMAP_URLS`], the
+    /// index of the parts.
     Sitemap,
+    /// `/sitemap-N.xml` (1-based): the N-th [`SITEMAP_URLS`] of the pages.
+    SitemapPart(usize),
     Robots,
     /// `/cum-thi-dua/`.
     ClusterIndex,
@@ -167,6 +176,7 @@ impl Route {
                 | RouteKind::Redirect { .. }
                 | RouteKind::Feed
                 | RouteKind::Sitemap
+                | RouteKind::SitemapPart(_)
                 | RouteKind::Robots
                 | RouteKind::ClusterFeed(_)
                 | RouteKind::Export { .. }
@@ -264,7 +274,29 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
     check_clashes(site, &routes, diags);
     let aliases = alias_routes(site, &routes, diags);
     routes.extend(aliases);
+    let listed = routes
+        .iter()
+        .filter(|r| r.is_indexable() && !site.is_draft(&r.kind))
+        .count();
+    for n in 1..=sitemap_parts(listed, SITEMAP_URLS) {
+        let inputs = list_inputs(&[]);
+        routes.push(route(
+            &format!("/sitemap-{n}.xml"),
+            RouteKind::SitemapPart(n),
+            inputs,
+        ));
+    }
     routes
+}
+
+/// How many sitemap files `urls` addresses need besides `/sitemap.xml`:
+/// none while they fit in one.
+pub fn sitemap_parts(urls: usize, per_file: usize) -> usize {
+    if urls <= per_file {
+        0
+    } else {
+        urls.div_ceil(per_file)
+    }
 }
 
 /// The articles of a feed among `items` (newest first): at most
@@ -410,6 +442,14 @@ fn alias_routes(site: &Site, routes: &[Route], diags: &mut Diagnostics) -> Vec<R
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sitemap_is_split_only_past_the_limit_and_into_whole_parts() {
+        assert_eq!(super::sitemap_parts(0, 50_000), 0);
+        assert_eq!(super::sitemap_parts(50_000, 50_000), 0);
+        assert_eq!(super::sitemap_parts(50_001, 50_000), 2);
+        assert_eq!(super::sitemap_parts(150_000, 50_000), 3);
+        assert_eq!(super::sitemap_parts(150_001, 50_000), 4);
+    }
 
     fn window(number: usize, total: usize) -> String {
         let p = Pager {
