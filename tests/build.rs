@@ -179,6 +179,48 @@ fn the_pager_links_a_window_of_pages_not_every_page() {
     assert!(pager.contains(r#"href="/tin-tuc/trang/7/" aria-current="page""#));
 }
 
+/// `n` (at most 1 000) articles of 2001, an hour apart at most, one list
+/// page each.
+fn one_per_page(n: usize) -> SiteTest {
+    let mut t = SiteTest::new().file(
+        "site.yaml",
+        "title: Thi đua thử\nbase_url: https://thidua.example.vn/\npaginate: 1\n",
+    );
+    for i in 0..n {
+        let date = format!(
+            "{}-{:02}-{:02}",
+            2001 + i / 300,
+            1 + i % 300 / 25,
+            1 + i % 25
+        );
+        t = t.article(
+            &format!("content/news/bai-{i:04}.md"),
+            &format!("Bài {i}"),
+            &date,
+            "x",
+        );
+    }
+    t
+}
+
+#[test]
+fn a_list_page_does_not_grow_with_the_list_and_says_where_it_is() {
+    let size_of_page = |n: usize| {
+        let t = one_per_page(n);
+        t.built();
+        let page = t.read("tin-tuc/trang/30/index.html");
+        assert!(page.contains(&format!("Trang 30/{n}<")), "{page}");
+        page.len()
+    };
+    let (small, large) = (size_of_page(60), size_of_page(300));
+    // Only the digits of a few numbers differ (the total, the last page,
+    // the article shown), not a link per page (240 more links ≈ 10 KB).
+    assert!(
+        large.abs_diff(small) < 40,
+        "{small} bytes for 60 pages, {large} for 300"
+    );
+}
+
 #[test]
 fn dates_are_shown_dd_mm_yyyy_and_summaries_cut_at_a_word() {
     let long = "Chiều ngày 14/3, tại Hội trường Văn phòng UBND tỉnh, Cụm thi đua số 3 tổ chức Hội nghị ký kết giao ước thi đua năm 2024 với sự tham dự của đại diện lãnh đạo các đơn vị thành viên, các đồng chí trong Ban Thường vụ và nhiều đoàn viên công đoàn.";

@@ -119,6 +119,9 @@ struct ArticleCluster {
 struct PagerValue {
     number: usize,
     total: usize,
+    /// `5`, `1.000`: shown as "Trang 5/1.000".
+    number_text: String,
+    total_text: String,
     prev: Option<String>,
     next: Option<String>,
     pages: Vec<PagerLink>,
@@ -591,6 +594,8 @@ fn pager_value(site: &Site, p: &Pager) -> PagerValue {
     PagerValue {
         number: p.number,
         total: p.total,
+        number_text: format_integer(p.number as i64),
+        total_text: format_integer(p.total as i64),
         prev: (p.number > 1).then(|| url(p.number - 1)),
         next: (p.number < p.total).then(|| url(p.number + 1)),
         pages: p
