@@ -77,12 +77,12 @@ hugo_site_for() {
   echo "$site"
 }
 
-# measure NAME CMD…: runs CMD under /usr/bin/time, appends "wall rss_kb" to
+# measure NAME CMD…: runs CMD under /usr/bin/time, appends "wall rss_kb user sys" to
 # $RES/NAME; stops the benchmark if CMD fails, showing its output.
 measure() {
   local name=$1; shift
   local log=$RES/$name.log
-  if ! "$TIME" -f '%e %M' -o "$RES/.time" "$@" >"$log" 2>&1; then
+  if ! "$TIME" -f '%e %M %U %S' -o "$RES/.time" "$@" >"$log" 2>&1; then
     cat "$log" >&2
     die "$name failed: $*"
   fi
@@ -152,8 +152,9 @@ report() {
     "$RES/bangtin-cold" "$RES/bangtin-warm" "$RES/hugo-cold" "$RES/hugo-warm" "$RES/floor" "$RES/facts"
 }
 
-# Files hold one "wall_seconds rss_kb" line per round, in round order; ratios
-# are taken within a round, then their median is shown.
+# Files hold one "wall_s rss_kb user_s sys_s" line per round, in round order;
+# ratios are taken within a round, then their median is shown. CPU seconds
+# (user + system) change less than wall time when the machine is shared.
 # shellcheck disable=SC2016 # an awk program: its $ are awk's
 REPORT_AWK='
 function median(a, k,   i, j, t, b) {
@@ -168,16 +169,17 @@ function minmax(a, k,   i, lo, hi) {
 }
 function peak(name,   i, m) { for (i = 1; i <= rounds; i++) if (rss[name, i] > m) m = rss[name, i]; return m / 1024 }
 function ratio(x, y,   i, r) { for (i = 1; i <= rounds; i++) r[i] = wall[x, i] / wall[y, i]; return median(r, rounds) }
-function row(name, label,   i, w) {
-  for (i = 1; i <= rounds; i++) w[i] = wall[name, i]
+function cpu_ratio(x, y,   i, r) { for (i = 1; i <= rounds; i++) r[i] = cpu[x, i] / cpu[y, i]; return median(r, rounds) }
+function row(name, label,   i, w, c) {
+  for (i = 1; i <= rounds; i++) { w[i] = wall[name, i]; c[i] = cpu[name, i] }
   med[name] = median(w, rounds)
-  printf "| %s | %.2f | %s | %.0f | %.3f |\n", label, med[name], minmax(w, rounds), peak(name), 1000 * med[name] / n
+  printf "| %s | %.2f | %s | %.2f | %.0f | %.3f |\n", label, med[name], minmax(w, rounds), median(c, rounds), peak(name), 1000 * med[name] / n
 }
 FILENAME ~ /facts$/ { bytes[$1] = $2; html[$1] = $3; list[$1] = $4; listpath[$1] = $5; next }
-{ f = FILENAME; sub(/.*\//, "", f); wall[f, FNR] = $1; rss[f, FNR] = $2; if (FNR > rounds) rounds = FNR }
+{ f = FILENAME; sub(/.*\//, "", f); wall[f, FNR] = $1; rss[f, FNR] = $2; cpu[f, FNR] = $3 + $4; if (FNR > rounds) rounds = FNR }
 END {
-  print "| build | median s | min–max s | peak RSS MiB | ms per article |"
-  print "|---|---:|---:|---:|---:|"
+  print "| build | median s | min–max s | CPU s | peak RSS MiB | ms per article |"
+  print "|---|---:|---:|---:|---:|---:|"
   row("bangtin-cold", "bangtin cold"); row("bangtin-warm", "bangtin warm")
   row("hugo-cold", "Hugo cold"); row("hugo-warm", "Hugo warm"); row("floor", "floor")
   print ""
@@ -188,6 +190,7 @@ END {
   printf "| bangtin / Hugo, cold | %.2f |\n| bangtin / Hugo, warm | %.2f |\n", bh, bhw
   printf "| bangtin cold / floor | %.2f |\n| bangtin warm / cold | %.2f |\n", bf, wc
   printf "| Hugo warm / cold | %.2f |\n", ratio("hugo-warm", "hugo-cold")
+  printf "| CPU seconds bangtin / Hugo, cold | %.2f |\n", cpu_ratio("bangtin-cold", "hugo-cold")
   rr = peak("bangtin-cold") / peak("hugo-cold")
   printf "| peak RSS bangtin / Hugo, cold | %.2f |\n", rr
   print ""
