@@ -110,3 +110,15 @@ fn split_front_matter(text: &str) -> (&str, &str) {
         None => ("{}", text),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::split_front_matter;
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        assert_eq!(split_front_matter("---\na: 1\n---\nText"), ("a: 1", "Text"));
+        assert_eq!(split_front_matter("---\n---\nText"), ("{}", "Text"));
+        assert_eq!(split_front_matter("Text"), ("{}", "Text"));
+    }
+}

@@ -1541,3 +1541,51 @@ fn jpeg_photo(rng: &mut Rng) -> Vec<u8> {
         .expect("encoding to memory does not fail");
     buf
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(v: &[&str]) -> Result<Args, String> {
+        parse_args(v.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn arguments_are_checked() {
+        let a = args(&["10", "d", "--seed", "7", "--photos", "3"]).unwrap();
+        assert_eq!((a.n, a.seed, a.photos), (10, 7, 3));
+        assert!(args(&["0", "d"]).is_err());
+        assert!(args(&["10"]).is_err());
+        assert!(args(&["x", "d"]).is_err());
+        assert!(args(&["10", "d", "--seed"]).is_err());
+        assert!(args(&["10", "d", "--colour"]).is_err());
+    }
+
+    #[test]
+    fn decimals_are_written_as_the_scores_file_reads_them() {
+        assert_eq!(decimal(1900), "19");
+        assert_eq!(decimal(1950), "\"19,5\"");
+        assert_eq!(decimal(82), "\"0,82\"");
+    }
+
+    #[test]
+    fn slugs_drop_marks() {
+        assert_eq!(ascii_slug("Đông Lĩnh"), "dong-linh");
+        assert_eq!(ascii_slug("  Hòa Mỹ (2) "), "hoa-my-2");
+    }
+
+    #[test]
+    fn every_photo_lands_in_a_bundle() {
+        for (n, k) in [(10, 0), (10, 7), (3, 40), (1000, 30)] {
+            assert_eq!(bundle_photos(n, k).iter().sum::<usize>(), k);
+        }
+    }
+
+    #[test]
+    fn unit_names_and_ids_are_unique() {
+        let units = make_units(2 * BODIES.len() * PLACES.len() + 5);
+        let ids: HashSet<_> = units.iter().map(|u| &u.id).collect();
+        let names: HashSet<_> = units.iter().map(|u| &u.full).collect();
+        assert_eq!((ids.len(), names.len()), (units.len(), units.len()));
+    }
+}
