@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use unicode_normalization::UnicodeNormalization;
@@ -39,7 +39,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let args = match parse_args(std::env::args().skip(1)).and_then(check_dir) {
         Ok(a) => a,
         Err(msg) => {
             eprintln!("gen_corpus: {msg}\n{USAGE}");
@@ -86,6 +86,20 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         seed,
         photos,
     })
+}
+
+/// A corpus is written into a new or empty folder only, so that no file of
+/// another corpus stays mixed in.
+fn check_dir(args: Args) -> Result<Args, String> {
+    let occupied = fs::read_dir(&args.dir).is_ok_and(|mut d| d.next().is_some());
+    match (occupied, args.dir.is_file()) {
+        (_, true) => Err(format!("{} is a file, not a folder", args.dir.display())),
+        (true, _) => Err(format!(
+            "{} is not empty; give a new folder",
+            args.dir.display()
+        )),
+        _ => Ok(args),
+    }
 }
 
 fn number<T: std::str::FromStr>(v: Option<String>, what: &str) -> Result<T, String> {
@@ -509,7 +523,7 @@ struct Site {
 }
 
 fn generate(args: &Args) -> io::Result<()> {
-    ensure_empty(&args.dir)?;
+    fs::create_dir_all(&args.dir)?;
     let mut rng = Rng(args.seed ^ 0x6261_6E67_7469_6E00);
     let clusters = args.n.div_ceil(ARTICLES_PER_CLUSTER).max(1);
     let units = make_units(clusters * MEMBERS);
@@ -525,16 +539,6 @@ fn generate(args: &Args) -> io::Result<()> {
     write_data(&out, &mut rng, &site)?;
     write_pages(&out)?;
     write_articles(&out, &mut rng, &site)
-}
-
-fn ensure_empty(dir: &Path) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::other(format!(
-            "{} is not empty; give a new folder",
-            dir.display()
-        )));
-    }
-    fs::create_dir_all(dir)
 }
 
 /// Writes files under the site folder, always in NFC.
