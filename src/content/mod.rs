@@ -71,7 +71,14 @@ pub struct Document {
 
 impl Document {
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or_default()
+    }
+
+    /// Drops the Markdown body once it is rendered, keeping the front
+    /// matter (later checks quote its lines); [`Document::body`] is then empty.
+    pub fn forget_body(&mut self) {
+        self.text.truncate(self.body_start);
+        self.text.shrink_to_fit();
     }
 
     /// The site path of a standalone page: the sub-folders it sits in under
