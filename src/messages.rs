@@ -250,6 +250,11 @@ catalogue! {
     NumberWrongSeparator => "`{value}` dùng dấu thập phân khác với khai báo `decimal_separator` của tệp",
         "`{value}` uses a different decimal separator from the file's `decimal_separator`";
     NumberWrongSeparatorHint => "dùng đúng dấu đã khai báo, hoặc sửa `decimal_separator`", "use the declared separator, or change `decimal_separator`";
+    NumberTooLarge => "số `{value}` quá lớn: bangtin chỉ nhận số từ -{limit} đến {limit}",
+        "the number `{value}` is too large: bangtin accepts numbers from -{limit} to {limit}";
+    IntTooLarge => "số `{value}` quá lớn ở đây", "the number `{value}` is too large here";
+    NumberTooLargeHint => "kiểm tra lại số này: có thể đã gõ thừa chữ số hoặc dán nhầm",
+        "check this number: a digit may have been typed too many, or something pasted by mistake";
     NumberInvalid => "`{value}` không phải là một số", "`{value}` is not a number";
     NumberInvalidHint => "viết số như 19,5 hoặc 52; số có dấu phẩy nên đặt trong ngoặc kép: \"19,5\"",
         "write a number such as 19,5 or 52; put numbers with a comma in quotes: \"19,5\"";
@@ -309,6 +314,7 @@ catalogue! {
     SchemeStepDivides => "bước chấm {step} không chia hết điểm tối đa {max}", "the step {step} does not divide the maximum {max}";
     SchemeStepDividesHint => "chọn bước như 0,25, 0,5 hoặc 1 sao cho điểm tối đa là bội của bước", "choose a step such as 0.25, 0.5 or 1 that divides the maximum";
     SchemeWeightsSum => "các trọng số cộng lại bằng {sum}, không bằng 1", "the weights add up to {sum}, not 1";
+    SchemeWeightNegative => "trọng số của đợt {phase} âm", "the weight of phase {phase} is negative";
     SchemeWeightsSumHint => "ví dụ weighted: { dot1: 0.4, dot2: 0.6 }", "for example weighted: { dot1: 0.4, dot2: 0.6 }";
     SchemeBandsOrder => "các mức xếp loại phải đi từ cao xuống thấp", "classification bands must go from highest to lowest";
     SchemeBandsOrderHint => "sắp lại `classification` theo `min` giảm dần", "order `classification` by decreasing `min`";

@@ -52,6 +52,12 @@ pub fn folder_of(path: &str) -> &str {
     parts.next().unwrap_or("")
 }
 
+/// The largest size of a number in data, written in docs/format.md §10. Far above
+/// any score, target, weight or count a cluster uses, and small enough that the
+/// sums and products the engine makes of such numbers always fit in a `Decimal`
+/// (a product of two is below 10^24, the limit is near 7.9 × 10^28).
+pub const NUMBER_LIMIT: i64 = 1_000_000_000_000;
+
 /// Collects the problems of one data file.
 pub struct Checker<'a> {
     pub src: Source<'a>,
@@ -115,8 +121,17 @@ impl<'a> Checker<'a> {
 
     /// A whole number (a year, a count, a quota).
     pub fn int<T: FromStr>(&mut self, v: &S) -> Option<T> {
-        match v.value.trim().parse::<T>() {
+        let text = v.value.trim();
+        match text.parse::<T>() {
             Ok(n) => Some(n),
+            Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                self.error(
+                    v,
+                    t!(Msg::IntTooLarge, value = text),
+                    Some(t!(Msg::NumberTooLargeHint)),
+                );
+                None
+            }
             Err(_) => {
                 self.error(
                     v,
@@ -139,12 +154,30 @@ impl<'a> Checker<'a> {
             other => other,
         };
         match result {
-            Ok(d) => Some(d),
+            Ok(d) => self.bounded(v, d),
             Err(e) => {
                 self.number_error(v, &e);
                 None
             }
         }
+    }
+
+    /// `d`, read from `v`, if it is within ±[`NUMBER_LIMIT`]; else a located error.
+    pub fn bounded(&mut self, v: &S, d: Decimal) -> Option<Decimal> {
+        let limit = Decimal::from(NUMBER_LIMIT);
+        if d.abs() <= limit {
+            return Some(d);
+        }
+        self.error(
+            v,
+            t!(
+                Msg::NumberTooLarge,
+                value = v.value.trim(),
+                limit = show(limit)
+            ),
+            Some(t!(Msg::NumberTooLargeHint)),
+        );
+        None
     }
 
     pub fn number_error(&mut self, v: &S, e: &DecimalError) {

@@ -384,7 +384,7 @@ impl SheetCheck<'_> {
 
     fn decimal(&self, c: &mut Checker<'_>, v: &S) -> Option<Decimal> {
         match parse_decimal(&v.value, self.sep) {
-            Ok(d) => Some(d),
+            Ok(d) => c.bounded(v, d),
             Err(e) => {
                 c.number_error(v, &e);
                 None

@@ -1,0 +1,125 @@
+//! Hostile and broken input (issue 21): numbers that overflow, inputs that made
+//! diagnostics or hints blow up, limits, symlinks out of the site, CSV formulas.
+//! Each bad input gets one located error (file, line, column) and no panic.
+
+mod common;
+mod data_fixture;
+
+use data_fixture::*;
+
+/// The largest `Decimal`: it parses, and any sum with it overflowed.
+const HUGE: &str = "79228162514264337593543950335";
+
+// --- Numbers out of range (FORMAT.md §10) -----------------------------------
+
+#[test]
+fn a_huge_top_level_maximum_is_refused_at_the_value_not_a_panic() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "title: Phong trào thi đua, max: 40",
+        &format!("title: Phong trào thi đua, max: {HUGE}"),
+    );
+    let d = t.error(&format!("số `{HUGE}` quá lớn"));
+    t.assert_at(&d, SCHEME, HUGE);
+    assert!(d.message.contains("1.000.000.000.000"), "{}", d.render());
+    assert!(hint(&d).contains("thừa chữ số"), "{}", d.render());
+}
+
+#[test]
+fn a_huge_child_maximum_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "title: Hoàn thành chỉ tiêu, max: 40",
+        &format!("title: Hoàn thành chỉ tiêu, max: {HUGE}"),
+    );
+    let d = t.error(&format!("`{HUGE}`"));
+    t.assert_at(&d, SCHEME, HUGE);
+}
+
+#[test]
+fn huge_negative_maxima_are_refused_each_at_its_value() {
+    let t = DataSite::new()
+        .edit(SCHEME, "    max: 60\n", &format!("    max: -{HUGE}\n"))
+        .edit(
+            SCHEME,
+            "title: Phong trào thi đua, max: 40",
+            &format!("title: Phong trào thi đua, max: -{HUGE}"),
+        );
+    let ds = t.diags();
+    let too_large: Vec<_> = ds
+        .iter()
+        .filter(|d| d.message.contains("quá lớn"))
+        .collect();
+    assert_eq!(too_large.len(), 2, "{}", common::render(&ds));
+    assert_eq!(file_of(too_large[0]), SCHEME);
+    assert_eq!(
+        (too_large[0].line, too_large[0].column),
+        t.pos(SCHEME, &format!("    max: ^-{HUGE}"))
+    );
+    assert_eq!(
+        (too_large[1].line, too_large[1].column),
+        t.pos(SCHEME, &format!("thi đua, max: ^-{HUGE}"))
+    );
+}
+
+#[test]
+fn a_huge_year_weight_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        &format!("year_from: {{ weighted: {{ dot1: {HUGE}, dot2: {HUGE} }} }}"),
+    );
+    let d = t.error(&format!("`{HUGE}`"));
+    t.assert_at(&d, SCHEME, HUGE);
+}
+
+#[test]
+fn a_negative_year_weight_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        "year_from: { weighted: { dot1: -1, dot2: 2 } }",
+    );
+    let d = t.error("trọng số của đợt dot1 âm");
+    t.assert_at(&d, SCHEME, "dot1: ^-1");
+}
+
+#[test]
+fn a_negative_total_is_refused_at_the_value() {
+    let t = DataSite::new().edit(SCHEME, "total_max: 100", "total_max: -100");
+    let d = t.error("không được âm");
+    t.assert_at(&d, SCHEME, "-100");
+}
+
+#[test]
+fn a_huge_score_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "I.1: 39, I.2: 20, II: 36",
+        &format!("I.1: {HUGE}, I.2: 20, II: 36"),
+    );
+    let d = t.error(&format!("số `{HUGE}` quá lớn"));
+    t.assert_at(&d, SCORES, HUGE);
+}
+
+#[test]
+fn a_huge_count_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "bonus: [{ item: B1, count: 2 }]",
+        "bonus: [{ item: B1, count: 99999999999 }]",
+    );
+    let d = t.error("số `99999999999` quá lớn ở đây");
+    t.assert_at(&d, SCORES, "99999999999");
+}
+
+#[test]
+fn the_largest_allowed_number_is_accepted() {
+    // The bound is inclusive: 1000000000000 is a valid (if odd) bonus value.
+    let t = DataSite::new().edit(
+        SCHEME,
+        "points: 2, cap: 4",
+        "points: 1000000000000, cap: 1000000000000",
+    );
+    t.assert_no_errors();
+}
