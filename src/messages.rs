@@ -547,6 +547,18 @@ catalogue! {
     CountImages => "{n} ảnh", "{n} images";
     CountFileOne => "{n} tệp", "{n} file";
     CountFiles => "{n} tệp", "{n} files";
+    CountNoteOne => "{n} ghi chú", "{n} note";
+    CountNotes => "{n} ghi chú", "{n} notes";
+    SimilarErrorOne => "{n} lỗi tương tự", "{n} similar problem";
+    SimilarErrors => "{n} lỗi tương tự", "{n} similar problems";
+    SimilarWarningOne => "{n} cảnh báo tương tự", "{n} similar warning";
+    SimilarWarnings => "{n} cảnh báo tương tự", "{n} similar warnings";
+    SimilarNoteOne => "{n} ghi chú tương tự", "{n} similar note";
+    SimilarNotes => "{n} ghi chú tương tự", "{n} similar notes";
+    MoreInFile => "… và {similar} trong {file}", "… and {similar} in {file}";
+    MoreNoFile => "… và {similar}", "… and {similar}";
+    MoreNotShown => "… và {rest} nữa không in ra: mỗi lần bangtin in tối đa {max} thông báo, {per_file} cho mỗi tệp; sửa các lỗi trên rồi chạy lại để xem tiếp",
+        "… and {rest} more not shown: bangtin prints at most {max} messages per run, {per_file} per file; fix the ones above and run again to see the rest";
 
     // Command line and scaffolds (issue 16)
     CheckFailed => "Kiểm tra thấy {errors}, {warnings}", "Check found {errors}, {warnings}";
@@ -679,6 +691,11 @@ pub enum Noun {
     Pages,
     Images,
     Files,
+    Notes,
+    /// "15.996 lỗi tương tự": the rest of a file's errors, not printed.
+    SimilarErrors,
+    SimilarWarnings,
+    SimilarNotes,
 }
 
 /// A number with its noun, singular for exactly one: "1 error", "2 errors"
@@ -694,9 +711,34 @@ fn count_in(lang: Lang, n: usize, noun: Noun) -> String {
         Noun::Pages => (Msg::CountPageOne, Msg::CountPages),
         Noun::Images => (Msg::CountImageOne, Msg::CountImages),
         Noun::Files => (Msg::CountFileOne, Msg::CountFiles),
+        Noun::Notes => (Msg::CountNoteOne, Msg::CountNotes),
+        Noun::SimilarErrors => (Msg::SimilarErrorOne, Msg::SimilarErrors),
+        Noun::SimilarWarnings => (Msg::SimilarWarningOne, Msg::SimilarWarnings),
+        Noun::SimilarNotes => (Msg::SimilarNoteOne, Msg::SimilarNotes),
     };
     let msg = if n == 1 { one } else { many };
-    fill(msg.template(lang), &[("n", &n)])
+    fill(msg.template(lang), &[("n", &integer_in(lang, n))])
+}
+
+/// A whole number with thousands separators: "15.996" in Vietnamese, "15,996" in English.
+pub fn integer(n: usize) -> String {
+    integer_in(lang(), n)
+}
+
+fn integer_in(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Fills a message template with named arguments.
@@ -704,12 +746,28 @@ pub fn tr(msg: Msg, args: &[(&str, &dyn Display)]) -> String {
     fill(msg.template(lang()), args)
 }
 
+/// Characters of one argument a message quotes; a longer value (an id or a
+/// link of thousands of characters) is cut, so a message stays readable and
+/// small whatever the input.
+pub const MAX_ARGUMENT: usize = 500;
+
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        out = out.replace(&format!("{{{name}}}"), &shorten(value.to_string()));
     }
     out
+}
+
+/// `text` cut to [`MAX_ARGUMENT`] characters and `…`, when longer.
+fn shorten(text: String) -> String {
+    if text.len() <= MAX_ARGUMENT {
+        return text;
+    }
+    match text.char_indices().nth(MAX_ARGUMENT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }
 
 /// `t!(Msg::X, key = value, …)`: the message in the current language.
@@ -753,6 +811,36 @@ mod tests {
         assert_eq!(count_in(Lang::En, 2, Noun::Pages), "2 pages");
         assert_eq!(count_in(Lang::Vi, 1, Noun::Images), "1 ảnh");
         assert_eq!(count_in(Lang::Vi, 3, Noun::Files), "3 tệp");
+    }
+
+    #[test]
+    fn counts_group_thousands_in_each_language() {
+        assert_eq!(
+            count_in(Lang::Vi, 15_996, Noun::SimilarErrors),
+            "15.996 lỗi tương tự"
+        );
+        assert_eq!(
+            count_in(Lang::En, 15_996, Noun::SimilarErrors),
+            "15,996 similar problems"
+        );
+        assert_eq!(
+            count_in(Lang::En, 1_000_000, Noun::Errors),
+            "1,000,000 errors"
+        );
+        assert_eq!(count_in(Lang::Vi, 999, Noun::Pages), "999 trang");
+    }
+
+    #[test]
+    fn a_very_long_argument_is_cut() {
+        let long = "a".repeat(80_000);
+        let s = fill("mã `{id}`", &[("id", &long)]);
+        assert_eq!(
+            s.chars().count(),
+            "mã ``".chars().count() + MAX_ARGUMENT + 1
+        );
+        assert!(s.ends_with("…`"), "{s}");
+        let short = "ă".repeat(MAX_ARGUMENT);
+        assert_eq!(fill("{x}", &[("x", &short)]), short);
     }
 
     #[test]

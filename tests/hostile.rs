@@ -123,3 +123,97 @@ fn the_largest_allowed_number_is_accepted() {
     );
     t.assert_no_errors();
 }
+
+// --- Bounded diagnostics -----------------------------------------------------
+
+/// An article whose body is `body`, at `content/news/2024/a.md`.
+fn article_site(body: &str) -> common::SiteTest {
+    common::SiteTest::new().file(
+        "content/news/2024/a.md",
+        &format!("---\ntitle: A\ndate: 2024-01-01\n---\n{body}\n"),
+    )
+}
+
+fn check(t: &common::SiteTest) -> common::Run {
+    let site = t.site();
+    let args = ["check", "--site", site.to_str().unwrap()];
+    common::run_bin(env!("CARGO_BIN_EXE_bangtin"), &args, &site, &[])
+}
+
+#[test]
+fn sixteen_thousand_broken_links_on_one_line_print_a_screenful() {
+    // One 229 KB line: it took 3.6 GB and printed 5.5 GB.
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let t = article_site(&links.join(" "));
+    let errors = t.errors();
+    assert_eq!(errors.len(), 16_000);
+    for d in &errors {
+        let quoted = d.source_line.as_deref().unwrap_or_default();
+        assert!(quoted.chars().count() <= 122, "{}", d.render());
+        assert_eq!((d.line, file_of(d).as_str()), (5, "content/news/2024/a.md"));
+    }
+    let last = &errors[15_999];
+    assert_eq!(
+        last.column,
+        links[..15_999].iter().map(|l| l.len() + 1).sum::<usize>() + 1
+    );
+
+    let run = check(&t);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr.matches("lỗi: liên kết").count(),
+        10,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("… và 15.990 lỗi tương tự trong content/news/2024/a.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("16.000 lỗi"), "{}", run.stderr);
+    assert!(run.stderr.len() < 6_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn twenty_thousand_gallery_markers_without_photos_print_a_screenful() {
+    let t = article_site(&vec!["[[thư viện ảnh]]"; 20_000].join("\n\n"));
+    let warnings = t.built().warnings;
+    assert_eq!(warnings.len(), 20_000);
+    let last = warnings.iter().map(|d| d.line).max();
+    assert_eq!(last, Some(5 + 2 * 19_999));
+    let run = check(&t);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("cảnh báo: [[thư viện ảnh]]").count(), 10);
+    assert!(
+        run.stderr.contains("… và 19.990 cảnh báo tương tự"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 5_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn many_broken_files_are_capped_in_total_with_the_rest_counted() {
+    let mut t = common::SiteTest::new();
+    for i in 0..150 {
+        t = t.file(
+            &format!("content/news/2024/a{i:03}.md"),
+            "---\ntitle: A\ndate: 14/3/2024\n---\nx\n",
+        );
+    }
+    let run = check(&t);
+    assert_eq!(
+        run.stderr.matches("lỗi: ngày").count(),
+        100,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("… và 50 lỗi nữa không in ra"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("150 lỗi"), "{}", run.stderr);
+}

@@ -90,10 +90,20 @@ impl Document {
 
     /// A [`Source`] for locating front-matter values in this file.
     pub fn source(&self) -> Source<'_> {
+        // The front matter starts on the line after the opening `---`.
+        let bom = if self.text.starts_with('\u{FEFF}') {
+            3
+        } else {
+            0
+        };
+        let yaml_start = self.text[bom..]
+            .find('\n')
+            .map_or(self.text.len(), |i| bom + i + 1);
         Source {
             file: Path::new(&self.path),
             full_text: &self.text,
             line_offset: 1,
+            yaml_start,
         }
     }
 }
@@ -375,6 +385,7 @@ pub fn read_document(
         file: Path::new(rel),
         full_text: &text,
         line_offset: split.yaml_line_offset,
+        yaml_start: split.yaml.as_ptr() as usize - text.as_ptr() as usize,
     };
     let (front, mut diags) = yaml::parse_all_keys::<FrontMatter>(split.yaml, src);
     let Some(front) = front else {
