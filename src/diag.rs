@@ -506,31 +506,76 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Longest word or candidate, in characters, that "did you mean" compares:
+/// long enough for a page's path, short enough that a hint costs little
+/// whatever the ids (an 80.000-character id took 22 s).
+pub const MAX_SUGGEST_LEN: usize = 128;
+/// Most edits a suggestion may be away: further off, it is no help.
+pub const MAX_EDITS: usize = 8;
+
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
-/// Only suggests when the candidate is reasonably close.
+/// Only suggests when the candidate is reasonably close: within half the
+/// longer length (at least 2, at most [`MAX_EDITS`]); words and candidates
+/// longer than [`MAX_SUGGEST_LEN`] are never compared.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word_len = word.chars().count();
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (word_len.max(c.chars().count()) / 2).max(2))
-        .min_by_key(|(d, c)| (*d, *c))
-        .map(|(_, c)| c)
+    let word = short_chars(word)?;
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let Some(chars) = short_chars(c) else {
+            continue;
+        };
+        let mut limit = (word.len().max(chars.len()) / 2).clamp(2, MAX_EDITS);
+        if let Some((d, _)) = best {
+            limit = limit.min(d);
+        }
+        let Some(d) = bounded_distance(&word, &chars, limit) else {
+            continue;
+        };
+        if best.is_none_or(|b| (d, c) < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+/// The characters of `s` when it has at most [`MAX_SUGGEST_LEN`] of them.
+fn short_chars(s: &str) -> Option<Vec<char>> {
+    // A char is at most 4 bytes: longer texts are refused without reading them.
+    if s.len() > 4 * MAX_SUGGEST_LEN {
+        return None;
     }
-    prev[b.len()]
+    let chars: Vec<char> = s.chars().collect();
+    (chars.len() <= MAX_SUGGEST_LEN).then_some(chars)
+}
+
+/// The Levenshtein distance of `a` and `b` if it is at most `limit`. Only the
+/// band of diagonals within `limit` of the main one is computed, and the work
+/// stops at the first row whose every cell is above `limit`.
+fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let over = limit + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        cur.fill(over);
+        cur[0] = row.min(over);
+        let (lo, hi) = (row.saturating_sub(limit).max(1), (row + limit).min(b.len()));
+        let mut row_min = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(*ca != b[j - 1]);
+            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = v.min(over);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|d| *d <= limit)
 }
 
 #[cfg(test)]
@@ -705,6 +750,60 @@ mod tests {
         ];
         let want = format!("{}\n{}\n", ds[0].render(), ds[1].render());
         assert_eq!(printed(&ds), want);
+    }
+
+    #[test]
+    fn the_banded_distance_equals_the_full_one_within_its_limit() {
+        let words = [
+            "",
+            "a",
+            "title",
+            "tittle",
+            "Hội nghị",
+            "hoi nghi",
+            "kitten",
+            "sitting",
+        ];
+        for a in words {
+            for b in words {
+                let full = naive_distance(a, b);
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                for limit in 0..10 {
+                    let want = (full <= limit).then_some(full);
+                    assert_eq!(
+                        bounded_distance(&ca, &cb, limit),
+                        want,
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn naive_distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != *cb);
+                cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn a_very_long_id_gets_no_suggestion_and_costs_nothing() {
+        // An 80.000-character id and a one-letter typo of it took 22.7 s.
+        let id = "a".repeat(80_000);
+        let typo = format!("{}b", &id[1..]);
+        assert_eq!(closest(&typo, [id.as_str(), "tittle"]), None);
+        assert_eq!(closest("title", [id.as_str(), "tittle"]), Some("tittle"));
+        let long = "x".repeat(MAX_SUGGEST_LEN);
+        let near = format!("{}y", &long[1..]);
+        assert_eq!(closest(&near, [long.as_str()]), Some(long.as_str()));
     }
 
     #[test]

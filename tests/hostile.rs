@@ -217,3 +217,31 @@ fn many_broken_files_are_capped_in_total_with_the_rest_counted() {
     );
     assert!(run.stderr.contains("150 lỗi"), "{}", run.stderr);
 }
+
+// --- Bounded "did you mean" --------------------------------------------------
+
+#[test]
+fn an_eighty_thousand_character_unit_id_and_its_typo_are_reported_without_a_suggestion() {
+    // The edit distance of the two took 22.7 s, again for each reference.
+    let id = format!("u{}", "x".repeat(79_999));
+    let typo = format!("u{}y", "x".repeat(79_998));
+    let t = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {id}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {typo} }}"),
+        );
+    let ds = t.diags();
+    let d = ds
+        .iter()
+        .find(|d| d.is_error() && file_of(d) == CLUSTER)
+        .unwrap_or_else(|| panic!("{}", common::render(&ds)));
+    assert!(d.message.contains("không có"), "{}", d.render());
+    assert!(d.message.chars().count() < 700, "{} chars", d.message.len());
+    assert!(!hint(d).contains("có phải ý bạn là"), "{}", hint(d));
+    assert_eq!(
+        (d.line, d.column),
+        t.pos(CLUSTER, &format!("unit: ^{typo}"))
+    );
+}
