@@ -74,6 +74,10 @@ catalogue! {
 
     // Reading files
     FileRead => "không đọc được tệp: {detail}", "cannot read the file: {detail}";
+    FileTooLarge => "tệp quá lớn ({size}): bangtin chỉ đọc tệp văn bản đến {limit}",
+        "the file is too large ({size}): bangtin reads text files of up to {limit}";
+    FileTooLargeHint => "tách nội dung thành nhiều bài hoặc tệp nhỏ hơn; tài liệu dài nên đính kèm dạng PDF trong thư mục của bài",
+        "split it into several smaller articles or files; attach a long document as a PDF in the article's folder";
     NotUtf8 => "tệp không phải văn bản UTF-8", "the file is not UTF-8 text";
     NotUtf8Hint => "tệp có vẻ được lưu bằng bảng mã cũ (Windows-1258, TCVN3 hoặc VNI): mở bằng Notepad, chọn Lưu thành… → Mã hóa: UTF-8, rồi lưu lại",
         "the file seems saved in a legacy encoding (Windows-1258, TCVN3 or VNI): open it in Notepad, choose Save as… → Encoding: UTF-8, and save it again";
@@ -81,6 +85,11 @@ catalogue! {
         "the text looks like the legacy encoding {encoding}, not Unicode";
     LegacyEncodingHint => "chuyển sang Unicode dựng sẵn (ví dụ: Unikey → Công cụ chuyển mã, nguồn {encoding}, đích Unicode) rồi dán lại",
         "convert it to Unicode (e.g. Unikey's converter, source {encoding}, target Unicode) and paste it again";
+    TooManyTags => "bài có {count} thẻ, nhiều hơn giới hạn {max} thẻ", "the article has {count} tags, more than the limit of {max}";
+    TooManyTagsHint => "giữ lại vài thẻ chính (thường dưới 10); thẻ dùng để tìm các bài cùng chủ đề",
+        "keep a few main tags (usually fewer than 10); tags are for finding articles on one subject";
+    TagTooLong => "thẻ dài {len} ký tự, quá giới hạn {max} ký tự", "the tag is {len} characters long, more than the limit of {max}";
+    TagTooLongHint => "thẻ là vài từ, ví dụ \"Chuyển đổi số\"; đưa phần giải thích vào bài", "a tag is a few words, such as \"Chuyển đổi số\"; put explanations in the article";
     InvisibleChars => "có ký tự ẩn (khoảng trắng độ rộng 0) trong {what}; bangtin đã bỏ chúng",
         "{what} contains invisible zero-width characters; bangtin removed them";
     InvisibleCharsHint => "thường do sao chép từ Word hoặc trang web; gõ lại đoạn này cho sạch",
@@ -261,6 +270,8 @@ catalogue! {
     DataIdInvalid => "mã `{id}` không hợp lệ", "the id `{id}` is not valid";
     DataIdInvalidHint => "mã chỉ gồm chữ không dấu, chữ số và các dấu - . _ (ví dụ tl-so-tu-phap)",
         "ids use unaccented letters, digits and - . _ only (for example tl-so-tu-phap)";
+    IdTooLong => "mã dài {len} ký tự, quá giới hạn {max} ký tự", "the id is {len} characters long, more than the limit of {max}";
+    IdTooLongHint => "dùng mã ngắn gọn, ví dụ tl-so-tu-phap", "use a short id, for example tl-so-tu-phap";
     DataIdDuplicate => "mã `{id}` đã dùng ở dòng {line}", "the id `{id}` is already used on line {line}";
     DataIdDuplicateHint => "mỗi mã chỉ dùng một lần; đổi mã hoặc gộp hai mục", "each id is used once; rename one or merge the two entries";
     DataWordUnknown => "không hiểu giá trị `{value}`", "`{value}` is not a value bangtin knows here";

@@ -245,3 +245,105 @@ fn an_eighty_thousand_character_unit_id_and_its_typo_are_reported_without_a_sugg
         t.pos(CLUSTER, &format!("unit: ^{typo}"))
     );
 }
+
+// --- Limits (docs/format.md) --------------------------------------------------
+
+#[test]
+fn an_id_over_a_hundred_characters_is_refused_at_the_id() {
+    let long = format!("tl-{}", "x".repeat(98));
+    let t = DataSite::new().edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {long}"));
+    let d = t.error("mã dài 101 ký tự, quá giới hạn 100 ký tự");
+    t.assert_at(&d, UNITS, &long);
+    let ok = format!("tl-{}", "x".repeat(97));
+    let t = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {ok}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {ok} }}"),
+        )
+        .edit(
+            SCORES,
+            "    tl-cd-thanh-tra:\n      assessed",
+            &format!("    {ok}:\n      assessed"),
+        )
+        .edit(
+            SCORES,
+            "    tl-cd-thanh-tra: { status",
+            &format!("    {ok}: {{ status"),
+        );
+    t.assert_no_errors();
+}
+
+#[test]
+fn a_long_criterion_id_is_refused_at_the_id() {
+    let long = "I".repeat(101);
+    let t = DataSite::new().edit(SCHEME, "{ id: II, title", &format!("{{ id: {long}, title"));
+    let d = t.error("mã dài 101 ký tự");
+    t.assert_at(&d, SCHEME, &long);
+}
+
+/// An article with these tags, as a block list (one tag per line).
+fn tagged(tags: &[String]) -> common::SiteTest {
+    let list: String = tags.iter().map(|t| format!("  - {t}\n")).collect();
+    common::SiteTest::new().file(
+        "content/news/2024/a.md",
+        &format!("---\ntitle: A\ndate: 2024-01-01\ntags:\n{list}---\nx\n"),
+    )
+}
+
+#[test]
+fn more_than_fifty_tags_is_an_error_at_the_fifty_first() {
+    let tags: Vec<String> = (1..=10_000).map(|i| format!("Thẻ {i}")).collect();
+    let errors = tagged(&tags).errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    let d = &errors[0];
+    assert!(
+        d.message
+            .contains("bài có 10000 thẻ, nhiều hơn giới hạn 50 thẻ"),
+        "{}",
+        d.render()
+    );
+    assert_eq!(file_of(d), "content/news/2024/a.md");
+    // Line 1 is `---`; the 51st tag is on line 5 + 50.
+    assert_eq!((d.line, d.column), (55, 5), "{}", d.render());
+    tagged(&tags[..50]).built();
+}
+
+#[test]
+fn a_tag_over_a_hundred_characters_is_an_error_at_the_tag() {
+    let errors = tagged(&["Ngắn".into(), "a".repeat(101)]).errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    assert!(
+        errors[0].message.contains("thẻ dài 101 ký tự"),
+        "{}",
+        errors[0].render()
+    );
+    assert_eq!((errors[0].line, errors[0].column), (6, 5));
+}
+
+#[test]
+fn a_text_file_over_ten_megabytes_is_refused_without_reading_it_all() {
+    // 11,5 MB of text after the front matter.
+    let big = format!(
+        "---\ntitle: A\ndate: 2024-01-01\n---\n{}",
+        "x".repeat(23 * 512 * 1024 - 36)
+    );
+    assert!(big.len() as u64 > bangtin::content::MAX_TEXT_BYTES);
+    for rel in [
+        "content/news/2024/a.md",
+        "data/units.yaml",
+        "templates/base.html",
+    ] {
+        let t = common::SiteTest::new().file(rel, &big);
+        let errors = t.errors();
+        let d = common::find(&errors, "tệp quá lớn");
+        assert_eq!(file_of(d), rel, "{}", d.render());
+        assert!(
+            d.message.contains("bangtin chỉ đọc tệp văn bản đến 10 MB"),
+            "{}",
+            d.render()
+        );
+        assert!(d.message.contains("(11,5 MB)"), "{}", d.render());
+    }
+}

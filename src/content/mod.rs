@@ -20,7 +20,8 @@ use crate::t;
 use crate::text::{nfc, slugify, strip_invisible};
 use crate::yaml::{self, Source, Spanned};
 pub use front::{DocDate, FrontMatter, SourceInfo};
-pub(crate) use read::read_text;
+pub use read::MAX_TEXT_BYTES;
+pub(crate) use read::{read_limited, read_text};
 
 /// What a Markdown file is, from where it sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -424,6 +425,12 @@ pub fn read_document(
 
 type Checked = (String, Option<DocDate>, String, Vec<String>);
 
+/// Tags one article may have (docs/format.md §3): every tag page shows the
+/// article, so thousands of tags would make thousands of pages of it.
+pub const MAX_TAGS: usize = 50;
+/// The longest tag, in characters: a tag becomes a page address.
+pub const MAX_TAG_CHARS: usize = 100;
+
 /// The checks of FORMAT.md §3 that need no other file.
 fn check_front(
     rel: &str,
@@ -500,9 +507,28 @@ fn check_front(
     if kind == DocKind::Page {
         check_page_folders(rel, is_bundle, diags);
     }
+    if let Some(extra) = front.tags.get(MAX_TAGS) {
+        diags.push(
+            src.error_at(
+                extra,
+                t!(Msg::TooManyTags, count = front.tags.len(), max = MAX_TAGS),
+            )
+            .hint(t!(Msg::TooManyTagsHint)),
+        );
+    }
+    for tag in front.tags.iter().take(MAX_TAGS) {
+        let len = tag.value.trim().chars().count();
+        if len > MAX_TAG_CHARS {
+            diags.push(
+                src.error_at(tag, t!(Msg::TagTooLong, len = len, max = MAX_TAG_CHARS))
+                    .hint(t!(Msg::TagTooLongHint)),
+            );
+        }
+    }
     let tags = front
         .tags
         .iter()
+        .take(MAX_TAGS)
         .filter_map(|tag| {
             // A zero-width space separates words, as a space would.
             let spaced = tag.value.trim().replace('\u{200B}', " ");

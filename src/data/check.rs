@@ -58,6 +58,10 @@ pub fn folder_of(path: &str) -> &str {
 /// (a product of two is below 10^24, the limit is near 7.9 × 10^28).
 pub const NUMBER_LIMIT: i64 = 1_000_000_000_000;
 
+/// The longest id, in characters (docs/format.md §10): ids are typed, read
+/// and shown in addresses; a longer one is a paste gone wrong.
+pub const MAX_ID_CHARS: usize = 100;
+
 /// Collects the problems of one data file.
 pub struct Checker<'a> {
     pub src: Source<'a>,
@@ -94,6 +98,9 @@ impl<'a> Checker<'a> {
 
     /// The `id` of a file named after it (`schemes/<id>.yaml`, `clusters/<year>/<id>.yaml`).
     pub fn id_matches_file(&mut self, id: &S, file: &DataFile) {
+        if !self.id_short(id) {
+            return;
+        }
         if id.value != file.stem() {
             self.error(
                 id,
@@ -198,8 +205,25 @@ impl<'a> Checker<'a> {
         self.error(v, msg, Some(hint));
     }
 
+    /// Whether an id is at most [`MAX_ID_CHARS`] long; else a located error.
+    pub fn id_short(&mut self, v: &S) -> bool {
+        let len = v.value.chars().count();
+        if len <= MAX_ID_CHARS {
+            return true;
+        }
+        self.error(
+            v,
+            t!(Msg::IdTooLong, len = len, max = MAX_ID_CHARS),
+            Some(t!(Msg::IdTooLongHint)),
+        );
+        false
+    }
+
     /// An id as written: ASCII lowercase letters, digits and `-`, `.`, `_`.
     pub fn id(&mut self, v: &S) -> Option<String> {
+        if !self.id_short(v) {
+            return None;
+        }
         let ok = !v.value.is_empty()
             && v.value.chars().all(|c| {
                 c.is_ascii_lowercase()

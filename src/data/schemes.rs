@@ -164,6 +164,7 @@ fn criterion<'r>(
         );
     }
     ids.push(&k.id);
+    c.id_short(&k.id);
     let max = c.number(&k.max);
     infos.push(CriterionInfo {
         id: k.id.value.clone(),

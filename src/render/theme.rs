@@ -255,8 +255,7 @@ fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
 }
 
 fn read(disk: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(disk)
-        .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(shown))?;
+    let bytes = crate::content::read_limited(shown, disk)?;
     String::from_utf8(bytes).map_err(|_| {
         Diagnostic::error(t!(Msg::NotUtf8))
             .in_file(shown)
