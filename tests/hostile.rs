@@ -347,3 +347,87 @@ fn a_text_file_over_ten_megabytes_is_refused_without_reading_it_all() {
         assert!(d.message.contains("(11,5 MB)"), "{}", d.render());
     }
 }
+
+// --- Rules of FORMAT.md §1 and §11, enforced and located ----------------------
+
+/// The one warning whose message contains `needle`.
+fn warning(t: &DataSite, needle: &str) -> bangtin::diag::Diagnostic {
+    let ds = t.diags();
+    let found: Vec<_> = ds
+        .iter()
+        .filter(|d| d.is_warning() && d.message.contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "{}", common::render(&ds));
+    found[0].clone()
+}
+
+#[test]
+fn a_zero_width_character_in_a_unit_name_is_a_warning_and_removed() {
+    let t = DataSite::new().edit(
+        UNITS,
+        "names: [{ full: Công đoàn Thanh tra tỉnh }]",
+        "names: [{ full: \"Công đoàn Thanh\u{200D} tra tỉnh\", short: \"CĐ\u{200B}Thanh tra\" }]",
+    );
+    let ds = t.diags();
+    let warnings: Vec<_> = ds
+        .iter()
+        .filter(|d| d.message.contains("ký tự ẩn"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", common::render(&ds));
+    assert!(warnings.iter().all(|d| d.is_warning()));
+    assert_eq!(file_of(warnings[0]), UNITS);
+    assert_eq!(
+        (warnings[0].line, warnings[0].column),
+        t.pos(UNITS, "full: ^\"Công đoàn Thanh\u{200D}")
+    );
+    assert_eq!(
+        (warnings[1].line, warnings[1].column),
+        t.pos(UNITS, "short: ^\"CĐ\u{200B}")
+    );
+    let (data, _) = t.load();
+    let unit = data.unit("tl-cd-thanh-tra").expect("the unit loads");
+    assert_eq!(unit.names[0].full, "Công đoàn Thanh tra tỉnh");
+    assert_eq!(unit.names[0].short.as_deref(), Some("CĐ Thanh tra"));
+}
+
+#[test]
+fn overlapping_name_periods_are_an_error_at_the_second_name_line() {
+    let t = DataSite::new().edit(
+        UNITS,
+        "    names: [{ full: Công đoàn Thanh tra tỉnh }]\n",
+        "    names:\n      - full: Công đoàn Thanh tra tỉnh\n        from: 2000-01-01\n        until: 2012-12-31\n      - full: Công đoàn Thanh tra\n        from: 2010-01-01\n",
+    );
+    let d = t.error("chồng lên tên");
+    t.assert_at(&d, UNITS, "- full: ^Công đoàn Thanh tra\n");
+}
+
+#[test]
+fn a_cluster_without_a_leader_is_warned_at_its_members_line() {
+    let t = DataSite::new().edit(
+        CLUSTER,
+        "{ unit: tl-cd-vp-ubnd, role: cum_truong }",
+        "{ unit: tl-cd-vp-ubnd }",
+    );
+    let d = warning(&t, "chưa có cụm trưởng");
+    t.assert_at(&d, CLUSTER, "members:");
+    assert_eq!(d.source_line.as_deref(), Some("members:"));
+}
+
+#[test]
+fn a_criterion_missing_from_a_self_sheet_points_at_the_sheet() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "    tl-cd-vp-ubnd:\n      assessed:",
+        "    tl-cd-vp-ubnd:\n      self: { I.1: 39, I.2: 20 }\n      assessed:",
+    );
+    let d = t.error("thiếu điểm các tiêu chí: II");
+    t.assert_at(&d, SCORES, "self: ^{ I.1: 39");
+    // An assessor's sheet is written on its assessor's line.
+    let t = DataSite::new().edit(
+        SCORES,
+        "{ I.1: 39, I.2: 20, II: 36 }",
+        "{ I.1: 39, I.2: 20 }",
+    );
+    let d = t.error("thiếu điểm các tiêu chí: II");
+    t.assert_at(&d, SCORES, "tl-ldld-tinh: { I.1: 39, I.2: 20 }");
+}

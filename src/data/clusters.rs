@@ -221,9 +221,24 @@ fn members(
         }
     }
     if !out.is_empty() && !out.iter().any(|(m, _)| m.role == Role::CumTruong) {
-        c.warning(&raw.id, t!(Msg::NoLeader), Some(t!(Msg::NoLeaderHint)));
+        // The leader is missing from the list: say so at its `members:` line.
+        let d = match top_level_key(c.src.full_text, "members") {
+            Some((line, text)) => Diagnostic::warning(t!(Msg::NoLeader))
+                .in_file(c.src.file)
+                .at_in_line(text, line, 1),
+            None => c.src.warning_at(&raw.id, t!(Msg::NoLeader)),
+        };
+        c.diags.push(d.hint(t!(Msg::NoLeaderHint)));
     }
     out.into_iter().map(|(m, _)| m).collect()
+}
+
+/// The line number and text of the line where top-level `key:` is written.
+fn top_level_key<'t>(text: &'t str, key: &str) -> Option<(usize, &'t str)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some((i + 1, line))
+    })
 }
 
 /// Two member ids are the same organisation when equal or when one is the

@@ -196,10 +196,14 @@ impl SheetCheck<'_> {
         // Criteria written with no value yet: the unit is not scored until
         // every one is filled, and one warning (not one per value) says so.
         let mut empty: Vec<String> = Vec::new();
-        let self_sheet = raw
-            .self_sheet
-            .as_ref()
-            .map(|s| self.sheet(c, unit_key, s, partial, &mut empty));
+        let self_sheet = raw.self_sheet.as_ref().map(|s| {
+            let at = S {
+                value: unit_key.value.clone(),
+                referenced: s.referenced,
+                defined: s.defined,
+            };
+            self.sheet(c, &at, &s.value, partial, &mut empty)
+        });
         let mut assessed = Vec::new();
         for (assessor, sheet) in raw.assessed.iter().flat_map(|a| &a.0) {
             if assessor.value.trim() == unit_key.value.trim() {
