@@ -431,3 +431,110 @@ fn a_criterion_missing_from_a_self_sheet_points_at_the_sheet() {
     let d = t.error("thiếu điểm các tiêu chí: II");
     t.assert_at(&d, SCORES, "tl-ldld-tinh: { I.1: 39, I.2: 20 }");
 }
+
+// --- Symbolic links out of the site (FORMAT.md §1) ---------------------------
+
+#[cfg(unix)]
+mod links_out {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// A folder outside the site holding a theme and a template with a secret.
+    fn outside() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let base = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/templates/base.html"
+        ))
+        .unwrap();
+        let secret = base.replace("<body", "<body data-secret=\"BÍ MẬT\"");
+        for rel in ["base.html", "default/templates/base.html"] {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &secret).unwrap();
+        }
+        dir
+    }
+
+    /// Builds with `link` (site-relative) pointing at `target`; returns the one error.
+    fn refused(
+        link: &str,
+        target: &std::path::Path,
+        prepare: &[&str],
+    ) -> bangtin::diag::Diagnostic {
+        let t = common::SiteTest::new().article("content/news/2024/a.md", "A", "2024-01-01", "x");
+        for dir in prepare {
+            std::fs::create_dir_all(t.site().join(dir)).unwrap();
+        }
+        symlink(target, t.site().join(link)).unwrap();
+        let errors = t.errors();
+        assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+        assert!(!t.out().exists(), "nothing may be written");
+        errors[0].clone()
+    }
+
+    fn assert_refused(d: &bangtin::diag::Diagnostic, link: &str) {
+        assert!(
+            d.message
+                .contains("liên kết tượng trưng trỏ ra ngoài thư mục trang"),
+            "{}",
+            d.render()
+        );
+        assert_eq!(file_of(d), link, "{}", d.render());
+        assert!(hint(d).contains("sao chép tệp vào trong thư mục trang"));
+    }
+
+    #[test]
+    fn a_templates_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("templates", out.path(), &[]);
+        assert_refused(&d, "templates");
+    }
+
+    #[test]
+    fn a_themes_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("themes", out.path(), &[]);
+        assert_refused(&d, "themes");
+    }
+
+    #[test]
+    fn a_theme_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("themes/default", &out.path().join("default"), &["themes"]);
+        assert_refused(&d, "themes/default");
+    }
+
+    #[test]
+    fn a_template_file_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused(
+            "templates/base.html",
+            &out.path().join("base.html"),
+            &["templates"],
+        );
+        assert_refused(&d, "templates/base.html");
+    }
+
+    #[test]
+    fn a_template_linked_inside_the_site_is_used() {
+        let t = common::SiteTest::new().article("content/news/2024/a.md", "A", "2024-01-01", "x");
+        let base = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/templates/base.html"
+        ))
+        .unwrap();
+        t.write(
+            "mau/base.html",
+            &base.replace("<body", "<body data-mau=\"1\""),
+        );
+        std::fs::create_dir_all(t.site().join("templates")).unwrap();
+        symlink(
+            t.site().join("mau/base.html"),
+            t.site().join("templates/base.html"),
+        )
+        .unwrap();
+        t.built();
+        assert!(t.read("index.html").contains("data-mau=\"1\""));
+    }
+}
