@@ -538,3 +538,34 @@ mod links_out {
         assert!(t.read("index.html").contains("data-mau=\"1\""));
     }
 }
+
+// --- CSV formulas (FORMAT.md §10) ---------------------------------------------
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let t = DataSite::new()
+        .edit(
+            UNITS,
+            "names: [{ full: Công đoàn Thanh tra tỉnh }]",
+            "names: [{ full: '=HYPERLINK(\"http://x.vn\")' }]",
+        )
+        .edit(
+            SCORES,
+            "      penalties: [{ item: P1 }]",
+            "      penalties: [{ item: P1, count: 200 }]\n      note: \"@SUM(1+1)\"",
+        );
+    t.assert_no_errors();
+    t.site.built();
+    let csv = t.site.read("cum-thi-dua/cum-1/2024/ket-qua.csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("tl-cd-thanh-tra,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        row.contains(",\"'=HYPERLINK(\"\"http://x.vn\"\")\","),
+        "{row}"
+    );
+    assert!(row.ends_with(",'@SUM(1+1)"), "{row}");
+    // The total stays a number a spreadsheet adds up: 96,5 + 2 − 200.
+    assert!(row.contains(",-101.50,"), "{row}");
+}
