@@ -32,7 +32,7 @@ pub fn check_cluster(
 ) -> (Option<ClusterYear>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
     c.id_matches_file(&raw.id, file);
-    let year = c.int::<i16>(&raw.year);
+    let mut year = c.int::<i16>(&raw.year);
     if let Some(y) = year
         && y.to_string() != file.folder()
     {
@@ -41,6 +41,9 @@ pub fn check_cluster(
             t!(Msg::YearFolderMismatch, year = y, folder = file.folder()),
             Some(t!(Msg::YearFolderMismatchHint)),
         );
+        // Which of the two is wrong is not known: dates are not judged
+        // against either year, so one mistake gives one error.
+        year = None;
     }
     let organiser = c.reference(
         &raw.organiser,

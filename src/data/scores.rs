@@ -299,9 +299,11 @@ impl SheetCheck<'_> {
     ) -> Sheet {
         let mut sheet = Sheet::new();
         let leaf_ids: Vec<&str> = self.leaves.iter().map(|k| k.id.as_str()).collect();
+        let mut unknown = false;
         for (key, value) in &raw.0 {
             let id = key.value.trim();
             let Some(leaf) = self.leaves.iter().find(|k| k.id == id) else {
+                unknown = true;
                 if self.scheme.criteria.iter().any(|k| k.id == id) {
                     c.error(
                         key,
@@ -330,7 +332,9 @@ impl SheetCheck<'_> {
                 !sheet.contains_key(*id) && !raw.0.iter().any(|(k, _)| k.value.trim() == *id)
             })
             .collect();
-        if !partial && !missing.is_empty() {
+        // A misspelt id is reported above with the right one as a hint; the
+        // criterion it stands for is not reported missing as well.
+        if !partial && !unknown && !missing.is_empty() {
             c.error(
                 owner,
                 t!(Msg::ScoreMissing, ids = missing.join(", ")),

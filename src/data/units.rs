@@ -33,7 +33,11 @@ pub fn check_units(file: &DataFile, raw: &UnitsFile) -> (Vec<Unit>, Vec<Diagnost
         let before = c.diags.len();
         let unit = check_unit(&mut c, u, &ids);
         let clean = !c.diags[before..].iter().any(Diagnostic::is_error);
-        if let Some(unit) = unit.filter(|_| clean) {
+        // A repeated id (reported above) is left out: one unit per id, one page.
+        let first = seen
+            .get(u.id.value.as_str())
+            .is_some_and(|f| std::ptr::eq(*f, &u.id));
+        if let Some(unit) = unit.filter(|_| clean && first) {
             units.push(unit);
         }
     }
