@@ -569,3 +569,90 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     // The total stays a number a spreadsheet adds up: 96,5 + 2 − 200.
     assert!(row.contains(",-101.50,"), "{row}");
 }
+
+// --- Nothing leaked into output/ -----------------------------------------------
+
+/// A 16×16 JPEG with an EXIF block holding a GPS position, as a phone writes it.
+fn jpeg_with_gps() -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(16, 16, |x, _| image::Rgb([x as u8 * 15, 40, 200]));
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+        .write_image(img.as_raw(), 16, 16, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    // TIFF (little-endian): IFD0 with a GPS pointer; the GPS IFD with `N`.
+    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(&[1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
+    tiff.extend_from_slice(&[1, 0, 1, 0, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0GPSMARK".to_vec();
+    app1.truncate(6);
+    app1.extend_from_slice(&tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+#[test]
+fn drafts_hidden_files_backups_git_and_photo_metadata_never_reach_the_output() {
+    const SECRET: &str = "BÍ-MẬT-KHÔNG-ĐĂNG";
+    let draft = format!("---\ntitle: {SECRET}\ndate: 2024-02-01\ndraft: true\n---\n{SECRET}\n");
+    let bundle = "---\ntitle: Ảnh hội nghị\ndate: 2024-02-02\n---\n![Toàn cảnh](toan-canh.jpg)\n";
+    let mut t = article_site("Bài thường.")
+        .file("content/news/2024/nhap.md", &draft)
+        .file("content/news/2024/anh/index.md", bundle)
+        .bytes("content/news/2024/anh/toan-canh.jpg", &jpeg_with_gps())
+        .file("static/ok.txt", "công khai\n");
+    let leaks = [
+        "static/.hidden",
+        "static/_x",
+        "static/a.md~",
+        "static/.a.swp",
+        "static/#a#",
+        "static/.git/HEAD",
+        "content/news/2024/a.md~",
+        "content/news/2024/.a.md.swp",
+        "content/news/2024/#a.md#",
+        "content/news/2024/anh/ghi-chu.txt~",
+        "content/news/2024/anh/#ghi-chu.txt#",
+        "content/news/2024/anh/.ghi-chu.txt.swp",
+        "content/news/2024/anh/~$bao-cao.docx",
+        ".git/config",
+        ".git/HEAD",
+    ];
+    for rel in leaks {
+        t = t.file(rel, &format!("{SECRET}\n"));
+    }
+    t.built();
+    let files = common::files_under(&t.out());
+    assert!(files.contains(&"ok.txt".to_string()), "{files:?}");
+    let leaked: Vec<&String> = files
+        .iter()
+        .filter(|f| {
+            let name = f.rsplit('/').next().unwrap_or(f);
+            name.starts_with(['.', '_', '#', '~']) && name != ".bangtin-output"
+                || name.ends_with('~')
+                || name.ends_with(".swp")
+                || f.contains(".git")
+                || f.contains("nhap")
+        })
+        .collect();
+    assert!(leaked.is_empty(), "leaked: {leaked:?}");
+    for f in &files {
+        let bytes = std::fs::read(t.out().join(f)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(SECRET), "{f} holds the secret");
+        if f.ends_with(".jpg") || f.ends_with(".webp") || f.ends_with(".jpeg") {
+            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{f} keeps EXIF");
+        }
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with(".webp") || f.ends_with(".jpg")),
+        "{files:?}"
+    );
+}

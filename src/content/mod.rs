@@ -291,10 +291,19 @@ pub(crate) fn list_files(
     out
 }
 
-/// Files that operating systems leave behind.
+/// Files that operating systems and editors leave behind (Emacs `#a.md#`,
+/// backups `a.md~`, Office's lock `~$Báo cáo.docx` with the user's name), and
+/// in `static/` the files named `_…`, kept private there (FORMAT.md §1).
 fn is_junk(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    matches!(name, "Thumbs.db" | "desktop.ini") || name.ends_with('~')
+    let private = rel
+        .strip_prefix("static/")
+        .is_some_and(|inner| inner.split('/').any(|part| part.starts_with('_')));
+    matches!(name, "Thumbs.db" | "desktop.ini")
+        || name.ends_with('~')
+        || name.starts_with("~$")
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || private
 }
 
 /// `/`-separated NFC path of `path` relative to the site folder.
