@@ -300,7 +300,7 @@ fn more_than_fifty_tags_is_an_error_at_the_fifty_first() {
     let d = &errors[0];
     assert!(
         d.message
-            .contains("bài có 10000 thẻ, nhiều hơn giới hạn 50 thẻ"),
+            .contains("bài có 10.000 thẻ, nhiều hơn giới hạn 50 thẻ"),
         "{}",
         d.render()
     );

@@ -520,7 +520,11 @@ fn check_front(
         diags.push(
             src.error_at(
                 extra,
-                t!(Msg::TooManyTags, count = front.tags.len(), max = MAX_TAGS),
+                t!(
+                    Msg::TooManyTags,
+                    count = crate::messages::integer(front.tags.len()),
+                    max = MAX_TAGS
+                ),
             )
             .hint(t!(Msg::TooManyTagsHint)),
         );
@@ -529,8 +533,15 @@ fn check_front(
         let len = tag.value.trim().chars().count();
         if len > MAX_TAG_CHARS {
             diags.push(
-                src.error_at(tag, t!(Msg::TagTooLong, len = len, max = MAX_TAG_CHARS))
-                    .hint(t!(Msg::TagTooLongHint)),
+                src.error_at(
+                    tag,
+                    t!(
+                        Msg::TagTooLong,
+                        len = crate::messages::integer(len),
+                        max = MAX_TAG_CHARS
+                    ),
+                )
+                .hint(t!(Msg::TagTooLongHint)),
             );
         }
     }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::raw::S;
 use crate::diag::{Diagnostic, closest};
-use crate::messages::Msg;
+use crate::messages::{Msg, integer};
 use crate::t;
 use crate::text::{DecimalError, DecimalSeparator, nfc, parse_decimal};
 use crate::yaml::Source;
@@ -213,7 +213,7 @@ impl<'a> Checker<'a> {
         }
         self.error(
             v,
-            t!(Msg::IdTooLong, len = len, max = MAX_ID_CHARS),
+            t!(Msg::IdTooLong, len = integer(len), max = MAX_ID_CHARS),
             Some(t!(Msg::IdTooLongHint)),
         );
         false
