@@ -74,6 +74,10 @@ catalogue! {
 
     // Reading files
     FileRead => "không đọc được tệp: {detail}", "cannot read the file: {detail}";
+    FileTooLarge => "tệp quá lớn ({size}): bangtin chỉ đọc tệp văn bản đến {limit}",
+        "the file is too large ({size}): bangtin reads text files of up to {limit}";
+    FileTooLargeHint => "tách nội dung thành nhiều bài hoặc tệp nhỏ hơn; tài liệu dài nên đính kèm dạng PDF trong thư mục của bài",
+        "split it into several smaller articles or files; attach a long document as a PDF in the article's folder";
     NotUtf8 => "tệp không phải văn bản UTF-8", "the file is not UTF-8 text";
     NotUtf8Hint => "tệp có vẻ được lưu bằng bảng mã cũ (Windows-1258, TCVN3 hoặc VNI): mở bằng Notepad, chọn Lưu thành… → Mã hóa: UTF-8, rồi lưu lại",
         "the file seems saved in a legacy encoding (Windows-1258, TCVN3 or VNI): open it in Notepad, choose Save as… → Encoding: UTF-8, and save it again";
@@ -81,6 +85,11 @@ catalogue! {
         "the text looks like the legacy encoding {encoding}, not Unicode";
     LegacyEncodingHint => "chuyển sang Unicode dựng sẵn (ví dụ: Unikey → Công cụ chuyển mã, nguồn {encoding}, đích Unicode) rồi dán lại",
         "convert it to Unicode (e.g. Unikey's converter, source {encoding}, target Unicode) and paste it again";
+    TooManyTags => "bài có {count} thẻ, nhiều hơn giới hạn {max} thẻ", "the article has {count} tags, more than the limit of {max}";
+    TooManyTagsHint => "giữ lại vài thẻ chính (thường dưới 10); thẻ dùng để tìm các bài cùng chủ đề",
+        "keep a few main tags (usually fewer than 10); tags are for finding articles on one subject";
+    TagTooLong => "thẻ dài {len} ký tự, quá giới hạn {max} ký tự", "the tag is {len} characters long, more than the limit of {max}";
+    TagTooLongHint => "thẻ là vài từ, ví dụ \"Chuyển đổi số\"; đưa phần giải thích vào bài", "a tag is a few words, such as \"Chuyển đổi số\"; put explanations in the article";
     InvisibleChars => "có ký tự ẩn (khoảng trắng độ rộng 0) trong {what}; bangtin đã bỏ chúng",
         "{what} contains invisible zero-width characters; bangtin removed them";
     InvisibleCharsHint => "thường do sao chép từ Word hoặc trang web; gõ lại đoạn này cho sạch",
@@ -250,12 +259,19 @@ catalogue! {
     NumberWrongSeparator => "`{value}` dùng dấu thập phân khác với khai báo `decimal_separator` của tệp",
         "`{value}` uses a different decimal separator from the file's `decimal_separator`";
     NumberWrongSeparatorHint => "dùng đúng dấu đã khai báo, hoặc sửa `decimal_separator`", "use the declared separator, or change `decimal_separator`";
+    NumberTooLarge => "số `{value}` quá lớn: bangtin chỉ nhận số từ -{limit} đến {limit}",
+        "the number `{value}` is too large: bangtin accepts numbers from -{limit} to {limit}";
+    IntTooLarge => "số `{value}` quá lớn ở đây", "the number `{value}` is too large here";
+    NumberTooLargeHint => "kiểm tra lại số này: có thể đã gõ thừa chữ số hoặc dán nhầm",
+        "check this number: a digit may have been typed too many, or something pasted by mistake";
     NumberInvalid => "`{value}` không phải là một số", "`{value}` is not a number";
     NumberInvalidHint => "viết số như 19,5 hoặc 52; số có dấu phẩy nên đặt trong ngoặc kép: \"19,5\"",
         "write a number such as 19,5 or 52; put numbers with a comma in quotes: \"19,5\"";
     DataIdInvalid => "mã `{id}` không hợp lệ", "the id `{id}` is not valid";
     DataIdInvalidHint => "mã chỉ gồm chữ không dấu, chữ số và các dấu - . _ (ví dụ tl-so-tu-phap)",
         "ids use unaccented letters, digits and - . _ only (for example tl-so-tu-phap)";
+    IdTooLong => "mã dài {len} ký tự, quá giới hạn {max} ký tự", "the id is {len} characters long, more than the limit of {max}";
+    IdTooLongHint => "dùng mã ngắn gọn, ví dụ tl-so-tu-phap", "use a short id, for example tl-so-tu-phap";
     DataIdDuplicate => "mã `{id}` đã dùng ở dòng {line}", "the id `{id}` is already used on line {line}";
     DataIdDuplicateHint => "mỗi mã chỉ dùng một lần; đổi mã hoặc gộp hai mục", "each id is used once; rename one or merge the two entries";
     DataWordUnknown => "không hiểu giá trị `{value}`", "`{value}` is not a value bangtin knows here";
@@ -309,6 +325,7 @@ catalogue! {
     SchemeStepDivides => "bước chấm {step} không chia hết điểm tối đa {max}", "the step {step} does not divide the maximum {max}";
     SchemeStepDividesHint => "chọn bước như 0,25, 0,5 hoặc 1 sao cho điểm tối đa là bội của bước", "choose a step such as 0.25, 0.5 or 1 that divides the maximum";
     SchemeWeightsSum => "các trọng số cộng lại bằng {sum}, không bằng 1", "the weights add up to {sum}, not 1";
+    SchemeWeightNegative => "trọng số của đợt {phase} âm", "the weight of phase {phase} is negative";
     SchemeWeightsSumHint => "ví dụ weighted: { dot1: 0.4, dot2: 0.6 }", "for example weighted: { dot1: 0.4, dot2: 0.6 }";
     SchemeBandsOrder => "các mức xếp loại phải đi từ cao xuống thấp", "classification bands must go from highest to lowest";
     SchemeBandsOrderHint => "sắp lại `classification` theo `min` giảm dần", "order `classification` by decreasing `min`";
@@ -543,6 +560,18 @@ catalogue! {
     CountImages => "{n} ảnh", "{n} images";
     CountFileOne => "{n} tệp", "{n} file";
     CountFiles => "{n} tệp", "{n} files";
+    CountNoteOne => "{n} ghi chú", "{n} note";
+    CountNotes => "{n} ghi chú", "{n} notes";
+    SimilarErrorOne => "{n} lỗi tương tự", "{n} similar problem";
+    SimilarErrors => "{n} lỗi tương tự", "{n} similar problems";
+    SimilarWarningOne => "{n} cảnh báo tương tự", "{n} similar warning";
+    SimilarWarnings => "{n} cảnh báo tương tự", "{n} similar warnings";
+    SimilarNoteOne => "{n} ghi chú tương tự", "{n} similar note";
+    SimilarNotes => "{n} ghi chú tương tự", "{n} similar notes";
+    MoreInFile => "… và {similar} trong {file}", "… and {similar} in {file}";
+    MoreNoFile => "… và {similar}", "… and {similar}";
+    MoreNotShown => "… và {rest} nữa không in ra: mỗi lần bangtin in tối đa {max} thông báo, {per_file} cho mỗi tệp; sửa các lỗi trên rồi chạy lại để xem tiếp",
+        "… and {rest} more not shown: bangtin prints at most {max} messages per run, {per_file} per file; fix the ones above and run again to see the rest";
 
     // Command line and scaffolds (issue 16)
     CheckFailed => "Kiểm tra thấy {errors}, {warnings}", "Check found {errors}, {warnings}";
@@ -675,6 +704,11 @@ pub enum Noun {
     Pages,
     Images,
     Files,
+    Notes,
+    /// "15.996 lỗi tương tự": the rest of a file's errors, not printed.
+    SimilarErrors,
+    SimilarWarnings,
+    SimilarNotes,
 }
 
 /// A number with its noun, singular for exactly one: "1 error", "2 errors"
@@ -690,9 +724,34 @@ fn count_in(lang: Lang, n: usize, noun: Noun) -> String {
         Noun::Pages => (Msg::CountPageOne, Msg::CountPages),
         Noun::Images => (Msg::CountImageOne, Msg::CountImages),
         Noun::Files => (Msg::CountFileOne, Msg::CountFiles),
+        Noun::Notes => (Msg::CountNoteOne, Msg::CountNotes),
+        Noun::SimilarErrors => (Msg::SimilarErrorOne, Msg::SimilarErrors),
+        Noun::SimilarWarnings => (Msg::SimilarWarningOne, Msg::SimilarWarnings),
+        Noun::SimilarNotes => (Msg::SimilarNoteOne, Msg::SimilarNotes),
     };
     let msg = if n == 1 { one } else { many };
-    fill(msg.template(lang), &[("n", &n)])
+    fill(msg.template(lang), &[("n", &integer_in(lang, n))])
+}
+
+/// A whole number with thousands separators: "15.996" in Vietnamese, "15,996" in English.
+pub fn integer(n: usize) -> String {
+    integer_in(lang(), n)
+}
+
+fn integer_in(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Fills a message template with named arguments.
@@ -700,12 +759,28 @@ pub fn tr(msg: Msg, args: &[(&str, &dyn Display)]) -> String {
     fill(msg.template(lang()), args)
 }
 
+/// Characters of one argument a message quotes; a longer value (an id or a
+/// link of thousands of characters) is cut, so a message stays readable and
+/// small whatever the input.
+pub const MAX_ARGUMENT: usize = 500;
+
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        out = out.replace(&format!("{{{name}}}"), &shorten(value.to_string()));
     }
     out
+}
+
+/// `text` cut to [`MAX_ARGUMENT`] characters and `…`, when longer.
+fn shorten(text: String) -> String {
+    if text.len() <= MAX_ARGUMENT {
+        return text;
+    }
+    match text.char_indices().nth(MAX_ARGUMENT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }
 
 /// `t!(Msg::X, key = value, …)`: the message in the current language.
@@ -749,6 +824,36 @@ mod tests {
         assert_eq!(count_in(Lang::En, 2, Noun::Pages), "2 pages");
         assert_eq!(count_in(Lang::Vi, 1, Noun::Images), "1 ảnh");
         assert_eq!(count_in(Lang::Vi, 3, Noun::Files), "3 tệp");
+    }
+
+    #[test]
+    fn counts_group_thousands_in_each_language() {
+        assert_eq!(
+            count_in(Lang::Vi, 15_996, Noun::SimilarErrors),
+            "15.996 lỗi tương tự"
+        );
+        assert_eq!(
+            count_in(Lang::En, 15_996, Noun::SimilarErrors),
+            "15,996 similar problems"
+        );
+        assert_eq!(
+            count_in(Lang::En, 1_000_000, Noun::Errors),
+            "1,000,000 errors"
+        );
+        assert_eq!(count_in(Lang::Vi, 999, Noun::Pages), "999 trang");
+    }
+
+    #[test]
+    fn a_very_long_argument_is_cut() {
+        let long = "a".repeat(80_000);
+        let s = fill("mã `{id}`", &[("id", &long)]);
+        assert_eq!(
+            s.chars().count(),
+            "mã ``".chars().count() + MAX_ARGUMENT + 1
+        );
+        assert!(s.ends_with("…`"), "{s}");
+        let short = "ă".repeat(MAX_ARGUMENT);
+        assert_eq!(fill("{x}", &[("x", &short)]), short);
     }
 
     #[test]

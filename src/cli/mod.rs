@@ -11,7 +11,6 @@ mod scaffold;
 mod scores;
 
 use std::ffi::OsString;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -196,9 +195,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn print_diagnostics(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(err, "{}", d.render());
-    }
+    let _ = crate::diag::write_all(&mut err, diags);
 }
 
 fn build_or_check(opts: &BuildOptions) -> Result<(), Vec<Diagnostic>> {

@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::markdown::{Links, MarkdownSource, Rendered};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, LineIndex};
 use crate::messages::Msg;
 use crate::t;
 use crate::text::fold;
@@ -65,17 +65,20 @@ pub fn place<'a>(
         .bundle_files
         .is_some_and(|files| files.iter().any(|f| links.picture(f).is_some()));
     let mut placed = false;
+    let mut index: Option<LineIndex> = None;
     let mut depth = 0usize;
     let mut result = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
         if let Some(end) = marker_end(&events, i) {
             let offset = events[i].1.start;
+            let at = src.full_text.len().saturating_sub(src.body.len()) + offset;
+            // Built on the first warning: 20.000 markers are located in one pass.
+            let index = index.get_or_insert_with(|| LineIndex::new(src.full_text));
             let warn = |msg, hint| {
-                let at = src.full_text.len().saturating_sub(src.body.len()) + offset;
                 Diagnostic::warning(msg)
                     .in_file(src.path)
-                    .at_offset(src.full_text, at)
+                    .at_index(index, src.full_text, at)
                     .hint(hint)
             };
             if depth > 0 {

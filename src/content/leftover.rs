@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::markdown::{MarkdownSource, Rendered, body_start};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, LineIndex};
 use crate::messages::Msg;
 use crate::t;
 
@@ -16,6 +16,8 @@ pub(super) struct LeftoverSyntax {
     /// The byte range of the body's current run of adjacent text events.
     run: Option<std::ops::Range<usize>>,
     in_code_block: bool,
+    /// Built on the first warning, so many warnings cost one pass over the file.
+    index: Option<LineIndex>,
 }
 
 impl LeftoverSyntax {
@@ -67,10 +69,13 @@ impl LeftoverSyntax {
         } else {
             t!(Msg::LeftoverLinkHint)
         };
+        let index = self
+            .index
+            .get_or_insert_with(|| LineIndex::new(src.full_text));
         out.diagnostics.push(
             Diagnostic::warning(t!(Msg::LeftoverLink, text = &text[start..close + end + 1]))
                 .in_file(src.path)
-                .at_offset(src.full_text, body_start(src) + run.start + start)
+                .at_index(index, src.full_text, body_start(src) + run.start + start)
                 .hint(hint),
         );
     }

@@ -20,7 +20,8 @@ use crate::t;
 use crate::text::{nfc, slugify, strip_invisible};
 use crate::yaml::{self, Source, Spanned};
 pub use front::{DocDate, FrontMatter, SourceInfo};
-pub(crate) use read::read_text;
+pub use read::MAX_TEXT_BYTES;
+pub(crate) use read::{read_limited, read_text};
 
 /// What a Markdown file is, from where it sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,10 +98,20 @@ impl Document {
 
     /// A [`Source`] for locating front-matter values in this file.
     pub fn source(&self) -> Source<'_> {
+        // The front matter starts on the line after the opening `---`.
+        let bom = if self.text.starts_with('\u{FEFF}') {
+            3
+        } else {
+            0
+        };
+        let yaml_start = self.text[bom..]
+            .find('\n')
+            .map_or(self.text.len(), |i| bom + i + 1);
         Source {
             file: Path::new(&self.path),
             full_text: &self.text,
             line_offset: 1,
+            yaml_start,
         }
     }
 }
@@ -290,10 +301,19 @@ pub(crate) fn list_files(
     out
 }
 
-/// Files that operating systems leave behind.
+/// Files that operating systems and editors leave behind (Emacs `#a.md#`,
+/// backups `a.md~`, Office's lock `~$Báo cáo.docx` with the user's name), and
+/// in `static/` the files named `_…`, kept private there (FORMAT.md §1).
 fn is_junk(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    matches!(name, "Thumbs.db" | "desktop.ini") || name.ends_with('~')
+    let private = rel
+        .strip_prefix("static/")
+        .is_some_and(|inner| inner.split('/').any(|part| part.starts_with('_')));
+    matches!(name, "Thumbs.db" | "desktop.ini")
+        || name.ends_with('~')
+        || name.starts_with("~$")
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || private
 }
 
 /// `/`-separated NFC path of `path` relative to the site folder.
@@ -385,6 +405,7 @@ pub fn read_document(
         file: Path::new(rel),
         full_text: &text,
         line_offset: split.yaml_line_offset,
+        yaml_start: split.yaml.as_ptr() as usize - text.as_ptr() as usize,
     };
     let (front, mut diags) = yaml::parse_all_keys::<FrontMatter>(split.yaml, src);
     let Some(front) = front else {
@@ -422,6 +443,12 @@ pub fn read_document(
 }
 
 type Checked = (String, Option<DocDate>, String, Vec<String>);
+
+/// Tags one article may have (docs/format.md §3): every tag page shows the
+/// article, so thousands of tags would make thousands of pages of it.
+pub const MAX_TAGS: usize = 50;
+/// The longest tag, in characters: a tag becomes a page address.
+pub const MAX_TAG_CHARS: usize = 100;
 
 /// The checks of FORMAT.md §3 that need no other file.
 fn check_front(
@@ -499,9 +526,39 @@ fn check_front(
     if kind == DocKind::Page {
         check_page_folders(rel, is_bundle, diags);
     }
+    if let Some(extra) = front.tags.get(MAX_TAGS) {
+        diags.push(
+            src.error_at(
+                extra,
+                t!(
+                    Msg::TooManyTags,
+                    count = crate::messages::integer(front.tags.len()),
+                    max = MAX_TAGS
+                ),
+            )
+            .hint(t!(Msg::TooManyTagsHint)),
+        );
+    }
+    for tag in front.tags.iter().take(MAX_TAGS) {
+        let len = tag.value.trim().chars().count();
+        if len > MAX_TAG_CHARS {
+            diags.push(
+                src.error_at(
+                    tag,
+                    t!(
+                        Msg::TagTooLong,
+                        len = crate::messages::integer(len),
+                        max = MAX_TAG_CHARS
+                    ),
+                )
+                .hint(t!(Msg::TagTooLongHint)),
+            );
+        }
+    }
     let tags = front
         .tags
         .iter()
+        .take(MAX_TAGS)
         .filter_map(|tag| {
             // A zero-width space separates words, as a space would.
             let spaced = tag.value.trim().replace('\u{200B}', " ");

@@ -18,12 +18,46 @@ fn legacy_in(text: &str) -> Option<(usize, usize, &'static str)> {
     })
 }
 
+/// The largest text file bangtin reads (Markdown, YAML, templates), in bytes:
+/// 10 MB is hundreds of times a long article, and a larger file is a mistake
+/// (a pasted export, a wrong file) that would only cost memory.
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The bytes of a text file, refused when above [`MAX_TEXT_BYTES`]; never
+/// reads more than one byte past the limit, whatever the file claims.
+pub(crate) fn read_limited(rel: &str, disk: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read as _;
+    let read_error =
+        |e: std::io::Error| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel);
+    let file = std::fs::File::open(disk).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        let size = std::fs::metadata(disk).map_or(bytes.len() as u64, |m| m.len());
+        return Err(Diagnostic::error(t!(
+            Msg::FileTooLarge,
+            size = megabytes(size),
+            limit = megabytes(MAX_TEXT_BYTES)
+        ))
+        .in_file(rel)
+        .hint(t!(Msg::FileTooLargeHint)));
+    }
+    Ok(bytes)
+}
+
+/// "10 MB", "52,4 MB": a size in megabytes with one decimal at most.
+fn megabytes(bytes: u64) -> String {
+    let mb = rust_decimal::Decimal::from(bytes) / rust_decimal::Decimal::from(1024 * 1024);
+    format!("{} MB", crate::messages::number(mb.round_dp(1)))
+}
+
 /// Reads a text file the same way for every kind (front matter, Markdown,
-/// data, `site.yaml`): UTF-8, line ends made `\n`, NFC, and no text in a
-/// legacy Vietnamese encoding.
+/// data, `site.yaml`): at most [`MAX_TEXT_BYTES`], UTF-8, line ends made
+/// `\n`, NFC, and no text in a legacy Vietnamese encoding.
 pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(disk)
-        .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel))?;
+    let bytes = read_limited(rel, disk)?;
     let text = match String::from_utf8(bytes) {
         Ok(s) if s.contains('\r') => nfc_owned(s.replace("\r\n", "\n")),
         Ok(s) => nfc_owned(s),

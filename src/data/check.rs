@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::raw::S;
 use crate::diag::{Diagnostic, closest};
-use crate::messages::Msg;
+use crate::messages::{Msg, integer};
 use crate::t;
 use crate::text::{DecimalError, DecimalSeparator, nfc, parse_decimal};
 use crate::yaml::Source;
@@ -52,6 +52,16 @@ pub fn folder_of(path: &str) -> &str {
     parts.next().unwrap_or("")
 }
 
+/// The largest size of a number in data, written in docs/format.md §10. Far above
+/// any score, target, weight or count a cluster uses, and small enough that the
+/// sums and products the engine makes of such numbers always fit in a `Decimal`
+/// (a product of two is below 10^24, the limit is near 7.9 × 10^28).
+pub const NUMBER_LIMIT: i64 = 1_000_000_000_000;
+
+/// The longest id, in characters (docs/format.md §10): ids are typed, read
+/// and shown in addresses; a longer one is a paste gone wrong.
+pub const MAX_ID_CHARS: usize = 100;
+
 /// Collects the problems of one data file.
 pub struct Checker<'a> {
     pub src: Source<'a>,
@@ -88,6 +98,9 @@ impl<'a> Checker<'a> {
 
     /// The `id` of a file named after it (`schemes/<id>.yaml`, `clusters/<year>/<id>.yaml`).
     pub fn id_matches_file(&mut self, id: &S, file: &DataFile) {
+        if !self.id_short(id) {
+            return;
+        }
         if id.value != file.stem() {
             self.error(
                 id,
@@ -115,8 +128,17 @@ impl<'a> Checker<'a> {
 
     /// A whole number (a year, a count, a quota).
     pub fn int<T: FromStr>(&mut self, v: &S) -> Option<T> {
-        match v.value.trim().parse::<T>() {
+        let text = v.value.trim();
+        match text.parse::<T>() {
             Ok(n) => Some(n),
+            Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+                self.error(
+                    v,
+                    t!(Msg::IntTooLarge, value = text),
+                    Some(t!(Msg::NumberTooLargeHint)),
+                );
+                None
+            }
             Err(_) => {
                 self.error(
                     v,
@@ -139,12 +161,30 @@ impl<'a> Checker<'a> {
             other => other,
         };
         match result {
-            Ok(d) => Some(d),
+            Ok(d) => self.bounded(v, d),
             Err(e) => {
                 self.number_error(v, &e);
                 None
             }
         }
+    }
+
+    /// `d`, read from `v`, if it is within ±[`NUMBER_LIMIT`]; else a located error.
+    pub fn bounded(&mut self, v: &S, d: Decimal) -> Option<Decimal> {
+        let limit = Decimal::from(NUMBER_LIMIT);
+        if d.abs() <= limit {
+            return Some(d);
+        }
+        self.error(
+            v,
+            t!(
+                Msg::NumberTooLarge,
+                value = v.value.trim(),
+                limit = show(limit)
+            ),
+            Some(t!(Msg::NumberTooLargeHint)),
+        );
+        None
     }
 
     pub fn number_error(&mut self, v: &S, e: &DecimalError) {
@@ -165,8 +205,25 @@ impl<'a> Checker<'a> {
         self.error(v, msg, Some(hint));
     }
 
+    /// Whether an id is at most [`MAX_ID_CHARS`] long; else a located error.
+    pub fn id_short(&mut self, v: &S) -> bool {
+        let len = v.value.chars().count();
+        if len <= MAX_ID_CHARS {
+            return true;
+        }
+        self.error(
+            v,
+            t!(Msg::IdTooLong, len = integer(len), max = MAX_ID_CHARS),
+            Some(t!(Msg::IdTooLongHint)),
+        );
+        false
+    }
+
     /// An id as written: ASCII lowercase letters, digits and `-`, `.`, `_`.
     pub fn id(&mut self, v: &S) -> Option<String> {
+        if !self.id_short(v) {
+            return None;
+        }
         let ok = !v.value.is_empty()
             && v.value.chars().all(|c| {
                 c.is_ascii_lowercase()

@@ -32,7 +32,7 @@ pub fn check_cluster(
 ) -> (Option<ClusterYear>, Vec<Diagnostic>) {
     let mut c = Checker::new(file);
     c.id_matches_file(&raw.id, file);
-    let year = c.int::<i16>(&raw.year);
+    let mut year = c.int::<i16>(&raw.year);
     if let Some(y) = year
         && y.to_string() != file.folder()
     {
@@ -41,6 +41,9 @@ pub fn check_cluster(
             t!(Msg::YearFolderMismatch, year = y, folder = file.folder()),
             Some(t!(Msg::YearFolderMismatchHint)),
         );
+        // Which of the two is wrong is not known: dates are not judged
+        // against either year, so one mistake gives one error.
+        year = None;
     }
     let organiser = c.reference(
         &raw.organiser,
@@ -221,9 +224,24 @@ fn members(
         }
     }
     if !out.is_empty() && !out.iter().any(|(m, _)| m.role == Role::CumTruong) {
-        c.warning(&raw.id, t!(Msg::NoLeader), Some(t!(Msg::NoLeaderHint)));
+        // The leader is missing from the list: say so at its `members:` line.
+        let d = match top_level_key(c.src.full_text, "members") {
+            Some((line, text)) => Diagnostic::warning(t!(Msg::NoLeader))
+                .in_file(c.src.file)
+                .at_in_line(text, line, 1),
+            None => c.src.warning_at(&raw.id, t!(Msg::NoLeader)),
+        };
+        c.diags.push(d.hint(t!(Msg::NoLeaderHint)));
     }
     out.into_iter().map(|(m, _)| m).collect()
+}
+
+/// The line number and text of the line where top-level `key:` is written.
+fn top_level_key<'t>(text: &'t str, key: &str) -> Option<(usize, &'t str)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some((i + 1, line))
+    })
 }
 
 /// Two member ids are the same organisation when equal or when one is the

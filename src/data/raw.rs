@@ -331,8 +331,9 @@ pub struct RawScores {
 pub struct RawUnitScores {
     pub status: Option<S>,
     pub note: Option<S>,
+    /// Spanned, so that a criterion missing from it is reported on its line.
     #[serde(rename = "self")]
-    pub self_sheet: Option<Entries<Spanned<RawScore>>>,
+    pub self_sheet: Option<Spanned<Entries<Spanned<RawScore>>>>,
     pub assessed: Option<Entries<Entries<Spanned<RawScore>>>>,
     #[serde(default)]
     pub bonus: Vec<RawCount>,

@@ -30,6 +30,13 @@ pub fn check_scheme(
     let mut c = Checker::new(file);
     c.id_matches_file(&raw.id, file);
     let total_max = c.number(&raw.total_max);
+    if total_max.is_some_and(|t| t < Decimal::ZERO) {
+        c.error(
+            &raw.total_max,
+            t!(Msg::SchemeNegative),
+            Some(t!(Msg::SchemeSumHint)),
+        );
+    }
     let decimals = raw.decimals.as_ref().map_or(Some(2), |d| c.int::<u32>(d));
     if let (Some(d), Some(at)) = (decimals, &raw.decimals)
         && d > 6
@@ -44,7 +51,7 @@ pub fn check_scheme(
     let mut ids: Vec<&S> = Vec::new();
     let criteria = criteria(&mut c, &raw.criteria, 0, &mut infos, &mut ids);
     if let (Some(total), Some(list)) = (total_max, &criteria) {
-        let sum: Decimal = list.iter().map(|k| k.max).sum();
+        let sum = sum_or_bound(list.iter().map(|k| k.max));
         if sum != total {
             c.error(
                 &raw.total_max,
@@ -157,6 +164,7 @@ fn criterion<'r>(
         );
     }
     ids.push(&k.id);
+    c.id_short(&k.id);
     let max = c.number(&k.max);
     infos.push(CriterionInfo {
         id: k.id.value.clone(),
@@ -174,7 +182,7 @@ fn criterion<'r>(
         );
     }
     if !children.is_empty() {
-        let sum: Decimal = children.iter().map(|x| x.max).sum();
+        let sum = sum_or_bound(children.iter().map(|x| x.max));
         if sum != max {
             c.error(
                 &k.max,
@@ -349,9 +357,18 @@ fn year_from(c: &mut Checker<'_>, v: &crate::yaml::Spanned<RawYearFrom>) -> Opti
         RawYearFrom::Weighted(entries) => {
             let mut weights = Vec::new();
             for (phase, w) in &entries.0 {
-                weights.push((phase.value.clone(), c.number(w)?));
+                let weight = c.number(w)?;
+                if weight < Decimal::ZERO {
+                    c.error(
+                        w,
+                        t!(Msg::SchemeWeightNegative, phase = phase.value),
+                        Some(t!(Msg::SchemeWeightsSumHint)),
+                    );
+                    return None;
+                }
+                weights.push((phase.value.clone(), weight));
             }
-            let sum: Decimal = weights.iter().map(|(_, w)| *w).sum();
+            let sum = sum_or_bound(weights.iter().map(|(_, w)| *w));
             if sum != Decimal::ONE {
                 let at = entries
                     .0
@@ -367,6 +384,22 @@ fn year_from(c: &mut Checker<'_>, v: &crate::yaml::Spanned<RawYearFrom>) -> Opti
             Some(YearFrom::Weighted(weights))
         }
     }
+}
+
+/// The exact sum, or the bound it ran past. Each number is within
+/// `NUMBER_LIMIT`, so this cannot happen in practice; it is here so that no
+/// input can make a sum panic, and the caller's "does not add up" error still
+/// names the right value.
+fn sum_or_bound(values: impl Iterator<Item = Decimal>) -> Decimal {
+    let mut total = Decimal::ZERO;
+    for v in values {
+        total = match total.checked_add(v) {
+            Some(t) => t,
+            None if v.is_sign_negative() => return Decimal::MIN,
+            None => return Decimal::MAX,
+        };
+    }
+    total
 }
 
 fn v_as_s(v: &crate::yaml::Spanned<RawYearFrom>) -> S {

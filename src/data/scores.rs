@@ -196,10 +196,14 @@ impl SheetCheck<'_> {
         // Criteria written with no value yet: the unit is not scored until
         // every one is filled, and one warning (not one per value) says so.
         let mut empty: Vec<String> = Vec::new();
-        let self_sheet = raw
-            .self_sheet
-            .as_ref()
-            .map(|s| self.sheet(c, unit_key, s, partial, &mut empty));
+        let self_sheet = raw.self_sheet.as_ref().map(|s| {
+            let at = S {
+                value: unit_key.value.clone(),
+                referenced: s.referenced,
+                defined: s.defined,
+            };
+            self.sheet(c, &at, &s.value, partial, &mut empty)
+        });
         let mut assessed = Vec::new();
         for (assessor, sheet) in raw.assessed.iter().flat_map(|a| &a.0) {
             if assessor.value.trim() == unit_key.value.trim() {
@@ -295,9 +299,11 @@ impl SheetCheck<'_> {
     ) -> Sheet {
         let mut sheet = Sheet::new();
         let leaf_ids: Vec<&str> = self.leaves.iter().map(|k| k.id.as_str()).collect();
+        let mut unknown = false;
         for (key, value) in &raw.0 {
             let id = key.value.trim();
             let Some(leaf) = self.leaves.iter().find(|k| k.id == id) else {
+                unknown = true;
                 if self.scheme.criteria.iter().any(|k| k.id == id) {
                     c.error(
                         key,
@@ -326,7 +332,9 @@ impl SheetCheck<'_> {
                 !sheet.contains_key(*id) && !raw.0.iter().any(|(k, _)| k.value.trim() == *id)
             })
             .collect();
-        if !partial && !missing.is_empty() {
+        // A misspelt id is reported above with the right one as a hint; the
+        // criterion it stands for is not reported missing as well.
+        if !partial && !unknown && !missing.is_empty() {
             c.error(
                 owner,
                 t!(Msg::ScoreMissing, ids = missing.join(", ")),
@@ -384,7 +392,7 @@ impl SheetCheck<'_> {
 
     fn decimal(&self, c: &mut Checker<'_>, v: &S) -> Option<Decimal> {
         match parse_decimal(&v.value, self.sep) {
-            Ok(d) => Some(d),
+            Ok(d) => c.bounded(v, d),
             Err(e) => {
                 c.number_error(v, &e);
                 None

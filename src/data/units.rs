@@ -9,7 +9,7 @@ use super::raw::{AwardsFile, RawDecision, RawName, RawUnit, S, UnitsFile};
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::t;
-use crate::text::identity_key;
+use crate::text::{identity_key, strip_invisible};
 
 /// Checks the unit registry; returns the units that passed every check of their own.
 pub fn check_units(file: &DataFile, raw: &UnitsFile) -> (Vec<Unit>, Vec<Diagnostic>) {
@@ -33,7 +33,11 @@ pub fn check_units(file: &DataFile, raw: &UnitsFile) -> (Vec<Unit>, Vec<Diagnost
         let before = c.diags.len();
         let unit = check_unit(&mut c, u, &ids);
         let clean = !c.diags[before..].iter().any(Diagnostic::is_error);
-        if let Some(unit) = unit.filter(|_| clean) {
+        // A repeated id (reported above) is left out: one unit per id, one page.
+        let first = seen
+            .get(u.id.value.as_str())
+            .is_some_and(|f| std::ptr::eq(*f, &u.id));
+        if let Some(unit) = unit.filter(|_| clean && first) {
             units.push(unit);
         }
     }
@@ -85,7 +89,11 @@ fn check_unit(c: &mut Checker<'_>, u: &RawUnit, ids: &[&str]) -> Option<Unit> {
         kind: kind?,
         names: names?,
         sort_key: opt_text(&u.sort_key),
-        aliases: u.aliases.iter().map(text).collect(),
+        aliases: u
+            .aliases
+            .iter()
+            .map(|a| name_text(c, a, "aliases"))
+            .collect(),
         parent,
         union_of,
         valid_from,
@@ -146,8 +154,24 @@ fn check_names(
     Some(names)
 }
 
+/// A unit's name without zero-width characters, which would make one name
+/// two for search and copying; each found is a warning (FORMAT.md §1).
+fn name_text(c: &mut Checker<'_>, v: &S, key: &str) -> String {
+    let written = text(v);
+    // A zero-width space separates words, as a space would.
+    let (clean, stripped) = strip_invisible(&written.replace('\u{200B}', " "));
+    if stripped || written.contains('\u{200B}') {
+        c.warning(
+            v,
+            t!(Msg::InvisibleChars, what = key),
+            Some(t!(Msg::InvisibleCharsHint)),
+        );
+    }
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn dated_name(c: &mut Checker<'_>, n: &RawName) -> Option<UnitName> {
-    let full = text(&n.full);
+    let full = name_text(c, &n.full, "full");
     if full.is_empty() {
         c.error(
             &n.full,
@@ -169,7 +193,11 @@ fn dated_name(c: &mut Checker<'_>, n: &RawName) -> Option<UnitName> {
     }
     Some(UnitName {
         full,
-        short: opt_text(&n.short),
+        short: n
+            .short
+            .as_ref()
+            .map(|v| name_text(c, v, "short"))
+            .filter(|s| !s.is_empty()),
         from,
         until,
     })

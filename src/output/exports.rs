@@ -185,20 +185,44 @@ pub fn csv(data: &Data, cy: &ClusterYear, phase: Option<usize>) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// One CSV record (RFC 4180): fields with a comma, quote or line break are quoted.
+/// One CSV record (RFC 4180): fields with a comma, quote or line break are
+/// quoted, after formulas are neutralised.
 fn push_line(out: &mut String, cells: &[String]) {
     let quoted: Vec<String> = cells
         .iter()
         .map(|c| {
+            let c = neutralised(c);
             if c.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))
             } else {
-                c.clone()
+                c.into_owned()
             }
         })
         .collect();
     out.push_str(&quoted.join(","));
     out.push_str("\r\n");
+}
+
+/// A cell a spreadsheet would run as a formula (it begins with `=`, `+`, `-`,
+/// `@`, Tab or CR: a unit name or note typed as `=HYPERLINK(…)`) gets a
+/// leading `'`, which spreadsheets show as text and do not run. A number keeps
+/// its meaning: `-2.50` is left as it is.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// `-2.50`, `-2,50`, `-3`: an optional minus, digits, and one decimal point
+/// or comma followed by digits.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let (int, frac) = digits.split_once(['.', ',']).unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int) && all_digits(frac)
 }
 
 #[cfg(test)]
@@ -210,5 +234,32 @@ mod tests {
         let mut s = String::new();
         push_line(&mut s, &["a".into(), "Sở A, B".into(), "x\"y".into()]);
         assert_eq!(s, "a,\"Sở A, B\",\"x\"\"y\"\r\n");
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralised_and_numbers_keep_their_meaning() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "\"'\r=1\""),
+            ("-", "'-"),
+            ("-2.50", "-2.50"),
+            ("-2,50", "\"-2,50\""),
+            ("-3", "-3"),
+            ("97.15", "97.15"),
+            ("Sở Tư pháp", "Sở Tư pháp"),
+            ("a=b", "a=b"),
+        ];
+        for (cell, want) in cases {
+            let mut s = String::new();
+            push_line(&mut s, &[cell.to_string()]);
+            assert_eq!(s, format!("{want}\r\n"), "{cell:?}");
+        }
     }
 }

@@ -6,8 +6,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::content::site_relative;
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
@@ -192,12 +190,21 @@ impl Theme {
     }
 }
 
-/// Loads theme `name` for the site at `site_dir`.
+/// Loads theme `name` for the site at `site_dir`. `themes/`, the theme's
+/// folder and `templates/` may not be symbolic links out of the site, and
+/// neither may any file in them (FORMAT.md §1): outside files would be published.
 pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    for rel in [
+        "themes".to_string(),
+        format!("themes/{name}"),
+        "templates".to_string(),
+    ] {
+        refuse_link_out(site_dir, &rel)?;
+    }
     let dir = site_dir.join("themes").join(name);
     let mut theme = Theme::default();
     if dir.is_dir() {
-        for (rel, disk) in files_under(&dir) {
+        for (rel, disk) in files_under(site_dir, &dir)? {
             let shown = site_relative(site_dir, &disk);
             if let Some(asset) = rel.strip_prefix("static/") {
                 theme.static_on_disk.insert(asset.to_string(), disk);
@@ -231,7 +238,7 @@ pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Diagnostic> {
     }
     let overrides = site_dir.join("templates");
     if overrides.is_dir() {
-        for (rel, disk) in files_under(&overrides) {
+        for (rel, disk) in files_under(site_dir, &overrides)? {
             let shown = site_relative(site_dir, &disk);
             let text = read(&disk, &shown)?;
             let name = format!("templates/{rel}");
@@ -243,20 +250,47 @@ pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Diagnostic> {
     Ok(theme)
 }
 
-fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
+/// An error when `rel` (site-relative) is a symbolic link to outside the site.
+fn refuse_link_out(site_dir: &Path, rel: &str) -> Result<(), Diagnostic> {
+    let path = site_dir.join(rel);
+    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let site = site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| site_dir.to_path_buf());
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(&site) => Ok(()),
+        Ok(target) => Err(
+            Diagnostic::error(t!(Msg::SymlinkOutside, target = target.display()))
+                .in_file(rel)
+                .hint(t!(Msg::SymlinkOutsideHint)),
+        ),
+        Err(e) => Err(Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel)),
+    }
+}
+
+/// The files under `dir`, relative to it, listed as `content/` is: hidden
+/// and junk files left out, a symbolic link out of the site an error.
+fn files_under(site_dir: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
+    let mut diags = crate::diag::Diagnostics::new();
+    let listed = crate::content::list_files(site_dir, dir, &mut diags);
+    if let Some(d) = diags.into_iter().find(Diagnostic::is_error) {
+        return Err(d);
+    }
+    let prefix = format!("{}/", site_relative(site_dir, dir));
+    Ok(listed
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| (site_relative(dir, e.path()), e.into_path()))
-        .collect()
+        .map(|(rel, disk)| {
+            let inner = rel.strip_prefix(&prefix).unwrap_or(&rel).to_string();
+            (inner, disk)
+        })
+        .collect())
 }
 
 fn read(disk: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(disk)
-        .map_err(|e| Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(shown))?;
+    let bytes = crate::content::read_limited(shown, disk)?;
     String::from_utf8(bytes).map_err(|_| {
         Diagnostic::error(t!(Msg::NotUtf8))
             .in_file(shown)
@@ -272,8 +306,10 @@ mod tests {
     /// site made by `init` would silently miss a template.
     #[test]
     fn embedded_default_theme_matches_the_folder() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-        let on_disk: Vec<String> = files_under(&dir).into_iter().map(|(r, _)| r).collect();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = root.join("themes/default");
+        let listed = files_under(root, &dir).expect("the default theme lists");
+        let on_disk: Vec<String> = listed.into_iter().map(|(r, _)| r).collect();
         let embedded: Vec<String> = DEFAULT_THEME.iter().map(|(r, _)| r.to_string()).collect();
         assert_eq!(on_disk, embedded);
     }

@@ -118,12 +118,13 @@ fn score_entry(
 }
 
 /// Sums the counts per item id (an item may be listed more than once, with different evidence).
-fn counts(items: &[(String, u32)]) -> BTreeMap<&str, Decimal> {
+fn counts(items: &[(String, u32)]) -> Result<BTreeMap<&str, Decimal>, num::Overflow> {
     let mut counts: BTreeMap<&str, Decimal> = BTreeMap::new();
     for (id, count) in items {
-        *counts.entry(id.as_str()).or_default() += Decimal::from(*count);
+        let slot = counts.entry(id.as_str()).or_default();
+        *slot = num::add(*slot, Decimal::from(*count))?;
     }
-    counts
+    Ok(counts)
 }
 
 /// The bonus: each item's points × count capped at the item's cap, the sum capped at the bonus cap.
@@ -133,7 +134,7 @@ fn bonus_total(
     items: &[(String, u32)],
 ) -> Result<Decimal, EngineError> {
     let rules = &plan.scheme.bonus;
-    let counts = counts(items);
+    let counts = counts(items).map_err(|e| at.overflow(e))?;
     if let Some(id) = counts
         .keys()
         .find(|id| !rules.items.iter().any(|b| b.id == **id))
@@ -167,7 +168,7 @@ fn penalty_total(
     at: At<'_>,
     items: &[(String, u32)],
 ) -> Result<(Decimal, Decimal), EngineError> {
-    let counts = counts(items);
+    let counts = counts(items).map_err(|e| at.overflow(e))?;
     let mut total = Decimal::ZERO;
     let mut occurrences = Decimal::ZERO;
     for (id, count) in counts {

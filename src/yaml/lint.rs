@@ -42,7 +42,7 @@ pub fn decimal_comma_in_flow(yaml: &str, src: Source<'_>) -> Option<Diagnostic> 
                         return Some(
                             Diagnostic::error(t!(Msg::YamlDecimalCommaInFlow, value = number))
                                 .in_file(src.file)
-                                .at(src.full_text, line_no, start + 1)
+                                .at_in_line(line, line_no, start + 1)
                                 .hint(t!(Msg::YamlDecimalCommaInFlowHint, value = number)),
                         );
                     }
@@ -110,15 +110,14 @@ pub fn lint_values(yaml: &str, src: Source<'_>) -> Vec<Diagnostic> {
             } else if value.starts_with(CURLY_OPEN) {
                 out.push(warning(
                     src,
-                    line_no,
-                    col,
+                    (line, line_no, col),
                     Msg::YamlCurlyValue,
                     Msg::YamlCurlyValueHint,
                 ));
             } else if let Some(cut) = cut_at_hash(value) {
                 let d = Diagnostic::warning(t!(Msg::YamlHashCut, kept = value[..cut].trim()))
                     .in_file(src.file)
-                    .at(src.full_text, line_no, col + value[..cut].chars().count())
+                    .at_in_line(line, line_no, col + value[..cut].chars().count())
                     .hint(t!(Msg::YamlHashCutHint));
                 out.push(d);
             }
@@ -127,10 +126,12 @@ pub fn lint_values(yaml: &str, src: Source<'_>) -> Vec<Diagnostic> {
     out
 }
 
-fn warning(src: Source<'_>, line: usize, col: usize, msg: Msg, hint: Msg) -> Diagnostic {
+/// A warning at `(line text, line number, column)`.
+fn warning(src: Source<'_>, at: (&str, usize, usize), msg: Msg, hint: Msg) -> Diagnostic {
+    let (text, line, col) = at;
     Diagnostic::warning(t!(msg))
         .in_file(src.file)
-        .at(src.full_text, line, col)
+        .at_in_line(text, line, col)
         .hint(t!(hint))
 }
 

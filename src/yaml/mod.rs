@@ -30,6 +30,9 @@ pub struct Source<'a> {
     pub full_text: &'a str,
     /// Lines of the file before the YAML text.
     pub line_offset: usize,
+    /// Byte offset of the YAML text in `full_text`, so that a value's span
+    /// finds its excerpt without reading the file up to it.
+    pub yaml_start: usize,
 }
 
 impl<'a> Source<'a> {
@@ -39,15 +42,13 @@ impl<'a> Source<'a> {
             file,
             full_text: text,
             line_offset: 0,
+            yaml_start: 0,
         }
     }
 
     /// A diagnostic at the location of a spanned value.
     pub fn error_at<T: std::fmt::Debug>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
-        let (line, col) = self.position(value);
-        Diagnostic::error(message)
-            .in_file(self.file)
-            .at(self.full_text, line, col)
+        self.place(Diagnostic::error(message), value)
     }
 
     /// A warning at the location of a spanned value.
@@ -56,10 +57,36 @@ impl<'a> Source<'a> {
         value: &Spanned<T>,
         message: String,
     ) -> Diagnostic {
+        self.place(Diagnostic::warning(message), value)
+    }
+
+    /// `d` in this file at `value`: the excerpt is taken at the value's byte
+    /// offset when the span has one that agrees with its column, so many
+    /// diagnostics in one file cost no more than its length.
+    fn place<T: std::fmt::Debug>(&self, d: Diagnostic, value: &Spanned<T>) -> Diagnostic {
         let (line, col) = self.position(value);
-        Diagnostic::warning(message)
-            .in_file(self.file)
-            .at(self.full_text, line, col)
+        let d = d.in_file(self.file);
+        match self.byte_of(value, col) {
+            Some(offset) => d.at_byte(self.full_text, line, col, offset),
+            None => d.at(self.full_text, line, col),
+        }
+    }
+
+    /// The byte offset of `value` in `full_text`, checked against `column`
+    /// where the line start is near (a short read back from the offset).
+    fn byte_of<T: std::fmt::Debug>(&self, value: &Spanned<T>, column: usize) -> Option<usize> {
+        let offset = self.yaml_start + value.referenced.span().byte_offset()? as usize;
+        let text = self.full_text;
+        if offset > text.len() || !text.is_char_boundary(offset) {
+            return None;
+        }
+        let near = offset.saturating_sub(256);
+        let before = text.get(near..offset)?;
+        match before.rfind('\n') {
+            Some(i) => (before[i + 1..].chars().count() + 1 == column).then_some(offset),
+            None if near == 0 => (before.chars().count() + 1 == column).then_some(offset),
+            None => Some(offset),
+        }
     }
 
     /// Line and column of a spanned value in the whole file.
@@ -274,6 +301,7 @@ mod tests {
             file: Path::new("a.md"),
             full_text: yaml,
             line_offset: offset,
+            yaml_start: 0,
         };
         *parse::<Sample>(yaml, src).unwrap_err()
     }
@@ -331,6 +359,7 @@ mod tests {
                 file: Path::new("a.md"),
                 full_text: yaml,
                 line_offset: 1,
+                yaml_start: 0,
             };
             let (value, ds) = parse_all_keys::<Open>(yaml, src);
             assert!(ds.is_empty(), "{ds:?}");

@@ -46,6 +46,12 @@ pub fn translate(found: &Found<'_>) -> (String, String, usize, usize) {
         let (tl, tc) = first_tab_from(found.yaml, l).unwrap_or((l, col));
         return (t!(Msg::YamlTab), t!(Msg::YamlTabHint), tl, tc);
     }
+    if is_syntax(found.detail)
+        && let Some((tl, tc)) = tab_in_indent_near(found.yaml, l)
+    {
+        // The parser may call a Tab before a key a shape error.
+        return (t!(Msg::YamlTab), t!(Msg::YamlTabHint), tl, tc);
+    }
     if line.contains(CURLY) && is_syntax(found.detail) {
         let at = line.chars().position(|c| CURLY.contains(&c));
         return (
@@ -78,6 +84,19 @@ fn first_tab_from(yaml: &str, from: usize) -> Option<(usize, usize)> {
         .enumerate()
         .skip(from.saturating_sub(1))
         .find_map(|(i, l)| l.chars().position(|c| c == '\t').map(|c| (i + 1, c + 1)))
+}
+
+/// A Tab among the spaces that start line `line` or the line before it.
+fn tab_in_indent_near(yaml: &str, line: usize) -> Option<(usize, usize)> {
+    let first = line.saturating_sub(1).max(1);
+    yaml.lines()
+        .enumerate()
+        .skip(first - 1)
+        .take(line + 1 - first)
+        .find_map(|(i, l)| {
+            let indent = l.len() - l.trim_start_matches([' ', '\t']).len();
+            l[..indent].find('\t').map(|c| (i + 1, c + 1))
+        })
 }
 
 fn is_syntax(detail: &str) -> bool {

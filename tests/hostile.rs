@@ -1,0 +1,658 @@
+//! Hostile and broken input (issue 21): numbers that overflow, inputs that made
+//! diagnostics or hints blow up, limits, symlinks out of the site, CSV formulas.
+//! Each bad input gets one located error (file, line, column) and no panic.
+
+mod common;
+mod data_fixture;
+
+use data_fixture::*;
+
+/// The largest `Decimal`: it parses, and any sum with it overflowed.
+const HUGE: &str = "79228162514264337593543950335";
+
+// --- Numbers out of range (FORMAT.md §10) -----------------------------------
+
+#[test]
+fn a_huge_top_level_maximum_is_refused_at_the_value_not_a_panic() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "title: Phong trào thi đua, max: 40",
+        &format!("title: Phong trào thi đua, max: {HUGE}"),
+    );
+    let d = t.error(&format!("số `{HUGE}` quá lớn"));
+    t.assert_at(&d, SCHEME, HUGE);
+    assert!(d.message.contains("1.000.000.000.000"), "{}", d.render());
+    assert!(hint(&d).contains("thừa chữ số"), "{}", d.render());
+}
+
+#[test]
+fn a_huge_child_maximum_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "title: Hoàn thành chỉ tiêu, max: 40",
+        &format!("title: Hoàn thành chỉ tiêu, max: {HUGE}"),
+    );
+    let d = t.error(&format!("`{HUGE}`"));
+    t.assert_at(&d, SCHEME, HUGE);
+}
+
+#[test]
+fn huge_negative_maxima_are_refused_each_at_its_value() {
+    let t = DataSite::new()
+        .edit(SCHEME, "    max: 60\n", &format!("    max: -{HUGE}\n"))
+        .edit(
+            SCHEME,
+            "title: Phong trào thi đua, max: 40",
+            &format!("title: Phong trào thi đua, max: -{HUGE}"),
+        );
+    let ds = t.diags();
+    let too_large: Vec<_> = ds
+        .iter()
+        .filter(|d| d.message.contains("quá lớn"))
+        .collect();
+    assert_eq!(too_large.len(), 2, "{}", common::render(&ds));
+    assert_eq!(file_of(too_large[0]), SCHEME);
+    assert_eq!(
+        (too_large[0].line, too_large[0].column),
+        t.pos(SCHEME, &format!("    max: ^-{HUGE}"))
+    );
+    assert_eq!(
+        (too_large[1].line, too_large[1].column),
+        t.pos(SCHEME, &format!("thi đua, max: ^-{HUGE}"))
+    );
+}
+
+#[test]
+fn a_huge_year_weight_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        &format!("year_from: {{ weighted: {{ dot1: {HUGE}, dot2: {HUGE} }} }}"),
+    );
+    let d = t.error(&format!("`{HUGE}`"));
+    t.assert_at(&d, SCHEME, HUGE);
+}
+
+#[test]
+fn a_negative_year_weight_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        "year_from: { weighted: { dot1: -1, dot2: 2 } }",
+    );
+    let d = t.error("trọng số của đợt dot1 âm");
+    t.assert_at(&d, SCHEME, "dot1: ^-1");
+}
+
+#[test]
+fn a_negative_total_is_refused_at_the_value() {
+    let t = DataSite::new().edit(SCHEME, "total_max: 100", "total_max: -100");
+    let d = t.error("không được âm");
+    t.assert_at(&d, SCHEME, "-100");
+}
+
+#[test]
+fn a_huge_score_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "I.1: 39, I.2: 20, II: 36",
+        &format!("I.1: {HUGE}, I.2: 20, II: 36"),
+    );
+    let d = t.error(&format!("số `{HUGE}` quá lớn"));
+    t.assert_at(&d, SCORES, HUGE);
+}
+
+#[test]
+fn a_huge_count_is_refused_at_the_value() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "bonus: [{ item: B1, count: 2 }]",
+        "bonus: [{ item: B1, count: 99999999999 }]",
+    );
+    let d = t.error("số `99999999999` quá lớn ở đây");
+    t.assert_at(&d, SCORES, "99999999999");
+}
+
+#[test]
+fn the_largest_allowed_number_is_accepted() {
+    // The bound is inclusive: 1000000000000 is a valid (if odd) bonus value.
+    let t = DataSite::new().edit(
+        SCHEME,
+        "points: 2, cap: 4",
+        "points: 1000000000000, cap: 1000000000000",
+    );
+    t.assert_no_errors();
+}
+
+// --- Bounded diagnostics -----------------------------------------------------
+
+/// An article whose body is `body`, at `content/news/2024/a.md`.
+fn article_site(body: &str) -> common::SiteTest {
+    common::SiteTest::new().file(
+        "content/news/2024/a.md",
+        &format!("---\ntitle: A\ndate: 2024-01-01\n---\n{body}\n"),
+    )
+}
+
+fn check(t: &common::SiteTest) -> common::Run {
+    let site = t.site();
+    let args = ["check", "--site", site.to_str().unwrap()];
+    common::run_bin(env!("CARGO_BIN_EXE_bangtin"), &args, &site, &[])
+}
+
+#[test]
+fn sixteen_thousand_broken_links_on_one_line_print_a_screenful() {
+    // One 229 KB line: it took 3.6 GB and printed 5.5 GB.
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let t = article_site(&links.join(" "));
+    let errors = t.errors();
+    assert_eq!(errors.len(), 16_000);
+    for d in &errors {
+        let quoted = d.source_line.as_deref().unwrap_or_default();
+        assert!(quoted.chars().count() <= 122, "{}", d.render());
+        assert_eq!((d.line, file_of(d).as_str()), (5, "content/news/2024/a.md"));
+    }
+    let last = &errors[15_999];
+    assert_eq!(
+        last.column,
+        links[..15_999].iter().map(|l| l.len() + 1).sum::<usize>() + 1
+    );
+
+    let run = check(&t);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr.matches("lỗi: liên kết").count(),
+        10,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("… và 15.990 lỗi tương tự trong content/news/2024/a.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("16.000 lỗi"), "{}", run.stderr);
+    assert!(run.stderr.len() < 6_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn twenty_thousand_gallery_markers_without_photos_print_a_screenful() {
+    let t = article_site(&vec!["[[thư viện ảnh]]"; 20_000].join("\n\n"));
+    let warnings = t.built().warnings;
+    assert_eq!(warnings.len(), 20_000);
+    let last = warnings.iter().map(|d| d.line).max();
+    assert_eq!(last, Some(5 + 2 * 19_999));
+    let run = check(&t);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("cảnh báo: [[thư viện ảnh]]").count(), 10);
+    assert!(
+        run.stderr.contains("… và 19.990 cảnh báo tương tự"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 5_000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn many_broken_files_are_capped_in_total_with_the_rest_counted() {
+    let mut t = common::SiteTest::new();
+    for i in 0..150 {
+        t = t.file(
+            &format!("content/news/2024/a{i:03}.md"),
+            "---\ntitle: A\ndate: 14/3/2024\n---\nx\n",
+        );
+    }
+    let run = check(&t);
+    assert_eq!(
+        run.stderr.matches("lỗi: ngày").count(),
+        100,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("… và 50 lỗi nữa không in ra"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("150 lỗi"), "{}", run.stderr);
+}
+
+// --- Bounded "did you mean" --------------------------------------------------
+
+#[test]
+fn an_eighty_thousand_character_unit_id_and_its_typo_are_reported_without_a_suggestion() {
+    // The edit distance of the two took 22.7 s, again for each reference.
+    let id = format!("u{}", "x".repeat(79_999));
+    let typo = format!("u{}y", "x".repeat(79_998));
+    let t = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {id}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {typo} }}"),
+        );
+    let ds = t.diags();
+    let d = ds
+        .iter()
+        .find(|d| d.is_error() && file_of(d) == CLUSTER)
+        .unwrap_or_else(|| panic!("{}", common::render(&ds)));
+    assert!(d.message.contains("không có"), "{}", d.render());
+    assert!(d.message.chars().count() < 700, "{} chars", d.message.len());
+    assert!(!hint(d).contains("có phải ý bạn là"), "{}", hint(d));
+    assert_eq!(
+        (d.line, d.column),
+        t.pos(CLUSTER, &format!("unit: ^{typo}"))
+    );
+}
+
+// --- Limits (docs/format.md) --------------------------------------------------
+
+#[test]
+fn an_id_over_a_hundred_characters_is_refused_at_the_id() {
+    let long = format!("tl-{}", "x".repeat(98));
+    let t = DataSite::new().edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {long}"));
+    let d = t.error("mã dài 101 ký tự, quá giới hạn 100 ký tự");
+    t.assert_at(&d, UNITS, &long);
+    let ok = format!("tl-{}", "x".repeat(97));
+    let t = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {ok}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {ok} }}"),
+        )
+        .edit(
+            SCORES,
+            "    tl-cd-thanh-tra:\n      assessed",
+            &format!("    {ok}:\n      assessed"),
+        )
+        .edit(
+            SCORES,
+            "    tl-cd-thanh-tra: { status",
+            &format!("    {ok}: {{ status"),
+        );
+    t.assert_no_errors();
+}
+
+#[test]
+fn a_long_criterion_id_is_refused_at_the_id() {
+    let long = "I".repeat(101);
+    let t = DataSite::new().edit(SCHEME, "{ id: II, title", &format!("{{ id: {long}, title"));
+    let d = t.error("mã dài 101 ký tự");
+    t.assert_at(&d, SCHEME, &long);
+}
+
+/// An article with these tags, as a block list (one tag per line).
+fn tagged(tags: &[String]) -> common::SiteTest {
+    let list: String = tags.iter().map(|t| format!("  - {t}\n")).collect();
+    common::SiteTest::new().file(
+        "content/news/2024/a.md",
+        &format!("---\ntitle: A\ndate: 2024-01-01\ntags:\n{list}---\nx\n"),
+    )
+}
+
+#[test]
+fn more_than_fifty_tags_is_an_error_at_the_fifty_first() {
+    let tags: Vec<String> = (1..=10_000).map(|i| format!("Thẻ {i}")).collect();
+    let errors = tagged(&tags).errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    let d = &errors[0];
+    assert!(
+        d.message
+            .contains("bài có 10.000 thẻ, nhiều hơn giới hạn 50 thẻ"),
+        "{}",
+        d.render()
+    );
+    assert_eq!(file_of(d), "content/news/2024/a.md");
+    // Line 1 is `---`; the 51st tag is on line 5 + 50.
+    assert_eq!((d.line, d.column), (55, 5), "{}", d.render());
+    tagged(&tags[..50]).built();
+}
+
+#[test]
+fn a_tag_over_a_hundred_characters_is_an_error_at_the_tag() {
+    let errors = tagged(&["Ngắn".into(), "a".repeat(101)]).errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    assert!(
+        errors[0].message.contains("thẻ dài 101 ký tự"),
+        "{}",
+        errors[0].render()
+    );
+    assert_eq!((errors[0].line, errors[0].column), (6, 5));
+}
+
+#[test]
+fn a_text_file_over_ten_megabytes_is_refused_without_reading_it_all() {
+    // 11,5 MB of text after the front matter.
+    let big = format!(
+        "---\ntitle: A\ndate: 2024-01-01\n---\n{}",
+        "x".repeat(23 * 512 * 1024 - 36)
+    );
+    assert!(big.len() as u64 > bangtin::content::MAX_TEXT_BYTES);
+    for rel in [
+        "content/news/2024/a.md",
+        "data/units.yaml",
+        "templates/base.html",
+    ] {
+        let t = common::SiteTest::new().file(rel, &big);
+        let errors = t.errors();
+        let d = common::find(&errors, "tệp quá lớn");
+        assert_eq!(file_of(d), rel, "{}", d.render());
+        assert!(
+            d.message.contains("bangtin chỉ đọc tệp văn bản đến 10 MB"),
+            "{}",
+            d.render()
+        );
+        assert!(d.message.contains("(11,5 MB)"), "{}", d.render());
+    }
+}
+
+// --- Rules of FORMAT.md §1 and §11, enforced and located ----------------------
+
+/// The one warning whose message contains `needle`.
+fn warning(t: &DataSite, needle: &str) -> bangtin::diag::Diagnostic {
+    let ds = t.diags();
+    let found: Vec<_> = ds
+        .iter()
+        .filter(|d| d.is_warning() && d.message.contains(needle))
+        .collect();
+    assert_eq!(found.len(), 1, "{}", common::render(&ds));
+    found[0].clone()
+}
+
+#[test]
+fn a_zero_width_character_in_a_unit_name_is_a_warning_and_removed() {
+    let t = DataSite::new().edit(
+        UNITS,
+        "names: [{ full: Công đoàn Thanh tra tỉnh }]",
+        "names: [{ full: \"Công đoàn Thanh\u{200D} tra tỉnh\", short: \"CĐ\u{200B}Thanh tra\" }]",
+    );
+    let ds = t.diags();
+    let warnings: Vec<_> = ds
+        .iter()
+        .filter(|d| d.message.contains("ký tự ẩn"))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", common::render(&ds));
+    assert!(warnings.iter().all(|d| d.is_warning()));
+    assert_eq!(file_of(warnings[0]), UNITS);
+    assert_eq!(
+        (warnings[0].line, warnings[0].column),
+        t.pos(UNITS, "full: ^\"Công đoàn Thanh\u{200D}")
+    );
+    assert_eq!(
+        (warnings[1].line, warnings[1].column),
+        t.pos(UNITS, "short: ^\"CĐ\u{200B}")
+    );
+    let (data, _) = t.load();
+    let unit = data.unit("tl-cd-thanh-tra").expect("the unit loads");
+    assert_eq!(unit.names[0].full, "Công đoàn Thanh tra tỉnh");
+    assert_eq!(unit.names[0].short.as_deref(), Some("CĐ Thanh tra"));
+}
+
+#[test]
+fn overlapping_name_periods_are_an_error_at_the_second_name_line() {
+    let t = DataSite::new().edit(
+        UNITS,
+        "    names: [{ full: Công đoàn Thanh tra tỉnh }]\n",
+        "    names:\n      - full: Công đoàn Thanh tra tỉnh\n        from: 2000-01-01\n        until: 2012-12-31\n      - full: Công đoàn Thanh tra\n        from: 2010-01-01\n",
+    );
+    let d = t.error("chồng lên tên");
+    t.assert_at(&d, UNITS, "- full: ^Công đoàn Thanh tra\n");
+}
+
+#[test]
+fn a_cluster_without_a_leader_is_warned_at_its_members_line() {
+    let t = DataSite::new().edit(
+        CLUSTER,
+        "{ unit: tl-cd-vp-ubnd, role: cum_truong }",
+        "{ unit: tl-cd-vp-ubnd }",
+    );
+    let d = warning(&t, "chưa có cụm trưởng");
+    t.assert_at(&d, CLUSTER, "members:");
+    assert_eq!(d.source_line.as_deref(), Some("members:"));
+}
+
+#[test]
+fn a_criterion_missing_from_a_self_sheet_points_at_the_sheet() {
+    let t = DataSite::new().edit(
+        SCORES,
+        "    tl-cd-vp-ubnd:\n      assessed:",
+        "    tl-cd-vp-ubnd:\n      self: { I.1: 39, I.2: 20 }\n      assessed:",
+    );
+    let d = t.error("thiếu điểm các tiêu chí: II");
+    t.assert_at(&d, SCORES, "self: ^{ I.1: 39");
+    // An assessor's sheet is written on its assessor's line.
+    let t = DataSite::new().edit(
+        SCORES,
+        "{ I.1: 39, I.2: 20, II: 36 }",
+        "{ I.1: 39, I.2: 20 }",
+    );
+    let d = t.error("thiếu điểm các tiêu chí: II");
+    t.assert_at(&d, SCORES, "tl-ldld-tinh: { I.1: 39, I.2: 20 }");
+}
+
+// --- Symbolic links out of the site (FORMAT.md §1) ---------------------------
+
+#[cfg(unix)]
+mod links_out {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// A folder outside the site holding a theme and a template with a secret.
+    fn outside() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let base = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/templates/base.html"
+        ))
+        .unwrap();
+        let secret = base.replace("<body", "<body data-secret=\"BÍ MẬT\"");
+        for rel in ["base.html", "default/templates/base.html"] {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &secret).unwrap();
+        }
+        dir
+    }
+
+    /// Builds with `link` (site-relative) pointing at `target`; returns the one error.
+    fn refused(
+        link: &str,
+        target: &std::path::Path,
+        prepare: &[&str],
+    ) -> bangtin::diag::Diagnostic {
+        let t = common::SiteTest::new().article("content/news/2024/a.md", "A", "2024-01-01", "x");
+        for dir in prepare {
+            std::fs::create_dir_all(t.site().join(dir)).unwrap();
+        }
+        symlink(target, t.site().join(link)).unwrap();
+        let errors = t.errors();
+        assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+        assert!(!t.out().exists(), "nothing may be written");
+        errors[0].clone()
+    }
+
+    fn assert_refused(d: &bangtin::diag::Diagnostic, link: &str) {
+        assert!(
+            d.message
+                .contains("liên kết tượng trưng trỏ ra ngoài thư mục trang"),
+            "{}",
+            d.render()
+        );
+        assert_eq!(file_of(d), link, "{}", d.render());
+        assert!(hint(d).contains("sao chép tệp vào trong thư mục trang"));
+    }
+
+    #[test]
+    fn a_templates_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("templates", out.path(), &[]);
+        assert_refused(&d, "templates");
+    }
+
+    #[test]
+    fn a_themes_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("themes", out.path(), &[]);
+        assert_refused(&d, "themes");
+    }
+
+    #[test]
+    fn a_theme_folder_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused("themes/default", &out.path().join("default"), &["themes"]);
+        assert_refused(&d, "themes/default");
+    }
+
+    #[test]
+    fn a_template_file_linked_out_of_the_site_is_refused() {
+        let out = outside();
+        let d = refused(
+            "templates/base.html",
+            &out.path().join("base.html"),
+            &["templates"],
+        );
+        assert_refused(&d, "templates/base.html");
+    }
+
+    #[test]
+    fn a_template_linked_inside_the_site_is_used() {
+        let t = common::SiteTest::new().article("content/news/2024/a.md", "A", "2024-01-01", "x");
+        let base = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/templates/base.html"
+        ))
+        .unwrap();
+        t.write(
+            "mau/base.html",
+            &base.replace("<body", "<body data-mau=\"1\""),
+        );
+        std::fs::create_dir_all(t.site().join("templates")).unwrap();
+        symlink(
+            t.site().join("mau/base.html"),
+            t.site().join("templates/base.html"),
+        )
+        .unwrap();
+        t.built();
+        assert!(t.read("index.html").contains("data-mau=\"1\""));
+    }
+}
+
+// --- CSV formulas (FORMAT.md §10) ---------------------------------------------
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let t = DataSite::new()
+        .edit(
+            UNITS,
+            "names: [{ full: Công đoàn Thanh tra tỉnh }]",
+            "names: [{ full: '=HYPERLINK(\"http://x.vn\")' }]",
+        )
+        .edit(
+            SCORES,
+            "      penalties: [{ item: P1 }]",
+            "      penalties: [{ item: P1, count: 200 }]\n      note: \"@SUM(1+1)\"",
+        );
+    t.assert_no_errors();
+    t.site.built();
+    let csv = t.site.read("cum-thi-dua/cum-1/2024/ket-qua.csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("tl-cd-thanh-tra,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        row.contains(",\"'=HYPERLINK(\"\"http://x.vn\"\")\","),
+        "{row}"
+    );
+    assert!(row.ends_with(",'@SUM(1+1)"), "{row}");
+    // The total stays a number a spreadsheet adds up: 96,5 + 2 − 200.
+    assert!(row.contains(",-101.50,"), "{row}");
+}
+
+// --- Nothing leaked into output/ -----------------------------------------------
+
+/// A 16×16 JPEG with an EXIF block holding a GPS position, as a phone writes it.
+fn jpeg_with_gps() -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(16, 16, |x, _| image::Rgb([x as u8 * 15, 40, 200]));
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+        .write_image(img.as_raw(), 16, 16, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    // TIFF (little-endian): IFD0 with a GPS pointer; the GPS IFD with `N`.
+    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    tiff.extend_from_slice(&[1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0]);
+    tiff.extend_from_slice(&[1, 0, 1, 0, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0GPSMARK".to_vec();
+    app1.truncate(6);
+    app1.extend_from_slice(&tiff);
+    let len = (app1.len() + 2) as u16;
+    let mut out = plain[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+#[test]
+fn drafts_hidden_files_backups_git_and_photo_metadata_never_reach_the_output() {
+    const SECRET: &str = "BÍ-MẬT-KHÔNG-ĐĂNG";
+    let draft = format!("---\ntitle: {SECRET}\ndate: 2024-02-01\ndraft: true\n---\n{SECRET}\n");
+    let bundle = "---\ntitle: Ảnh hội nghị\ndate: 2024-02-02\n---\n![Toàn cảnh](toan-canh.jpg)\n";
+    let mut t = article_site("Bài thường.")
+        .file("content/news/2024/nhap.md", &draft)
+        .file("content/news/2024/anh/index.md", bundle)
+        .bytes("content/news/2024/anh/toan-canh.jpg", &jpeg_with_gps())
+        .file("static/ok.txt", "công khai\n");
+    let leaks = [
+        "static/.hidden",
+        "static/_x",
+        "static/a.md~",
+        "static/.a.swp",
+        "static/#a#",
+        "static/.git/HEAD",
+        "content/news/2024/a.md~",
+        "content/news/2024/.a.md.swp",
+        "content/news/2024/#a.md#",
+        "content/news/2024/anh/ghi-chu.txt~",
+        "content/news/2024/anh/#ghi-chu.txt#",
+        "content/news/2024/anh/.ghi-chu.txt.swp",
+        "content/news/2024/anh/~$bao-cao.docx",
+        ".git/config",
+        ".git/HEAD",
+    ];
+    for rel in leaks {
+        t = t.file(rel, &format!("{SECRET}\n"));
+    }
+    t.built();
+    let files = common::files_under(&t.out());
+    assert!(files.contains(&"ok.txt".to_string()), "{files:?}");
+    let leaked: Vec<&String> = files
+        .iter()
+        .filter(|f| {
+            let name = f.rsplit('/').next().unwrap_or(f);
+            name.starts_with(['.', '_', '#', '~']) && name != ".bangtin-output"
+                || name.ends_with('~')
+                || name.ends_with(".swp")
+                || f.contains(".git")
+                || f.contains("nhap")
+        })
+        .collect();
+    assert!(leaked.is_empty(), "leaked: {leaked:?}");
+    for f in &files {
+        let bytes = std::fs::read(t.out().join(f)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(SECRET), "{f} holds the secret");
+        if f.ends_with(".jpg") || f.ends_with(".webp") || f.ends_with(".jpeg") {
+            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{f} keeps EXIF");
+        }
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with(".webp") || f.ends_with(".jpg")),
+        "{files:?}"
+    );
+}
