@@ -4,12 +4,13 @@
 //! tables that scroll on a phone, and the plain text of the first paragraph
 //! for summaries.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use crate::diag::{Diagnostic, closest};
+use crate::diag::{Diagnostic, LineIndex, closest};
 use crate::media::html::{Picture, SIZES_PROSE};
 use crate::messages::Msg;
 use crate::t;
@@ -96,11 +97,13 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
     let mut first_paragraph_done = false;
     let mut nesting = 0usize;
     let mut pictures = BodyPictures::default();
+    // Made on the first diagnostic, so that many of them cost linear time.
+    let lines = OnceCell::new();
     let mut leftover = super::leftover::LeftoverSyntax::default();
 
     for (event, range) in parser {
         leftover.observe(&event, &range, src, out);
-        if pictures.capture(&event, src, &mut events, out) {
+        if pictures.capture(&event, src, &lines, &mut events, out) {
             continue;
         }
         match event {
@@ -133,7 +136,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                 id,
             }) => {
                 pictures.link_depth += 1;
-                let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
+                let dest_url = rewrite_dest(src, links, &lines, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -151,7 +154,7 @@ fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) 
                     pictures.start(picture, &dest_url, range.start);
                     continue;
                 }
-                let dest_url = rewrite_dest(src, links, dest_url, range.start, out);
+                let dest_url = rewrite_dest(src, links, &lines, dest_url, range.start, out);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -233,11 +236,12 @@ fn below_title(level: HeadingLevel) -> HeadingLevel {
 fn rewrite_dest<'a>(
     src: &MarkdownSource<'_>,
     links: &dyn Links,
+    lines: &OnceCell<LineIndex>,
     dest: CowStr<'a>,
     body_offset: usize,
     out: &mut Rendered,
 ) -> CowStr<'a> {
-    resolve_link(src, links, &dest, body_offset, out).map_or(dest, CowStr::from)
+    resolve_link(src, links, lines, &dest, body_offset, out).map_or(dest, CowStr::from)
 }
 
 fn set_heading_id(event: &mut Event<'_>, text: &str, seen: &mut HashMap<String, usize>) {
@@ -299,6 +303,7 @@ impl Footnotes {
 fn resolve_link(
     src: &MarkdownSource<'_>,
     links: &dyn Links,
+    lines: &OnceCell<LineIndex>,
     dest: &str,
     body_offset: usize,
     out: &mut Rendered,
@@ -324,7 +329,11 @@ fn resolve_link(
     let error_at = |msg: String, hint: String| {
         Diagnostic::error(msg)
             .in_file(src.path)
-            .at_offset(src.full_text, body_start(src) + body_offset)
+            .at_index(
+                index_of(lines, src),
+                src.full_text,
+                body_start(src) + body_offset,
+            )
             .hint(hint)
     };
 
@@ -423,6 +432,7 @@ impl<'l> BodyPictures<'l> {
         &mut self,
         event: &Event<'a>,
         src: &MarkdownSource<'_>,
+        lines: &OnceCell<LineIndex>,
         events: &mut Vec<Event<'a>>,
         out: &mut Rendered,
     ) -> bool {
@@ -438,7 +448,11 @@ impl<'l> BodyPictures<'l> {
                     out.diagnostics.push(
                         Diagnostic::warning(t!(Msg::BodyImageNoAlt, file = dest))
                             .in_file(src.path)
-                            .at_offset(src.full_text, body_start(src) + *offset)
+                            .at_index(
+                                index_of(lines, src),
+                                src.full_text,
+                                body_start(src) + *offset,
+                            )
                             .hint(t!(Msg::BodyImageNoAltHint, file = dest)),
                     );
                 }
@@ -469,6 +483,11 @@ fn hint_for(suggestion: Option<&str>, dir: &str) -> String {
         }
         None => t!(Msg::BrokenLinkNoSuggestion),
     }
+}
+
+/// The line index of the whole file, made once per body.
+fn index_of<'l>(lines: &'l OnceCell<LineIndex>, src: &MarkdownSource<'_>) -> &'l LineIndex {
+    lines.get_or_init(|| LineIndex::new(src.full_text))
 }
 
 pub(super) fn body_start(src: &MarkdownSource<'_>) -> usize {
