@@ -242,6 +242,11 @@ catalogue! {
         "fix the template (or delete the copy in templates/ to use the default one)";
     OutputNotOurs => "thư mục {dir} đã có nội dung không do bangtin tạo; bangtin không ghi đè", "{dir} holds files bangtin did not create; bangtin will not overwrite it";
     OutputNotOursHint => "chọn thư mục khác bằng --output, hoặc tự dọn thư mục này", "choose another folder with --output, or empty this one yourself";
+    OutputIsFile => "{dir} là một tệp, không phải thư mục; bangtin không ghi đè lên nó", "{dir} is a file, not a folder; bangtin will not replace it";
+    OutputIsLink => "{dir} là một liên kết (symlink); bangtin không thay liên kết bằng một thư mục", "{dir} is a symbolic link; bangtin will not replace it with a folder";
+    OutputIsLinkHint => "ghi thẳng vào thư mục thật mà liên kết trỏ tới: --output <đường dẫn thật>", "build into the folder the link points to: --output <its real path>";
+    OutputContainsSite => "thư mục output {dir} là thư mục của trang hoặc chứa nó; thay nó sẽ xóa mất nội dung", "the output folder {dir} is the site folder or contains it; replacing it would delete the site";
+    OutputContainsSiteHint => "chọn một thư mục riêng cho trang đã tạo, ví dụ --output output", "choose a folder of its own for the built site, for example --output output";
     OutputInsideSource => "thư mục output {dir} nằm trong {inside} của trang", "the output folder {dir} is inside the site's {inside}";
     WriteFailed => "không ghi được {path}: {detail}", "cannot write {path}: {detail}";
 

@@ -318,8 +318,15 @@ fn fallback_config() -> Config {
 
 /// The output may not sit inside a folder we read from.
 fn check_output_location(site_dir: &Path, output: &Path, diags: &mut Diagnostics) {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let abs = resolved;
     let out = abs(output);
+    if abs(site_dir).starts_with(&out) {
+        diags.push(
+            Diagnostic::error(t!(Msg::OutputContainsSite, dir = output.display()))
+                .hint(t!(Msg::OutputContainsSiteHint)),
+        );
+        return;
+    }
     for inside in ["content", "static", "data", "themes", "templates"] {
         if out.starts_with(abs(&site_dir.join(inside))) {
             diags.push(Diagnostic::error(t!(
@@ -331,6 +338,27 @@ fn check_output_location(site_dir: &Path, output: &Path, diags: &mut Diagnostics
     }
     if let Err(d) = output::check_target(output) {
         diags.push(d);
+    }
+}
+
+/// `p` as an absolute path with links and `..` resolved as far as it
+/// exists: the nearest existing folder above it, made canonical, with the
+/// rest of the path after it.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut rest = Vec::new();
+    let mut cur = abs.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(cur) {
+            return rest.iter().rev().fold(real, |acc, part| acc.join(part));
+        }
+        match (cur.parent(), cur.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                cur = parent;
+            }
+            _ => return abs,
+        }
     }
 }
 

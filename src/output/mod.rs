@@ -39,8 +39,24 @@ impl OutputFile {
     }
 }
 
-/// Refuses a target folder that exists, is not empty and was not made by us.
+/// Refuses a target that is a file or a symbolic link (replacing it would
+/// lose it, or turn the link into a folder), or a folder that is not empty
+/// and was not made by us.
 pub fn check_target(output: &Path) -> Result<(), Diagnostic> {
+    if let Ok(meta) = fs::symlink_metadata(output) {
+        if meta.file_type().is_symlink() {
+            return Err(
+                Diagnostic::error(t!(Msg::OutputIsLink, dir = output.display()))
+                    .hint(t!(Msg::OutputIsLinkHint)),
+            );
+        }
+        if !meta.is_dir() {
+            return Err(
+                Diagnostic::error(t!(Msg::OutputIsFile, dir = output.display()))
+                    .hint(t!(Msg::OutputNotOursHint)),
+            );
+        }
+    }
     let Ok(mut entries) = fs::read_dir(output) else {
         return Ok(());
     };

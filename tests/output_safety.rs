@@ -1,0 +1,130 @@
+//! Where a build may write (issue 21): never over a file, a symbolic link,
+//! the site itself or a folder above it; nothing left behind by a refused
+//! build; and the same input makes the same bytes whatever folder it sits in
+//! and whatever order its files were made in.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::sample::sample_site_with_data;
+use common::{SiteTest, render};
+
+fn site() -> SiteTest {
+    SiteTest::new().article("content/news/a.md", "A", "2024-01-01", "Nội dung.")
+}
+
+/// The names in `dir` that a build made beside its output.
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("bangtin-"))
+        .collect()
+}
+
+fn refused(t: &SiteTest, output: &Path, needle: &str) {
+    let errors = t
+        .build_with(|o| o.output_dir = Some(output.to_path_buf()))
+        .expect_err("the build should be refused");
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.is_error() && d.message.contains(needle)),
+        "{}",
+        render(&errors)
+    );
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused_and_kept_build_after_build() {
+    let t = site();
+    let file = t.out();
+    fs::write(&file, "báo cáo quan trọng").unwrap();
+    for _ in 0..2 {
+        refused(&t, &file, "là một tệp, không phải thư mục");
+        assert_eq!(fs::read_to_string(&file).unwrap(), "báo cáo quan trọng");
+        assert!(leftovers(file.parent().unwrap()).is_empty());
+    }
+}
+
+#[test]
+fn an_output_that_is_a_symbolic_link_is_refused_even_dangling() {
+    let t = site();
+    let target = t.site().parent().unwrap().join("that-muc-that");
+    fs::create_dir(&target).unwrap();
+    let link = t.out();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    refused(&t, &link, "liên kết (symlink)");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    fs::remove_dir(&target).unwrap();
+    refused(&t, &link, "liên kết (symlink)");
+    assert!(leftovers(link.parent().unwrap()).is_empty());
+}
+
+#[test]
+fn the_site_folder_and_the_folders_above_it_are_refused() {
+    let t = site();
+    let site = t.site();
+    for output in [
+        site.clone(),
+        site.join("."),
+        site.join("content").join(".."),
+        site.parent().unwrap().to_path_buf(),
+        Path::new("/").to_path_buf(),
+    ] {
+        refused(&t, &output, "là thư mục của trang hoặc chứa nó");
+    }
+    assert!(site.join("content/news/a.md").is_file());
+    assert!(leftovers(site.parent().unwrap()).is_empty());
+}
+
+/// Copies every file of `from` but its cache to `to` in reverse order of path, so that
+/// folders list their entries in another order than the original's.
+fn copy_reversed(from: &Path, to: &Path) {
+    let mut files: Vec<String> = common::files_under(from)
+        .into_iter()
+        .filter(|f| !f.starts_with(".bangtin-cache/"))
+        .collect();
+    files.reverse();
+    for rel in files {
+        let dest = to.join(&rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::copy(from.join(&rel), dest).unwrap();
+    }
+}
+
+#[test]
+fn the_same_site_builds_to_the_same_bytes_anywhere_in_any_file_order() {
+    let a = sample_site_with_data();
+    a.built();
+    let other = tempfile::tempdir().unwrap();
+    let b_site = other.path().join("mot-thu-muc-khac").join("trang");
+    copy_reversed(&a.site(), &b_site);
+    let mut opts = bangtin::build::BuildOptions::new(&b_site);
+    opts.output_dir = Some(other.path().join("ra"));
+    if let Err(ds) = bangtin::build::run(&opts) {
+        panic!("{}", render(&ds));
+    }
+    let b_out = other.path().join("ra");
+    let files = common::files_under(&a.out());
+    assert_eq!(files, common::files_under(&b_out));
+    let places = [a.site().display().to_string(), b_site.display().to_string()];
+    for f in &files {
+        let (x, y) = (
+            fs::read(a.out().join(f)).unwrap(),
+            fs::read(b_out.join(f)).unwrap(),
+        );
+        assert!(x == y, "{f} differs between the two folders");
+        // Nothing about where the site sat on this machine is published.
+        let text = String::from_utf8_lossy(&x);
+        assert!(!places.iter().any(|p| text.contains(p.as_str())), "{f}");
+    }
+}
