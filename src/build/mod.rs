@@ -207,9 +207,9 @@ fn unchanged(
     last: warm::Report,
     started: Instant,
 ) -> Result<BuildReport, Vec<Diagnostic>> {
-    if opts.deny_warnings && !last.warnings.is_empty() {
+    let count = last.warnings.iter().filter(|d| d.is_warning()).count();
+    if opts.deny_warnings && count > 0 {
         let mut diags = Diagnostics::new();
-        let count = last.warnings.len();
         diags.extend(last.warnings);
         diags.push(denied_error(count));
         return Err(diags.sorted());
