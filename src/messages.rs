@@ -516,6 +516,8 @@ catalogue! {
     PhotoNoAlt => "ảnh `{file}` chưa có chú thích (caption) hay mô tả (alt) cho người khiếm thị",
         "the photo `{file}` has no caption or alt text for blind readers";
     PhotoNoAltHint => "thêm vào `photos`: `- { file: {file}, caption: … }`", "add to `photos`: `- { file: {file}, caption: … }`";
+    BodyScriptLink => "liên kết `{scheme}:` bị bỏ: địa chỉ loại này chạy mã hoặc chứa cả một tài liệu", "a `{scheme}:` link was removed: such an address runs code or carries a whole document";
+    BodyScriptLinkHint => "dẫn tới một trang (https://…) hoặc một tệp trong static/", "link to a page (https://…) or to a file under static/";
     BodyImageNoAlt => "ảnh `{file}` trong bài chưa có mô tả", "the image `{file}` in the text has no description";
     BodyImageNoAltHint => "viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({file})", "write a description in the brackets: ![Description]({file})";
     CacheNotOurs => "thư mục {dir} không do bangtin tạo (thiếu CACHEDIR.TAG); bangtin không xóa", "{dir} was not made by bangtin (no CACHEDIR.TAG); bangtin will not delete it";

@@ -241,7 +241,38 @@ fn rewrite_dest<'a>(
     body_offset: usize,
     out: &mut Rendered,
 ) -> CowStr<'a> {
+    if let Some(scheme) = script_scheme(&dest) {
+        out.diagnostics.push(
+            Diagnostic::warning(t!(Msg::BodyScriptLink, scheme = scheme))
+                .in_file(src.path)
+                .at_index(
+                    index_of(lines, src),
+                    src.full_text,
+                    body_start(src) + body_offset,
+                )
+                .hint(t!(Msg::BodyScriptLinkHint)),
+        );
+        return CowStr::from("#");
+    }
     resolve_link(src, links, lines, &dest, body_offset, out).map_or(dest, CowStr::from)
+}
+
+/// `javascript:`, `vbscript:` or `data:` when `dest` starts with one, as a
+/// browser reads it (any case, with spaces and control characters before
+/// it or inside the scheme dropped): such an address runs code or carries
+/// a whole document, so it is never published.
+fn script_scheme(dest: &str) -> Option<&'static str> {
+    let scheme: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let has_colon = dest.contains(':');
+    ["javascript", "vbscript", "data"]
+        .into_iter()
+        .find(|s| has_colon && scheme == *s)
 }
 
 fn set_heading_id(event: &mut Event<'_>, text: &str, seen: &mut HashMap<String, usize>) {
@@ -597,6 +628,38 @@ mod tests {
             bundle_files: None,
         };
         render(&src, &TestLinks)
+    }
+
+    #[test]
+    fn script_and_data_addresses_are_removed_with_a_warning_at_the_link() {
+        let r = md(
+            "Xin chào.\n\n[bấm](javascript:alert(1)) [x](<JaVa\tScRiPt:alert(2)>) \
+             ![ảnh](data:image/svg+xml;base64,PHN2Zz4=) [vb](vbscript:msgbox) \
+             [giữ](data-sheet.pdf) [web](https://example.vn/a:b)\n",
+        );
+        assert!(!r.html.to_lowercase().contains("script:"), "{}", r.html);
+        assert!(!r.html.contains("data:image"), "{}", r.html);
+        assert!(r.html.contains(r#"href="data-sheet.pdf""#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"href="https://example.vn/a:b""#),
+            "{}",
+            r.html
+        );
+        let schemes: Vec<&str> = r
+            .diagnostics
+            .iter()
+            .map(|d| d.message.split('`').nth(1).unwrap_or(""))
+            .collect();
+        assert_eq!(
+            schemes,
+            ["javascript:", "javascript:", "data:", "vbscript:"]
+        );
+        for d in &r.diagnostics {
+            assert_eq!(
+                (d.line, d.file.as_deref()),
+                (6, Some(std::path::Path::new("content/news/2024/bai.md")))
+            );
+        }
     }
 
     #[test]
