@@ -52,9 +52,12 @@ pub struct Problem {
 
 impl Overlay {
     pub fn new(diags: &[Diagnostic]) -> Overlay {
+        // As many as the terminal shows: a page of 16 000 broken links
+        // would make the overlay (and every reload's event) megabytes.
         let problems = diags
             .iter()
             .filter(|d| d.is_error())
+            .take(crate::diag::MAX_SHOWN)
             .map(|d| Problem {
                 message: d.message.clone(),
                 location: location(d),
@@ -197,6 +200,16 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overlay_lists_as_many_errors_as_the_terminal_shows() {
+        let diags: Vec<Diagnostic> = (0..16_000)
+            .map(|i| Diagnostic::error(format!("lỗi {i}")).in_file("content/news/a.md"))
+            .collect();
+        let overlay = Overlay::new(&diags);
+        assert_eq!(overlay.problems.len(), crate::diag::MAX_SHOWN);
+        assert_eq!(overlay.problems[0].message, "lỗi 0");
+    }
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {

@@ -14,7 +14,6 @@ pub mod live;
 pub mod rebuild;
 mod watch;
 
-use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -268,11 +267,9 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
     }
 }
 
+/// Printed as `build` prints them: capped per file and in all.
 fn print_diagnostics(diags: &[Diagnostic]) {
-    let mut err = std::io::stderr().lock();
-    for d in diags {
-        let _ = writeln!(err, "{}", d.render());
-    }
+    let _ = crate::diag::write_all(&mut std::io::stderr().lock(), diags);
 }
 
 fn say(line: &str) {
