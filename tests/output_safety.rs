@@ -128,3 +128,34 @@ fn the_same_site_builds_to_the_same_bytes_anywhere_in_any_file_order() {
         assert!(!places.iter().any(|p| text.contains(p.as_str())), "{f}");
     }
 }
+
+#[test]
+fn every_page_carries_a_script_policy_that_the_theme_keeps() {
+    let t = sample_site_with_data();
+    t.built();
+    let mut pages = 0;
+    for f in common::files_under(&t.out())
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+    {
+        let html = fs::read_to_string(t.out().join(f)).unwrap();
+        if html.contains("http-equiv=\"refresh\"") {
+            continue;
+        }
+        pages += 1;
+        assert!(
+            html.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';"#),
+            "{f}"
+        );
+        // No inline script and no event handler the policy would block.
+        for (i, _) in html.match_indices("<script") {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            assert!(tag.contains(" src="), "{f}: {tag}");
+        }
+        assert!(
+            !html.contains(" onclick=") && !html.contains(" onload="),
+            "{f}"
+        );
+    }
+    assert!(pages > 20, "{pages}");
+}
