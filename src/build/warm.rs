@@ -121,7 +121,7 @@ impl Snapshot {
             return;
         };
         // Written beside and renamed: a killed build leaves no half record.
-        let part = dir.join(".record.part");
+        let part = self.record.with_extension("part");
         if fs::write(&part, json).is_ok() {
             let _ = fs::rename(&part, &self.record);
         }
