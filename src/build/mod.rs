@@ -448,6 +448,8 @@ fn render_and_write(
 ) -> Vec<Diagnostic> {
     let pages: HashSet<String> = site.routes.iter().map(|r| r.file()).collect();
     let statics = dedupe(statics, &pages);
+    // `staging?`: without a staging folder (`check`, a failed run) pages
+    // are rendered for their problems and nothing is written.
     let put_static = statics.par_iter().filter_map(|f| staging?.put(f).err());
     let put_page = site.routes.par_iter().filter_map(|r| {
         let page = match renderer.render_route(site, r, theme) {

@@ -14,8 +14,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::t;
@@ -67,14 +65,6 @@ pub fn check_target(output: &Path) -> Result<(), Diagnostic> {
         Diagnostic::error(t!(Msg::OutputNotOurs, dir = output.display()))
             .hint(t!(Msg::OutputNotOursHint)),
     )
-}
-
-/// Writes `files` as the new content of `output`, atomically as far as the
-/// file system allows: build beside, then two renames.
-pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<WriteStats, Diagnostic> {
-    let staging = Staging::begin(output)?;
-    files.par_iter().try_for_each(|f| staging.put(f))?;
-    staging.commit()
 }
 
 /// How many files were written and how many kept from the last build.
@@ -134,46 +124,42 @@ impl Staging {
     pub fn put(&self, f: &OutputFile) -> Result<(), Diagnostic> {
         match f {
             OutputFile::Bytes { path, bytes } => self.put_bytes(path, bytes),
-            OutputFile::Copy { path, from } => {
-                let dest = self.destination(path)?;
-                let old = self.output.join(path);
-                if same_file_content(&old, from) && fs::hard_link(&old, &dest).is_ok() {
-                    return self.count(false);
-                }
-                fs::copy(from, &dest).map_err(|e| write_error(&dest, &e))?;
-                self.count(true)
-            }
+            OutputFile::Copy { path, from } => self.place(
+                path,
+                |old| same_file_content(old, from),
+                |dest| fs::copy(from, dest).map(|_| ()),
+            ),
         }
     }
 
     /// Adds one file made by the build.
     pub fn put_bytes(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let dest = self.destination(path)?;
-        let old = self.output.join(path);
-        if same_bytes(&old, bytes) && fs::hard_link(&old, &dest).is_ok() {
-            return self.count(false);
-        }
-        fs::write(&dest, bytes).map_err(|e| write_error(&dest, &e))?;
-        self.count(true)
+        self.place(
+            path,
+            |old| same_bytes(old, bytes),
+            |dest| fs::write(dest, bytes),
+        )
     }
 
-    /// Where `path` goes in the staging folder, its folder made.
-    fn destination(&self, path: &str) -> Result<PathBuf, Diagnostic> {
+    /// Hard-links `path` from the previous output when `same` finds the new
+    /// file's bytes there, else `write`s it into its folder; counts which.
+    fn place(
+        &self,
+        path: &str,
+        same: impl FnOnce(&Path) -> bool,
+        write: impl FnOnce(&Path) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
         let dest = self.staging.join(path);
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
         }
-        Ok(dest)
-    }
-
-    fn count(&self, written: bool) -> Result<(), Diagnostic> {
-        let n = if written {
-            &self.written
-        } else {
-            &self.unchanged
-        };
-        n.fetch_add(1, Ordering::Relaxed);
-        // A `Result` so that `put` ends on it: every path of `put` counts once.
+        let old = self.output.join(path);
+        let kept = same(&old) && fs::hard_link(&old, &dest).is_ok();
+        if !kept {
+            write(&dest).map_err(|e| write_error(&dest, &e))?;
+        }
+        let counter = if kept { &self.unchanged } else { &self.written };
+        counter.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
@@ -244,7 +230,16 @@ fn write_error(path: &Path, e: &io::Error) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use rayon::prelude::*;
+
     use super::*;
+
+    /// Writes `files` as the new content of `output`, as a build does.
+    fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<WriteStats, Diagnostic> {
+        let staging = Staging::begin(output)?;
+        files.par_iter().try_for_each(|f| staging.put(f))?;
+        staging.commit()
+    }
 
     fn bytes(path: &str, s: &str) -> OutputFile {
         OutputFile::Bytes {

@@ -12,7 +12,6 @@ mod unit_context;
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -79,24 +78,6 @@ impl Renderer {
     /// patches one article's body or summary and keeps this renderer.
     pub fn refresh_card(&mut self, site: &Site, i: usize) {
         self.shared.refresh_card(site, i);
-    }
-
-    /// Renders every route in parallel; errors are collected, not fatal.
-    pub fn render_all(&self, site: &Site, theme: &Theme) -> (Vec<RenderedPage>, Diagnostics) {
-        let results: Vec<Result<RenderedPage, Diagnostic>> = site
-            .routes
-            .par_iter()
-            .map(|r| self.render_route(site, r, theme))
-            .collect();
-        let mut pages = Vec::with_capacity(results.len());
-        let mut diags = Diagnostics::new();
-        for r in results {
-            match r {
-                Ok(p) => pages.push(p),
-                Err(d) => diags.push(d),
-            }
-        }
-        (pages, diags)
     }
 
     /// Renders one route.
