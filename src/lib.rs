@@ -12,6 +12,7 @@ pub mod messages;
 pub mod output;
 pub mod render;
 pub mod results;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;

@@ -452,7 +452,10 @@ fn a_rebuild_rewrites_only_what_changed() {
     t.built();
     t.write("content/pages/p.md", "---\ntitle: P\n---\nđã sửa\n");
     let report = t.built();
-    assert_eq!(report.written.written, 1, "only the edited page is written");
+    // The page, and the search files its words are in: the search page
+    // (it names the index's version), a shard and its entry's shown data.
+    let written = report.written.written;
+    assert!((3..=4).contains(&written), "{written} files written");
     assert!(report.written.unchanged > 5);
 }
 

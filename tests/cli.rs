@@ -28,9 +28,9 @@ fn build_prints_a_one_line_summary_and_exits_0() {
     let (stdout, stderr) = text(&o);
     assert_eq!(o.code, Some(0), "{stderr}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
-    // home, news, 2024, the article, topics, photo galleries, 404
+    // home, news, 2024, the article, topics, photo galleries, search, 404
     assert!(
-        stdout.starts_with("Đã tạo 7 trang, 0 ảnh, 0 cảnh báo trong "),
+        stdout.starts_with("Đã tạo 8 trang, 0 ảnh, 0 cảnh báo trong "),
         "{stdout}"
     );
     assert!(out.join("tin-tuc/2024/a/index.html").is_file());

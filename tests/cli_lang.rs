@@ -246,7 +246,7 @@ fn the_summary_uses_the_decimal_separator_of_its_language() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stdout
-            .starts_with("Built 7 pages, 0 images, 0 warnings in "),
+            .starts_with("Built 8 pages, 0 images, 0 warnings in "),
         "{}",
         r.stdout
     );

@@ -373,6 +373,7 @@ pub(crate) fn count_pages(site: &Site) -> usize {
                     | RouteKind::Sitemap
                     | RouteKind::SitemapPart(_)
                     | RouteKind::Robots
+                    | RouteKind::SearchFile(_)
             )
         })
         .count()

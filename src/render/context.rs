@@ -415,7 +415,16 @@ impl Shared {
                 title = &u.current_name().full;
                 "unit"
             }
-            RouteKind::Export { .. } => "export",
+            RouteKind::Export { .. } | RouteKind::SearchFile(_) => "export",
+            RouteKind::Search => {
+                ctx.insert(
+                    "search_index",
+                    &base.rooted(&format!("{}index.json", crate::search::DIR)),
+                );
+                ctx.insert("search_version", &site.search.version);
+                section = "/tim-kiem/";
+                "search"
+            }
             RouteKind::Sitemap => {
                 let entries = sitemap(site);
                 let parts = sitemap_parts(entries.len(), SITEMAP_URLS);

@@ -103,6 +103,13 @@ impl Renderer {
                 bytes,
             });
         }
+        if let RouteKind::SearchFile(i) = route.kind {
+            let bytes = site.search.files.get(i).map(|f| f.bytes.clone());
+            return Ok(RenderedPage {
+                file: route.file(),
+                bytes: bytes.unwrap_or_default(),
+            });
+        }
         let template = template_for(&route.kind);
         let ctx: Context = self.shared.context_for(site, route);
         // Rendered into bytes: Tera writes only UTF-8, and checking a whole
@@ -161,8 +168,10 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::ResultsYear(_) => "results-year.html",
         RouteKind::UnitIndex => "units.html",
         RouteKind::Unit(_) => "unit.html",
-        // Exports are written without a template (see `render_route`).
-        RouteKind::Export { .. } => "",
+        RouteKind::Search => "search.html",
+        // Exports and the search index are written without a template (see
+        // `render_route`).
+        RouteKind::Export { .. } | RouteKind::SearchFile(_) => "",
     }
 }
 

@@ -30,6 +30,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/lightbox.js"),
     ),
     (
+        "static/search.js",
+        include_str!("../../themes/default/static/search.js"),
+    ),
+    (
         "static/style.css",
         include_str!("../../themes/default/static/style.css"),
     ),
@@ -124,6 +128,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "templates/robots.txt",
         include_str!("../../themes/default/templates/robots.txt"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../../themes/default/templates/search.html"),
     ),
     (
         "templates/sitemap.xml",

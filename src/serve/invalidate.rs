@@ -139,14 +139,16 @@ fn shape(r: &Route) -> (&'static str, String, &[Input]) {
         | RouteKind::Galleries
         | RouteKind::ClusterIndex
         | RouteKind::ResultsIndex
-        | RouteKind::UnitIndex => String::new(),
+        | RouteKind::UnitIndex
+        | RouteKind::Search => String::new(),
         // Data pages are told apart by their address.
         RouteKind::Cluster(_)
         | RouteKind::ClusterFeed(_)
         | RouteKind::ClusterYear(_)
         | RouteKind::Export { .. }
         | RouteKind::ResultsYear(_)
-        | RouteKind::Unit(_) => r.path.clone(),
+        | RouteKind::Unit(_)
+        | RouteKind::SearchFile(_) => r.path.clone(),
     };
     (template_for(&r.kind), key, &r.inputs)
 }
@@ -157,6 +159,8 @@ struct ChangedInputs<'a> {
     /// Documents whose page data changed although their file did not.
     derived: HashSet<&'a str>,
     all_articles: bool,
+    /// The search index differs (its version is a hash of its files).
+    search_changed: bool,
 }
 
 impl<'a> ChangedInputs<'a> {
@@ -195,6 +199,7 @@ impl<'a> ChangedInputs<'a> {
             touched,
             derived,
             all_articles,
+            search_changed: old.search.version != new.search.version,
         }
     }
 
@@ -207,6 +212,7 @@ impl<'a> ChangedInputs<'a> {
             Input::AllArticles => self.all_articles,
             // `data/` edits rebuild everything before we get here.
             Input::AllData => false,
+            Input::AllText => self.search_changed,
         }
     }
 }

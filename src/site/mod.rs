@@ -133,6 +133,8 @@ pub struct Site {
     pub routes: Vec<Route>,
     /// The processed images, by source path.
     pub media: Media,
+    /// The files of `/tim-kiem/` (made from everything above but routes).
+    pub search: crate::search::Index,
 }
 
 impl Site {
@@ -380,7 +382,9 @@ pub fn build_from(
         data_links,
         routes: Vec::new(),
         media,
+        search: crate::search::Index::default(),
     };
+    site.search = crate::search::build(&site);
     site.routes = routes::plan(&site, &mut diags);
     (site, diags)
 }

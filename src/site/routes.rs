@@ -42,6 +42,8 @@ pub enum Input {
     AllArticles,
     /// Everything under `data/` (names, schemes and results cross-reference each other).
     AllData,
+    /// The text of every article and page and all data: the search index.
+    AllText,
 }
 
 /// One page of a paginated list.
@@ -143,6 +145,10 @@ pub enum RouteKind {
     UnitIndex,
     /// One unit (index into `Data::units`).
     Unit(usize),
+    /// `/tim-kiem/`.
+    Search,
+    /// One file of the search index (index into `Site::search.files`).
+    SearchFile(usize),
 }
 
 /// One file of the output.
@@ -180,6 +186,7 @@ impl Route {
                 | RouteKind::Robots
                 | RouteKind::ClusterFeed(_)
                 | RouteKind::Export { .. }
+                | RouteKind::SearchFile(_)
         )
     }
 }
@@ -261,6 +268,15 @@ pub fn plan(site: &Site, diags: &mut Diagnostics) -> Vec<Route> {
         RouteKind::Galleries,
         list_inputs(&with_photos),
     ));
+    routes.push(route(
+        "/tim-kiem/",
+        RouteKind::Search,
+        vec![Input::Config, Input::AllText],
+    ));
+    for (i, f) in site.search.files.iter().enumerate() {
+        let path = format!("{}{}", crate::search::DIR, f.name);
+        routes.push(route(&path, RouteKind::SearchFile(i), vec![Input::AllText]));
+    }
     routes.push(route("/404.html", RouteKind::NotFound, vec![Input::Config]));
     let feed_items = feed_articles(site, &(0..site.articles.len()).collect::<Vec<_>>());
     routes.push(route(

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use super::{Built, Changes, Good, Read, Session};
 use crate::content::{self, DocKind, Document};
 use crate::serve::files::Entry;
-use crate::site::{self, Input, LinkMap, Site};
+use crate::site::{self, Input, LinkMap, RouteKind, Site};
 
 /// Where an edited document's text lives in the model.
 #[derive(Clone, Copy)]
@@ -81,9 +81,24 @@ impl Session {
         for e in &mut edits {
             swap_text(good, e);
         }
-        let pages = render_routes(good, &edits);
+        // The search index holds every body; its files keep their names
+        // unless the edit changed how many there are.
+        let mut search = crate::search::build(&good.site);
+        let same_files = search.files.len() == good.site.search.files.len()
+            && search
+                .files
+                .iter()
+                .zip(&good.site.search.files)
+                .all(|(a, b)| a.name == b.name);
+        if same_files {
+            std::mem::swap(&mut good.site.search, &mut search);
+        }
+        let pages = same_files.then(|| render_routes(good, &edits)).flatten();
         let Some(pages) = pages else {
             // Put the model back as it was, for the full rebuild to compare.
+            if same_files {
+                std::mem::swap(&mut good.site.search, &mut search);
+            }
             for e in &mut edits {
                 swap_text(good, e);
             }
@@ -233,6 +248,13 @@ fn render_routes(good: &mut Good, edits: &[Edit]) -> Option<Vec<(String, Vec<u8>
         .iter()
         .flat_map(|e| by_file.get(&e.path).into_iter().flatten().copied())
         .collect();
+    chosen.extend(
+        site.routes
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r.kind, RouteKind::Search | RouteKind::SearchFile(_)))
+            .map(|(i, _)| i),
+    );
     chosen.sort_unstable();
     chosen.dedup();
     let (renderer, theme) = (&good.renderer, &*good.theme);

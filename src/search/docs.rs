@@ -1,0 +1,340 @@
+//! What search finds: one entry per unit, cluster, result row, standalone
+//! page and article, with the text it is found by and what a result shows.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::data::ClusterYear;
+use crate::results::RowStatus;
+use crate::site::{Site, cluster_year_path, unit_path};
+use crate::text::{format_date, format_decimal, truncate_words};
+
+/// Characters of an article's summary shown under its title.
+const SNIPPET_CHARS: usize = 220;
+
+/// The kinds of entry, as the browser code knows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Kind {
+    #[serde(rename = "u")]
+    Unit,
+    #[serde(rename = "c")]
+    Cluster,
+    #[serde(rename = "r")]
+    Result,
+    #[serde(rename = "p")]
+    Page,
+    #[serde(rename = "a")]
+    Article,
+}
+
+/// One entry: the fields it is found by, and what its result shows.
+#[derive(Debug, Default)]
+pub struct Entry {
+    pub shown: Shown,
+    /// Titles and names: matches here weigh most, and their word pairs
+    /// and marked spellings are indexed.
+    pub names: Vec<String>,
+    /// Summary and labels: word pairs indexed.
+    pub lead: Vec<String>,
+    /// The body text: words only.
+    pub body: String,
+}
+
+/// What a result shows (the browser adds the theme's words).
+#[derive(Debug, Default, Serialize)]
+pub struct Shown {
+    #[serde(rename = "k")]
+    pub kind: Option<Kind>,
+    /// Address with the site's base path.
+    #[serde(rename = "u")]
+    pub url: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    /// dd/mm/yyyy.
+    #[serde(rename = "d", skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(rename = "s", skip_serializing_if = "String::is_empty")]
+    pub snippet: String,
+    /// A result row: rank, total, classification, status, cluster name, year.
+    #[serde(rename = "r", skip_serializing_if = "Option::is_none")]
+    pub row: Option<RowShown>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowShown {
+    #[serde(rename = "h", skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    #[serde(rename = "p", skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    #[serde(rename = "x", skip_serializing_if = "Option::is_none")]
+    pub classification: Option<String>,
+    /// `withdrawn`, `not_submitted`, `partial`; absent when ranked.
+    #[serde(rename = "st", skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    #[serde(rename = "c")]
+    pub cluster: String,
+    #[serde(rename = "y")]
+    pub year: i16,
+}
+
+/// Every entry of the site, in the order of their ids: units, clusters,
+/// result rows (newest year first), pages, articles (newest first). Entries
+/// that tend to be found together sit together, so their shown data comes
+/// in few files.
+pub fn collect(site: &Site) -> Vec<Entry> {
+    let rooted = |p: &str| site.config.base_url.rooted(p);
+    let mut out: Vec<Entry> = site.data.units.iter().map(|u| unit(u, &rooted)).collect();
+    for h in &site.data_links.clusters {
+        out.push(cluster(site, &h.years, &rooted));
+    }
+    let mut years: Vec<&ClusterYear> = site.data.cluster_years.iter().collect();
+    years.sort_by_key(|cy| std::cmp::Reverse(cy.year));
+    for cy in years {
+        out.extend(result_rows(site, cy, &rooted));
+    }
+    for p in &site.pages {
+        out.push(Entry {
+            shown: Shown {
+                kind: Some(Kind::Page),
+                url: rooted(&p.path),
+                title: p.title.clone(),
+                snippet: truncate_words(&p.summary, SNIPPET_CHARS),
+                ..Shown::default()
+            },
+            names: vec![p.title.clone()],
+            lead: vec![p.summary.clone()],
+            body: plain_text(&p.html),
+        });
+    }
+    let articles: Vec<Entry> = site
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut names = vec![a.title.clone()];
+            names.extend(a.tags.iter().map(|&t| site.tags[t].name.clone()));
+            let year = a.date.year().to_string();
+            Entry {
+                shown: Shown {
+                    kind: Some(Kind::Article),
+                    url: rooted(&a.path),
+                    title: a.title.clone(),
+                    date: format_date(a.date.local.date()),
+                    snippet: truncate_words(&a.summary, SNIPPET_CHARS),
+                    row: None,
+                },
+                names,
+                lead: vec![a.summary.clone(), year],
+                body: plain_text(&a.html),
+            }
+        })
+        .collect();
+    out.extend(articles);
+    out
+}
+
+fn unit(u: &crate::data::Unit, rooted: &impl Fn(&str) -> String) -> Entry {
+    let current = u.current_name();
+    let mut names: Vec<String> = Vec::new();
+    for n in &u.names {
+        names.push(n.full.clone());
+        names.extend(n.short.clone());
+    }
+    names.extend(u.aliases.iter().cloned());
+    names.dedup();
+    let others: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| *n != current.full)
+        .collect();
+    Entry {
+        shown: Shown {
+            kind: Some(Kind::Unit),
+            url: rooted(&unit_path(&u.id)),
+            title: current.full.clone(),
+            snippet: others.join(" · "),
+            ..Shown::default()
+        },
+        names,
+        lead: vec![KIND_WORDS[0].to_string()],
+        body: String::new(),
+    }
+}
+
+/// Words that name a kind of entry, indexed with it so that "đơn vị sở tư
+/// pháp" or "kết quả … 2023" find the entry of that kind.
+const KIND_WORDS: [&str; 3] = ["đơn vị", "cụm thi đua", "kết quả thi đua"];
+
+fn cluster(site: &Site, years: &[usize], rooted: &impl Fn(&str) -> String) -> Entry {
+    let cys: Vec<&ClusterYear> = years.iter().map(|&i| &site.data.cluster_years[i]).collect();
+    // `years` is in year order, so the last is the latest name.
+    let latest = cys.last().copied();
+    let mut names: Vec<String> = Vec::new();
+    for cy in cys.iter().rev() {
+        if !names.contains(&cy.name) {
+            names.push(cy.name.clone());
+        }
+    }
+    let span = match (cys.first(), latest) {
+        (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
+        (_, Some(b)) => b.year.to_string(),
+        _ => String::new(),
+    };
+    let id = latest.map(|c| c.id.as_str()).unwrap_or_default();
+    let others: Vec<&str> = names.iter().skip(1).map(String::as_str).collect();
+    let mut snippet = span;
+    if !others.is_empty() {
+        snippet = format!("{snippet} · {}", others.join(" · "));
+    }
+    Entry {
+        shown: Shown {
+            kind: Some(Kind::Cluster),
+            url: rooted(&format!("/cum-thi-dua/{id}/")),
+            title: names.first().cloned().unwrap_or_default(),
+            snippet,
+            ..Shown::default()
+        },
+        names,
+        lead: vec![KIND_WORDS[1].to_string()],
+        body: cys
+            .iter()
+            .map(|c| c.year.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// One entry per unit of the year's results table.
+fn result_rows(site: &Site, cy: &ClusterYear, rooted: &impl Fn(&str) -> String) -> Vec<Entry> {
+    let Some(results) = &cy.results else {
+        return Vec::new();
+    };
+    let decimals = cy
+        .scheme
+        .as_deref()
+        .and_then(|s| site.data.scheme(s))
+        .map_or(2, |s| s.engine.decimals);
+    let url = format!("{}#ket-qua", rooted(&cluster_year_path(&cy.id, cy.year)));
+    let on = cy.name_date();
+    results
+        .year
+        .rows
+        .iter()
+        .map(|row| {
+            let (full, short) = match site.data.unit(&row.unit) {
+                Some(u) => {
+                    let n = u.name_at(on);
+                    (n.full.clone(), n.short.clone())
+                }
+                None => (row.unit.clone(), None),
+            };
+            let status = match row.status {
+                RowStatus::Ranked => None,
+                RowStatus::Withdrawn => Some("withdrawn"),
+                RowStatus::NotSubmitted => Some("not_submitted"),
+                RowStatus::Partial => Some("partial"),
+            };
+            // The entry is "the results of this unit in this year".
+            let mut names = vec![full.clone(), format!("{} {}", KIND_WORDS[2], cy.year)];
+            names.extend(short);
+            let mut lead = vec![cy.name.clone()];
+            lead.extend(row.classification.clone());
+            Entry {
+                shown: Shown {
+                    kind: Some(Kind::Result),
+                    url: url.clone(),
+                    title: full,
+                    row: Some(RowShown {
+                        rank: row.rank,
+                        total: row.total.as_ref().map(|t| format_decimal(t, decimals)),
+                        classification: row.classification.clone(),
+                        status,
+                        cluster: cy.name.clone(),
+                        year: cy.year,
+                    }),
+                    ..Shown::default()
+                },
+                names,
+                lead,
+                body: String::new(),
+            }
+        })
+        .collect()
+}
+
+/// The text of an HTML body: tags dropped (with the contents of `script`
+/// and `style`), the entities bangtin and Markdown write decoded, each tag a
+/// word break.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find(['<', '&']) {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt..];
+        if tail.starts_with('&') {
+            let (text, used) = entity(tail);
+            out.push_str(text.as_deref().unwrap_or("&"));
+            rest = &tail[used..];
+            continue;
+        }
+        let skip_to = ["script", "style"]
+            .iter()
+            .find(|t| {
+                tail.get(1..=t.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(t))
+            })
+            .map(|t| format!("</{t}"));
+        let end = match skip_to {
+            Some(close) => tail
+                .find(&close)
+                .and_then(|i| tail[i..].find('>').map(|j| i + j)),
+            None => tail.find('>'),
+        };
+        out.push(' ');
+        rest = match end {
+            Some(e) => &tail[e + 1..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An entity at the start of `s`: its text and its length, or `None` and 1.
+fn entity(s: &str) -> (Option<String>, usize) {
+    let Some(semi) = s.get(..12).unwrap_or(s).find(';') else {
+        return (None, 1);
+    };
+    let name = &s[1..semi];
+    let text = match name {
+        "amp" => Some("&".to_string()),
+        "lt" => Some("<".to_string()),
+        "gt" => Some(">".to_string()),
+        "quot" => Some("\"".to_string()),
+        "apos" | "#39" => Some("'".to_string()),
+        "nbsp" => Some(" ".to_string()),
+        _ => name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+            .and_then(char::from_u32)
+            .map(String::from),
+    };
+    match text {
+        Some(t) => (Some(t), semi + 1),
+        None => (None, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+
+    #[test]
+    fn plain_text_drops_tags_scripts_and_decodes_entities() {
+        let html = "<p>Sở <b>Tư&nbsp;pháp</b> &amp; UBND</p><script>var x=\"<p>\";</script><p>&#273;&#x111;</p>";
+        let t = plain_text(html);
+        let words: Vec<&str> = t.split_whitespace().collect();
+        assert_eq!(words, ["Sở", "Tư", "pháp", "&", "UBND", "đđ"]);
+    }
+}

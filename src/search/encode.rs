@@ -1,0 +1,204 @@
+//! The index as files: lists of entry ids packed into text, keys cut into
+//! shards, the shown data of entries in groups, and the routing table.
+//!
+//! A list is one of three forms, whichever is shortest: `d` gaps (each gap
+//! minus one, as base-64 digits of 5 bits with a continuation bit, low bits
+//! first), `b` a bitset (6 entries per base-64 digit), or `c` the gaps of the
+//! entries *not* in it. No list is longer than a sixth of the entry count in
+//! characters, however common its word.
+
+use serde::Serialize;
+
+use super::words::ABBREVIATIONS;
+use super::{ENTRIES_PER_FILE, Entry, IndexFile, Postings, SHARD_BYTES};
+
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Version of the file layout `search.js` reads.
+const LAYOUT: u32 = 1;
+
+/// Every file of the index: `index.json`, the shards, the shown data.
+pub fn files(entries: &[Entry], postings: &[(String, Postings)]) -> Vec<IndexFile> {
+    let n = entries.len();
+    let mut files = Vec::new();
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut shard: Vec<u8> = Vec::with_capacity(SHARD_BYTES * 2);
+    let flush = |shard: &mut Vec<u8>, files: &mut Vec<IndexFile>| {
+        shard.push(b']');
+        files.push(IndexFile {
+            name: format!("s{}.json", files.len()),
+            bytes: std::mem::take(shard),
+        });
+    };
+    for (key, p) in postings {
+        if shard.len() >= SHARD_BYTES {
+            flush(&mut shard, &mut files);
+        }
+        if shard.is_empty() {
+            firsts.push(key);
+            shard.push(b'[');
+        } else {
+            shard.push(b',');
+        }
+        let record = (key.as_str(), list(&p.text, n), list(&p.names, n));
+        // Serialising strings and a tuple cannot fail.
+        serde_json::to_writer(&mut shard, &record).expect("JSON of strings");
+    }
+    if !shard.is_empty() {
+        flush(&mut shard, &mut files);
+    }
+    for (i, group) in entries.chunks(ENTRIES_PER_FILE).enumerate() {
+        let shown: Vec<&super::docs::Shown> = group.iter().map(|e| &e.shown).collect();
+        files.push(IndexFile {
+            name: format!("m{i}.json"),
+            bytes: serde_json::to_vec(&shown).expect("JSON of strings and numbers"),
+        });
+    }
+    let root = Root {
+        layout: LAYOUT,
+        entries: n,
+        per_file: ENTRIES_PER_FILE,
+        shards: firsts,
+        abbreviations: ABBREVIATIONS,
+    };
+    files.push(IndexFile {
+        name: "index.json".to_string(),
+        bytes: serde_json::to_vec(&root).expect("JSON of strings and numbers"),
+    });
+    files
+}
+
+#[derive(Serialize)]
+struct Root<'a> {
+    #[serde(rename = "v")]
+    layout: u32,
+    #[serde(rename = "n")]
+    entries: usize,
+    #[serde(rename = "m")]
+    per_file: usize,
+    /// The first key of each shard `s<N>.json`, ascending.
+    #[serde(rename = "s")]
+    shards: Vec<&'a str>,
+    #[serde(rename = "a")]
+    abbreviations: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// A sorted list of entry ids in its shortest form, out of `n` entries.
+pub fn list(ids: &[u32], n: usize) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let gaps = gaps(ids.iter().copied());
+    let bitset_len = n.div_ceil(6) + 1;
+    if gaps.len() <= bitset_len {
+        return gaps;
+    }
+    let mut missing = Vec::with_capacity(n - ids.len());
+    let mut next = ids.iter().peekable();
+    for id in 0..n as u32 {
+        if next.peek() == Some(&&id) {
+            next.next();
+        } else {
+            missing.push(id);
+        }
+    }
+    let complement = format!("c{}", &gaps_of(&missing));
+    if complement.len() < bitset_len {
+        return complement;
+    }
+    bitset(ids, n)
+}
+
+fn gaps(ids: impl Iterator<Item = u32>) -> String {
+    let mut out = String::from("d");
+    push_gaps(&mut out, ids);
+    out
+}
+
+fn gaps_of(ids: &[u32]) -> String {
+    let mut out = String::new();
+    push_gaps(&mut out, ids.iter().copied());
+    out
+}
+
+fn push_gaps(out: &mut String, ids: impl Iterator<Item = u32>) {
+    let mut prev: i64 = -1;
+    for id in ids {
+        let mut v = (i64::from(id) - prev - 1) as u64;
+        prev = i64::from(id);
+        loop {
+            let low = (v & 31) as usize;
+            v >>= 5;
+            if v == 0 {
+                out.push(DIGITS[low] as char);
+                break;
+            }
+            out.push(DIGITS[low | 32] as char);
+        }
+    }
+}
+
+fn bitset(ids: &[u32], n: usize) -> String {
+    let mut bits = vec![0u8; n.div_ceil(6)];
+    for &id in ids {
+        bits[id as usize / 6] |= 1 << (id % 6);
+    }
+    let mut out = String::with_capacity(bits.len() + 1);
+    out.push('b');
+    out.extend(bits.iter().map(|&b| DIGITS[b as usize] as char));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoder `search.js` uses, in Rust, to check the encoder against.
+    fn decode(s: &str, n: usize) -> Vec<u32> {
+        let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap() as u64;
+        let read_gaps = |body: &str| {
+            let mut out = Vec::new();
+            let (mut prev, mut v, mut shift) = (-1i64, 0u64, 0);
+            for c in body.bytes() {
+                let d = digit(c);
+                v |= (d & 31) << shift;
+                if d & 32 != 0 {
+                    shift += 5;
+                    continue;
+                }
+                prev += v as i64 + 1;
+                out.push(prev as u32);
+                (v, shift) = (0, 0);
+            }
+            out
+        };
+        match s.as_bytes().first() {
+            None => Vec::new(),
+            Some(b'd') => read_gaps(&s[1..]),
+            Some(b'c') => {
+                let missing = read_gaps(&s[1..]);
+                (0..n as u32).filter(|i| !missing.contains(i)).collect()
+            }
+            Some(b'b') => (0..n as u32)
+                .filter(|&i| digit(s.as_bytes()[1 + i as usize / 6]) & (1 << (i % 6)) != 0)
+                .collect(),
+            _ => panic!("unknown list form {s}"),
+        }
+    }
+
+    #[test]
+    fn each_form_decodes_to_its_ids_and_the_shortest_is_chosen() {
+        let n = 1000;
+        let sparse = vec![0, 5, 31, 32, 999];
+        let half: Vec<u32> = (0..n as u32).filter(|i| i % 2 == 0).collect();
+        let almost_all: Vec<u32> = (0..n as u32).filter(|i| i % 97 != 0).collect();
+        for (ids, form) in [(&sparse, 'd'), (&half, 'b'), (&almost_all, 'c')] {
+            let s = list(ids, n);
+            assert!(s.starts_with(form), "{form}: {s}");
+            assert_eq!(&decode(&s, n), ids);
+            assert!(s.len() <= n.div_ceil(6) + 1);
+        }
+        let big_gap = vec![70_000];
+        assert_eq!(decode(&list(&big_gap, 100_000), 100_000), big_gap);
+    }
+}
