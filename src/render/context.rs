@@ -3,15 +3,18 @@
 //! once; a page's context holds reference-counted copies of them.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tera::{Context, Value};
 
 use super::data_context as dc;
+use super::jsonld::{self, Crumb};
 use super::photos::{self, PhotoValue};
 use crate::content::gallery_marker;
 use crate::site::{
     Article, Pager, Photo, Route, RouteKind, SITEMAP_URLS, Site, cluster_year_path, sitemap_parts,
+    unit_path,
 };
 use crate::text::{format_date, format_datetime, format_integer};
 
@@ -23,6 +26,10 @@ pub struct Shared {
     cards: Vec<Value>,
     /// One value per tag, in `Site::tags` order.
     tags: Vec<Value>,
+    /// The theme's words, for the breadcrumb's JSON-LD.
+    words: BTreeMap<String, String>,
+    /// The publisher of every `NewsArticle`.
+    publisher: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -157,7 +164,7 @@ struct SitemapEntry {
 }
 
 impl Shared {
-    pub fn new(site: &Site, t: Value) -> Shared {
+    pub fn new(site: &Site, words: &BTreeMap<String, String>) -> Shared {
         let base = &site.config.base_url;
         let site_value = SiteValue {
             title: &site.config.title,
@@ -220,9 +227,11 @@ impl Shared {
             .collect();
         Shared {
             site: Value::from_serializable(&site_value),
-            t,
+            t: Value::from_serializable(words),
             cards,
             tags,
+            words: words.clone(),
+            publisher: jsonld::publisher(site),
         }
     }
 
@@ -243,6 +252,7 @@ impl Shared {
         let mut title: &str = "";
         let mut description: &str = &site.config.description;
         let mut section = "/";
+        let mut jsonld: Vec<String> = Vec::new();
         let kind = match &route.kind {
             RouteKind::Home => {
                 let n = site.config.paginate.min(self.cards.len());
@@ -301,6 +311,7 @@ impl Shared {
                 let a = &site.articles[*i];
                 ctx.insert_value("card", self.cards[*i].clone());
                 ctx.insert("article", &article_value(site, a));
+                jsonld.push(jsonld::news_article(site, a, &self.publisher));
                 insert_body(&mut ctx, site, &a.html, &a.gallery);
                 title = &a.title;
                 description = &a.summary;
@@ -459,7 +470,70 @@ impl Shared {
                 noindex: site.is_draft(&route.kind),
             },
         );
+        let crumbs = self.breadcrumb(site, &route.kind);
+        if !crumbs.is_empty() {
+            jsonld.push(jsonld::breadcrumb_list(&crumbs));
+        }
+        ctx.insert("breadcrumb", &crumbs);
+        ctx.insert("jsonld", &jsonld);
         ctx
+    }
+
+    /// The breadcrumb of a deep page, home first and the page itself last;
+    /// empty for the home page, top-level lists and files that are not pages.
+    fn breadcrumb(&self, site: &Site, kind: &RouteKind) -> Vec<Crumb> {
+        let base = &site.config.base_url;
+        let word = |key: &str| self.words.get(key).cloned().unwrap_or_default();
+        let crumb = |name: String, path: &str| Crumb {
+            name,
+            url: base.rooted(path),
+            permalink: base.absolute(path),
+        };
+        let news = || crumb(word("news"), "/tin-tuc/");
+        let year = |y: i16| crumb(y.to_string(), &format!("/tin-tuc/{y}/"));
+        let clusters = || crumb(word("clusters"), "/cum-thi-dua/");
+        let mut crumbs = match kind {
+            RouteKind::Article(i) => {
+                let a = &site.articles[*i];
+                vec![news(), year(a.date.year()), crumb(a.title.clone(), &a.path)]
+            }
+            RouteKind::Year(y, _) => vec![news(), year(*y)],
+            RouteKind::Tag(t, _) => vec![
+                crumb(word("tags"), "/chu-de/"),
+                crumb(site.tags[*t].name.clone(), &site.tags[*t].path),
+            ],
+            RouteKind::Cluster(i) => {
+                let h = &site.data_links.clusters[*i];
+                let name = h
+                    .years
+                    .last()
+                    .map(|&cy| site.data.cluster_years[cy].name.clone())
+                    .unwrap_or_default();
+                vec![clusters(), crumb(name, &format!("/cum-thi-dua/{}/", h.id))]
+            }
+            RouteKind::ClusterYear(i) => {
+                let cy = &site.data.cluster_years[*i];
+                vec![
+                    clusters(),
+                    crumb(cy.name.clone(), &format!("/cum-thi-dua/{}/", cy.id)),
+                    crumb(cy.year.to_string(), &cluster_year_path(&cy.id, cy.year)),
+                ]
+            }
+            RouteKind::ResultsYear(y) => vec![
+                crumb(word("results_years"), "/ket-qua/"),
+                crumb(y.to_string(), &format!("/ket-qua/{y}/")),
+            ],
+            RouteKind::Unit(i) => {
+                let u = &site.data.units[*i];
+                vec![
+                    crumb(word("units"), "/don-vi/"),
+                    crumb(u.current_name().display().to_string(), &unit_path(&u.id)),
+                ]
+            }
+            _ => return Vec::new(),
+        };
+        crumbs.insert(0, crumb(word("home"), "/"));
+        crumbs
     }
 
     fn insert_cards(&self, ctx: &mut Context, items: &[usize]) {

@@ -6,13 +6,14 @@
 mod cluster_context;
 mod context;
 mod data_context;
+mod jsonld;
 mod photos;
 pub mod theme;
 mod unit_context;
 
 use std::collections::BTreeMap;
 
-use tera::{Context, Kwargs, State, Tera, Value};
+use tera::{Context, Kwargs, State, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Msg;
@@ -66,7 +67,7 @@ impl Renderer {
         if diags.has_errors() {
             return Err(diags);
         }
-        let shared = context::Shared::new(site, translations);
+        let shared = context::Shared::new(site, &translations);
         Ok(Renderer {
             tera,
             shown_names,
@@ -176,7 +177,11 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
 }
 
 /// The theme's words for the site's language, as a template value.
-fn load_translations(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Value {
+fn load_translations(
+    site: &Site,
+    theme: &Theme,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, String> {
     let lang = &site.config.language;
     let Some(file) = theme.translations(lang) else {
         diags.push(
@@ -187,14 +192,14 @@ fn load_translations(site: &Site, theme: &Theme, diags: &mut Diagnostics) -> Val
                     available = theme.languages().join(", ")
                 )),
         );
-        return Value::none();
+        return BTreeMap::new();
     };
     let src = yaml::Source::file(std::path::Path::new(&file.shown), &file.text);
     match yaml::parse::<BTreeMap<String, String>>(&file.text, src) {
-        Ok(map) => Value::from_serializable(&map),
+        Ok(map) => map,
         Err(d) => {
             diags.push(*d);
-            Value::none()
+            BTreeMap::new()
         }
     }
 }

@@ -86,6 +86,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/body.html"),
     ),
     (
+        "templates/partials/breadcrumb.html",
+        include_str!("../../themes/default/templates/partials/breadcrumb.html"),
+    ),
+    (
         "templates/partials/card.html",
         include_str!("../../themes/default/templates/partials/card.html"),
     ),
