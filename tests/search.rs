@@ -250,6 +250,14 @@ fn the_index_is_few_bounded_files_and_the_page_names_its_version() {
     let page = t.read("tim-kiem/index.html");
     assert!(page.contains("data-index=\"/tim-kiem/chi-muc/index.json\""));
     assert!(page.contains("<script src=\"/search.js\" defer>"));
+    // The page carries the routing table, so a query needs no index.json.
+    let block = page
+        .split(r#"<script type="application/json" id="chi-muc-tim">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the routing table in the page");
+    let inline: serde_json::Value = serde_json::from_str(block).unwrap();
+    assert_eq!(inline, root);
     assert!(page.contains("<noscript>"));
     assert!(t.exists("search.js"));
 }

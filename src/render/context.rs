@@ -433,6 +433,11 @@ impl Shared {
                     &base.rooted(&format!("{}index.json", crate::search::DIR)),
                 );
                 ctx.insert("search_version", &site.search.version);
+                // The routing table rides in the page, one request less.
+                ctx.insert(
+                    "search_root",
+                    &super::jsonld::script_text(site.search.root()),
+                );
                 section = "/tim-kiem/";
                 "search"
             }

@@ -21,7 +21,11 @@ pub struct Crumb {
 /// the JavaScript line separators) are written as `\u` escapes, which JSON
 /// readers turn back into the same characters.
 pub fn script_json(value: &Value) -> String {
-    let text = value.to_string();
+    script_text(&value.to_string())
+}
+
+/// [`script_json`] for JSON already written as text.
+pub fn script_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {

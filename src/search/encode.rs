@@ -62,7 +62,7 @@ pub fn files(entries: &[Entry], postings: &[(String, Postings)]) -> Vec<IndexFil
         abbreviations: ABBREVIATIONS,
     };
     files.push(IndexFile {
-        name: "index.json".to_string(),
+        name: super::ROOT.to_string(),
         bytes: serde_json::to_vec(&root).expect("JSON of strings and numbers"),
     });
     files

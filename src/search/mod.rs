@@ -52,6 +52,21 @@ pub struct Index {
     pub version: String,
 }
 
+impl Index {
+    /// The text of `index.json` (the search page carries it too); empty
+    /// when the index has no files.
+    pub fn root(&self) -> &str {
+        self.files
+            .iter()
+            .find(|f| f.name == ROOT)
+            .and_then(|f| std::str::from_utf8(&f.bytes).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The routing table's file name.
+pub const ROOT: &str = "index.json";
+
 /// Where a key was found in an entry.
 const IN_TEXT: u8 = 1;
 const IN_NAMES: u8 = 2;
