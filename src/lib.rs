@@ -14,6 +14,7 @@ pub mod render;
 pub mod results;
 pub mod search;
 pub mod serve;
+pub mod sheets;
 pub mod site;
 pub mod text;
 pub mod yaml;

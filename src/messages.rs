@@ -40,27 +40,45 @@ pub fn lang() -> Lang {
     }
 }
 
+/// A message of a catalogue: its template in a language.
+pub trait Template: Copy {
+    /// The template of this message in `lang`.
+    fn template(self, lang: Lang) -> &'static str;
+}
+
 macro_rules! catalogue {
-    ($($id:ident => $vi:literal, $en:literal;)*) => {
+    ($name:ident; $($id:ident => $vi:literal, $en:literal;)*) => {
         /// A message of the catalogue.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg { $($id),* }
+        pub enum $name { $($id),* }
 
-        impl Msg {
+        impl $name {
             /// Every message, for the catalogue's own tests.
-            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
+            pub const ALL: &'static [$name] = &[$($name::$id),*];
 
             /// The template of this message in `lang`.
             pub fn template(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((Msg::$id, Lang::Vi) => $vi, (Msg::$id, Lang::En) => $en,)*
+                    $(($name::$id, Lang::Vi) => $vi, ($name::$id, Lang::En) => $en,)*
                 }
+            }
+        }
+
+        impl $crate::messages::Template for $name {
+            fn template(self, lang: Lang) -> &'static str {
+                $name::template(self, lang)
             }
         }
     };
 }
 
+/// The words of spreadsheets: the results workbooks, the scores template
+/// and `bangtin import scores` (a catalogue of its own to keep this file short).
+mod sheets;
+pub use sheets::SheetMsg;
+
 catalogue! {
+    Msg;
     LabelError => "lỗi", "error";
     LabelWarning => "cảnh báo", "warning";
     LabelHint => "gợi ý", "hint";
@@ -762,7 +780,7 @@ fn integer_in(lang: Lang, n: usize) -> String {
 }
 
 /// Fills a message template with named arguments.
-pub fn tr(msg: Msg, args: &[(&str, &dyn Display)]) -> String {
+pub fn tr(msg: impl Template, args: &[(&str, &dyn Display)]) -> String {
     fill(msg.template(lang()), args)
 }
 
@@ -816,6 +834,13 @@ mod tests {
     #[test]
     fn both_languages_use_the_same_placeholders() {
         for m in Msg::ALL {
+            assert_eq!(
+                placeholders(m.template(Lang::Vi)),
+                placeholders(m.template(Lang::En)),
+                "{m:?}"
+            );
+        }
+        for m in SheetMsg::ALL {
             assert_eq!(
                 placeholders(m.template(Lang::Vi)),
                 placeholders(m.template(Lang::En)),

@@ -74,13 +74,13 @@ impl Serialize for Criteria<'_> {
 }
 
 /// The unit's full name on the last day of the cluster-year.
-fn row_name(data: &Data, cy: &ClusterYear, unit: &str) -> String {
+pub(crate) fn row_name(data: &Data, cy: &ClusterYear, unit: &str) -> String {
     data.unit(unit)
         .map(|u| u.name_at(cy.name_date()).full.clone())
         .unwrap_or_else(|| unit.to_string())
 }
 
-fn scheme_of<'a>(data: &'a Data, cy: &ClusterYear) -> Option<&'a SchemeInfo> {
+pub(crate) fn scheme_of<'a>(data: &'a Data, cy: &ClusterYear) -> Option<&'a SchemeInfo> {
     cy.scheme.as_deref().and_then(|id| data.scheme(id))
 }
 

@@ -426,7 +426,9 @@ impl Shared {
                 title = &u.current_name().full;
                 "unit"
             }
-            RouteKind::Export { .. } | RouteKind::SearchFile(_) => "export",
+            RouteKind::Export { .. }
+            | RouteKind::SearchFile(_)
+            | RouteKind::ResultsYearExport(_) => "export",
             RouteKind::Search => {
                 ctx.insert(
                     "search_index",

@@ -183,6 +183,7 @@ pub struct TableValue {
     footnotes: Vec<Footnote>,
     json_url: String,
     csv_url: String,
+    xlsx_url: String,
     has_assessed: bool,
     has_bonus: bool,
     has_outcomes: bool,
@@ -284,6 +285,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         rows,
         json_url: export("json"),
         csv_url: export("csv"),
+        xlsx_url: export("xlsx"),
     })
 }
 

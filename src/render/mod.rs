@@ -10,13 +10,14 @@ mod jsonld;
 mod photos;
 pub mod theme;
 mod unit_context;
+mod workbooks;
 
 use std::collections::BTreeMap;
 
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::messages::Msg;
+use crate::messages::{Msg, SheetMsg};
 use crate::output::exports;
 use crate::site::{ExportFormat, Route, RouteKind, Site};
 use crate::t;
@@ -28,6 +29,8 @@ pub struct Renderer {
     tera: Tera,
     shown_names: BTreeMap<String, String>,
     shared: context::Shared,
+    /// The theme's words, for the workbooks (written without a template).
+    words: crate::sheets::Words,
 }
 
 /// One rendered output file.
@@ -41,7 +44,7 @@ impl Renderer {
     /// Compiles the theme's templates and prepares the shared values.
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Diagnostics> {
         let mut diags = Diagnostics::new();
-        let translations = load_translations(site, theme, &mut diags);
+        let words = load_translations(site, theme, &mut diags);
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
@@ -67,11 +70,12 @@ impl Renderer {
         if diags.has_errors() {
             return Err(diags);
         }
-        let shared = context::Shared::new(site, &translations);
+        let shared = context::Shared::new(site, &words);
         Ok(Renderer {
             tera,
             shown_names,
             shared,
+            words: crate::sheets::Words(words),
         })
     }
 
@@ -98,6 +102,13 @@ impl Renderer {
             let bytes = match format {
                 ExportFormat::Json => exports::json(&site.data, cy, phase),
                 ExportFormat::Csv => exports::csv(&site.data, cy, phase),
+                ExportFormat::Xlsx => crate::sheets::results::workbook(
+                    &site.data,
+                    &site.config.title,
+                    &[self.sheet_table(site, cluster_year, phase)],
+                    &self.words,
+                )
+                .map_err(|e| workbook_diagnostic(&route.file(), &e))?,
             };
             return Ok(RenderedPage {
                 file: route.file(),
@@ -109,6 +120,19 @@ impl Renderer {
             return Ok(RenderedPage {
                 file: route.file(),
                 bytes: bytes.unwrap_or_default(),
+            });
+        }
+        if let RouteKind::ResultsYearExport(year) = route.kind {
+            let tables = self.year_tables(site, year);
+            return Ok(RenderedPage {
+                file: route.file(),
+                bytes: crate::sheets::results::workbook(
+                    &site.data,
+                    &site.config.title,
+                    &tables,
+                    &self.words,
+                )
+                .map_err(|e| workbook_diagnostic(&route.file(), &e))?,
             });
         }
         let template = template_for(&route.kind);
@@ -124,6 +148,15 @@ impl Renderer {
             bytes,
         })
     }
+}
+
+/// A workbook the library refused to write (never seen for a results table).
+fn workbook_diagnostic(
+    file: &impl std::fmt::Display,
+    e: &rust_xlsxwriter::XlsxError,
+) -> Diagnostic {
+    Diagnostic::error(t!(SheetMsg::WorkbookFailed, file = file, detail = e))
+        .hint(t!(SheetMsg::WorkbookFailedHint))
 }
 
 /// Tera's escaping, byte for byte the same, but written in runs between the
@@ -172,11 +205,11 @@ pub fn template_for(kind: &RouteKind) -> &'static str {
         RouteKind::Search => "search.html",
         // Exports and the search index are written without a template (see
         // `render_route`).
-        RouteKind::Export { .. } | RouteKind::SearchFile(_) => "",
+        RouteKind::Export { .. } | RouteKind::SearchFile(_) | RouteKind::ResultsYearExport(_) => "",
     }
 }
 
-/// The theme's words for the site's language, as a template value.
+/// The theme's words for the site's language.
 fn load_translations(
     site: &Site,
     theme: &Theme,

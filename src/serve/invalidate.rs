@@ -147,6 +147,7 @@ fn shape(r: &Route) -> (&'static str, String, &[Input]) {
         | RouteKind::ClusterYear(_)
         | RouteKind::Export { .. }
         | RouteKind::ResultsYear(_)
+        | RouteKind::ResultsYearExport(_)
         | RouteKind::Unit(_)
         | RouteKind::SearchFile(_) => r.path.clone(),
     };

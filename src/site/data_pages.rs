@@ -12,6 +12,7 @@ use crate::data::Data;
 pub enum ExportFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 /// A cluster over the years: indexes into `Data::cluster_years`, oldest first.
@@ -136,6 +137,12 @@ pub fn plan(site: &Site, routes: &mut Vec<Route>) {
             RouteKind::ResultsYear(y),
             all.clone(),
         );
+        push(
+            routes,
+            format!("/ket-qua/{y}/ket-qua.xlsx"),
+            RouteKind::ResultsYearExport(y),
+            all.clone(),
+        );
     }
     push(routes, "/don-vi/".into(), RouteKind::UnitIndex, all.clone());
     for (i, u) in data.units.iter().enumerate() {
@@ -174,10 +181,11 @@ fn plan_cluster_year(site: &Site, cy: usize, routes: &mut Vec<Route>) {
     let phase_count = if implicit { 0 } else { results.phases.len() };
     let tables = std::iter::once(None).chain((0..phase_count).map(Some));
     for phase in tables {
-        for format in [ExportFormat::Json, ExportFormat::Csv] {
+        for format in [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Xlsx] {
             let ext = match format {
                 ExportFormat::Json => "json",
                 ExportFormat::Csv => "csv",
+                ExportFormat::Xlsx => "xlsx",
             };
             let name = match phase {
                 None => format!("ket-qua.{ext}"),

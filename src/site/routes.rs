@@ -141,6 +141,8 @@ pub enum RouteKind {
     ResultsIndex,
     /// Every cluster's results of one year.
     ResultsYear(i16),
+    /// `/ket-qua/<year>/ket-qua.xlsx`: every cluster's year table, a sheet each.
+    ResultsYearExport(i16),
     /// `/don-vi/`.
     UnitIndex,
     /// One unit (index into `Data::units`).
@@ -187,6 +189,7 @@ impl Route {
                 | RouteKind::ClusterFeed(_)
                 | RouteKind::Export { .. }
                 | RouteKind::SearchFile(_)
+                | RouteKind::ResultsYearExport(_)
         )
     }
 }
