@@ -640,6 +640,7 @@ catalogue! {
     CliArgHelp => "In hướng dẫn này.", "Print help.";
     CliArgVersion => "In số phiên bản.", "Print version.";
     CliValDir => "THƯ_MỤC", "DIR";
+    CliValFile => "TỆP", "FILE";
     CliValUrl => "ĐỊA_CHỈ", "URL";
     CliValPort => "CỔNG", "PORT";
     CliValAddr => "IP", "ADDR";

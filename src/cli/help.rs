@@ -11,12 +11,20 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 use crate::diag::Diagnostic;
-use crate::messages::Msg;
+use crate::messages::{Msg, SheetMsg};
 use crate::t;
 
 /// The about text of the command at `path` ("" for the root, "new article").
-fn about_of(path: &str) -> Option<Msg> {
-    Some(match path {
+fn about_of(path: &str) -> Option<String> {
+    let sheet = match path {
+        "template" => Some(SheetMsg::CliAboutTemplate),
+        "template scores" => Some(SheetMsg::CliAboutTemplateScores),
+        _ => None,
+    };
+    if let Some(m) = sheet {
+        return Some(t!(m));
+    }
+    Some(t!(match path {
         "" => Msg::CliAbout,
         "build" => Msg::CliAboutBuild,
         "check" => Msg::CliAboutCheck,
@@ -28,11 +36,18 @@ fn about_of(path: &str) -> Option<Msg> {
         "new cluster-year" => Msg::CliAboutNewClusterYear,
         "new scores" => Msg::CliAboutNewScores,
         _ => return None,
-    })
+    }))
 }
 
 /// The help text of the argument `id` of the command at `path`.
 fn help_of(path: &str, id: &str) -> Option<String> {
+    let sheet = match id {
+        "out" => Some(SheetMsg::CliArgTemplateOut),
+        _ => None,
+    };
+    if let Some(m) = sheet {
+        return Some(t!(m));
+    }
     let msg = match (path, id) {
         (_, "help") => Msg::CliArgHelp,
         (_, "version") => Msg::CliArgVersion,
@@ -60,6 +75,7 @@ fn help_of(path: &str, id: &str) -> Option<String> {
 /// The value name shown for the argument `id` (`--site <THƯ_MỤC>`).
 fn value_name_of(id: &str) -> Option<Msg> {
     Some(match id {
+        "out" | "file" => Msg::CliValFile,
         "site" | "output" | "dir" => Msg::CliValDir,
         "base_url" => Msg::CliValUrl,
         "port" => Msg::CliValPort,
@@ -95,7 +111,7 @@ fn localize_at(cmd: Command, path: &str) -> Command {
             .action(ArgAction::Help),
     );
     if let Some(about) = about_of(path) {
-        cmd = cmd.about(t!(about)).long_about(None);
+        cmd = cmd.about(about).long_about(None);
     }
     let path_owned = path.to_string();
     cmd = cmd.mut_args(|a| {

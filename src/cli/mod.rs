@@ -9,6 +9,7 @@ mod lang;
 mod progress;
 mod scaffold;
 mod scores;
+mod sheets;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -90,6 +91,26 @@ pub enum Command {
         title: Option<String>,
         #[arg(long, global = true, default_value = ".")]
         site: PathBuf,
+    },
+    /// `template scores <cluster> <year>`: a workbook to fill in.
+    Template {
+        #[command(subcommand)]
+        what: TemplateCommand,
+        #[arg(long, global = true, default_value = ".")]
+        site: PathBuf,
+    },
+}
+
+/// What `bangtin template` makes.
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    Scores {
+        cluster: String,
+        year: i16,
+        #[arg(long)]
+        phase: Option<String>,
+        #[arg(short = 'o', long = "output")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -183,6 +204,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Clean { site } => clean(&site).map_err(|d| vec![d]),
         Command::Init { dir } => init(&dir).map_err(|d| vec![d]),
         Command::New { what, title, site } => scaffold::new(&site, what, title.as_deref()),
+        Command::Template {
+            what:
+                TemplateCommand::Scores {
+                    cluster,
+                    year,
+                    phase,
+                    out,
+                },
+            site,
+        } => sheets::template_scores(&site, &cluster, year, phase.as_deref(), out)
+            .map_err(|d| vec![d]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

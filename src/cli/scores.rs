@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::cluster_year::{exists, unknown_cluster};
 use super::scaffold::{require_site, write_new};
-use crate::data::{ClusterYear, SchemeInfo};
+use crate::data::{ClusterYear, Data, SchemeInfo};
 use crate::diag::{Diagnostic, closest};
 use crate::messages::{self, Msg};
 use crate::results::{AssessedBy, Criterion, FinalFrom, Rule};
@@ -30,48 +30,96 @@ pub fn new_scores(
     if site_dir.join(&rel).exists() {
         return Err(exists(&rel));
     }
-    let (data, _) = crate::data::load(site_dir);
-    if !data.has_cluster(cluster) {
-        return Err(unknown_cluster(&data, cluster));
-    }
-    let Some(cy) = data.cluster_year(cluster, year) else {
-        let years: Vec<String> = data
-            .cluster_years
-            .iter()
-            .filter(|c| c.id == cluster)
-            .map(|c| c.year.to_string())
-            .collect();
-        return Err(
-            Diagnostic::error(t!(Msg::NoClusterYear, id = cluster, year = year)).hint(t!(
-                Msg::ScaffoldYears,
-                years = years.join(", "),
-                id = cluster
-            )),
-        );
-    };
-    let Some(scheme) = cy.scheme.as_deref().and_then(|s| data.scheme(s)) else {
-        return Err(
-            Diagnostic::error(t!(Msg::ScaffoldNoScheme, id = cluster, year = year))
-                .hint(t!(Msg::ScoresWithoutSchemeHint, file = cy.file)),
-        );
-    };
-    let phase_ids: Vec<&str> = cy.phases.iter().map(|p| p.id.as_str()).collect();
-    let phase = match phase_arg {
-        None => cy.phases.last(),
-        Some(id) => cy.phases.iter().find(|p| p.id == id),
-    };
-    let Some(phase) = phase else {
-        let asked = phase_arg.unwrap_or_default();
-        let d = Diagnostic::error(t!(Msg::UnknownId, what = t!(Msg::WhatPhase), id = asked));
-        return Err(match closest(asked, phase_ids.iter().copied()) {
-            Some(s) => d.hint(t!(Msg::DidYouMean, suggestion = s)),
-            None => d.hint(t!(Msg::ExpectedChoices, choices = phase_ids.join(", "))),
-        });
-    };
+    let target = Target::find(site_dir, cluster, year, phase_arg)?;
+    let (cy, scheme) = (target.cy(), target.scheme());
+    let phase = &cy.phases[target.phase];
     let text = write_text(cy, scheme, &phase.id);
     write_new(&site_dir.join(&rel), &text)?;
     println!("{}", t!(Msg::NewScoresDone, path = rel, phase = phase.id));
     Ok(())
+}
+
+/// A phase of a cluster-year with a scheme, as named on the command line
+/// (`new scores`, `template scores`, `import scores`), with the site's data.
+pub(super) struct Target {
+    pub data: Data,
+    pub cy: usize,
+    pub scheme: usize,
+    pub phase: usize,
+}
+
+impl Target {
+    /// Loads the site's data and finds the cluster-year, its scheme and the
+    /// phase (the last when none is named); an unknown one is an error with
+    /// the closest id or the choices as a hint.
+    pub fn find(
+        site_dir: &Path,
+        cluster: &str,
+        year: i16,
+        phase_arg: Option<&str>,
+    ) -> Result<Target, Diagnostic> {
+        let (data, _) = crate::data::load(site_dir);
+        if !data.has_cluster(cluster) {
+            return Err(unknown_cluster(&data, cluster));
+        }
+        let Some(cy) = data
+            .cluster_years
+            .iter()
+            .position(|c| c.id == cluster && c.year == year)
+        else {
+            let years: Vec<String> = data
+                .cluster_years
+                .iter()
+                .filter(|c| c.id == cluster)
+                .map(|c| c.year.to_string())
+                .collect();
+            return Err(
+                Diagnostic::error(t!(Msg::NoClusterYear, id = cluster, year = year)).hint(t!(
+                    Msg::ScaffoldYears,
+                    years = years.join(", "),
+                    id = cluster
+                )),
+            );
+        };
+        let c = &data.cluster_years[cy];
+        let scheme = c
+            .scheme
+            .as_deref()
+            .and_then(|s| data.schemes.iter().position(|x| x.id == s));
+        let Some(scheme) = scheme else {
+            return Err(
+                Diagnostic::error(t!(Msg::ScaffoldNoScheme, id = cluster, year = year))
+                    .hint(t!(Msg::ScoresWithoutSchemeHint, file = c.file)),
+            );
+        };
+        let phase = match phase_arg {
+            None => Some(c.phases.len() - 1),
+            Some(id) => c.phases.iter().position(|p| p.id == id),
+        };
+        let Some(phase) = phase else {
+            let phase_ids: Vec<&str> = c.phases.iter().map(|p| p.id.as_str()).collect();
+            let asked = phase_arg.unwrap_or_default();
+            let d = Diagnostic::error(t!(Msg::UnknownId, what = t!(Msg::WhatPhase), id = asked));
+            return Err(match closest(asked, phase_ids.iter().copied()) {
+                Some(s) => d.hint(t!(Msg::DidYouMean, suggestion = s)),
+                None => d.hint(t!(Msg::ExpectedChoices, choices = phase_ids.join(", "))),
+            });
+        };
+        Ok(Target {
+            data,
+            cy,
+            scheme,
+            phase,
+        })
+    }
+
+    pub fn cy(&self) -> &ClusterYear {
+        &self.data.cluster_years[self.cy]
+    }
+
+    pub fn scheme(&self) -> &SchemeInfo {
+        &self.data.schemes[self.scheme]
+    }
 }
 
 /// A number in the language of the run: `0,5` or `0.5`.

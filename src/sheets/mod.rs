@@ -1,7 +1,12 @@
 //! Spreadsheets: the results as `.xlsx` (`results.rs`, written with
-//! rust_xlsxwriter).
+//! rust_xlsxwriter), the scores template (`layout.rs` its shape,
+//! `template.rs` the writer) and `doc.rs`, the scores file as
+//! written (the template takes its panel of assessors from it).
 
+pub mod doc;
+pub mod layout;
 pub mod results;
+pub mod template;
 
 use std::collections::BTreeMap;
 

@@ -202,7 +202,7 @@ fn write_sheet(
 /// Excel refuses a header or footer over 255 characters; a long address or
 /// title is cut instead (never inside an `&` code: the cut is on characters
 /// of text, which the codes above keep short).
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     if s.chars().count() <= 255 {
         s.to_string()
     } else {
