@@ -60,7 +60,7 @@ fn help_is_vietnamese_by_default() {
     for w in [
         "Cách dùng: bangtin [TÙY_CHỌN] <LỆNH>",
         "\nLệnh:\n",
-        "  build  Xây dựng trang web vào thư mục output/.",
+        "  build     Xây dựng trang web vào thư mục output/.",
         "\nTùy chọn:\n",
         "  -h, --help ",
         "In hướng dẫn này.",

@@ -19,6 +19,8 @@ fn about_of(path: &str) -> Option<String> {
     let sheet = match path {
         "template" => Some(SheetMsg::CliAboutTemplate),
         "template scores" => Some(SheetMsg::CliAboutTemplateScores),
+        "import" => Some(SheetMsg::CliAboutImport),
+        "import scores" => Some(SheetMsg::CliAboutImportScores),
         _ => None,
     };
     if let Some(m) = sheet {
@@ -43,6 +45,8 @@ fn about_of(path: &str) -> Option<String> {
 fn help_of(path: &str, id: &str) -> Option<String> {
     let sheet = match id {
         "out" => Some(SheetMsg::CliArgTemplateOut),
+        "file" => Some(SheetMsg::CliArgImportFile),
+        "write" => Some(SheetMsg::CliArgImportWrite),
         _ => None,
     };
     if let Some(m) = sheet {

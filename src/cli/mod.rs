@@ -99,6 +99,29 @@ pub enum Command {
         #[arg(long, global = true, default_value = ".")]
         site: PathBuf,
     },
+    /// `import scores FILE --cluster ID --year Y`: a filled workbook into YAML.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+        #[arg(long, global = true, default_value = ".")]
+        site: PathBuf,
+    },
+}
+
+/// What `bangtin import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    Scores {
+        file: PathBuf,
+        #[arg(long)]
+        cluster: String,
+        #[arg(long)]
+        year: i16,
+        #[arg(long)]
+        phase: Option<String>,
+        #[arg(long)]
+        write: bool,
+    },
 }
 
 /// What `bangtin template` makes.
@@ -215,6 +238,17 @@ pub fn run(cli: Cli) -> ExitCode {
             site,
         } => sheets::template_scores(&site, &cluster, year, phase.as_deref(), out)
             .map_err(|d| vec![d]),
+        Command::Import {
+            what:
+                ImportCommand::Scores {
+                    file,
+                    cluster,
+                    year,
+                    phase,
+                    write,
+                },
+            site,
+        } => sheets::import_scores(&site, &file, &cluster, year, phase.as_deref(), write),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

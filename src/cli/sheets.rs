@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use super::scaffold::require_site;
 use super::scores::Target;
+use crate::build::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::messages::{Msg, SheetMsg};
 use crate::sheets::doc::Doc;
-use crate::sheets::{layout, template};
+use crate::sheets::import::{Change, import};
+use crate::sheets::{layout, read, template};
 use crate::t;
+use crate::text::display_width;
 
 /// Writes the scores template of a phase to `out` (default
 /// `diem-<cluster>-<year>-<phase>.xlsx` in the current folder), never over a file.
@@ -96,4 +99,134 @@ fn existing(
             .in_file(&rel)
             .hint(t!(SheetMsg::ImportBadYamlHint))),
     }
+}
+
+/// `bangtin import scores FILE --cluster ID --year Y [--phase ID] [--write]`.
+pub fn import_scores(
+    site_dir: &Path,
+    file: &Path,
+    cluster: &str,
+    year: i16,
+    phase: Option<&str>,
+    write: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
+    require_site(site_dir).map_err(one)?;
+    let target = Target::find(site_dir, cluster, year, phase).map_err(one)?;
+    let cy = target.cy();
+    let found = existing(site_dir, cluster, year).map_err(one)?;
+    let rel = format!("data/scores/{year}/{cluster}.yaml");
+    let (old, is_new) = match &found {
+        Some((_, d)) => (d.clone(), false),
+        None => (Doc::new(cluster, year), true),
+    };
+    let plan = layout::plan(
+        &target.data,
+        cy,
+        target.scheme(),
+        target.phase,
+        &old.assessors(),
+    );
+    let grids = read::read(file).map_err(one)?;
+    let shown = file.display().to_string();
+    let whole = !shown.to_ascii_lowercase().ends_with(".csv");
+    let outcome = import(&target.data, &plan, &shown, &grids, whole, &old)?;
+    println!(
+        "{}",
+        t!(SheetMsg::ImportSheets, sheets = outcome.sheets.join(", "))
+    );
+    if outcome.changes.is_empty() {
+        println!(
+            "{}",
+            t!(SheetMsg::ImportUnchanged, file = shown, target = rel)
+        );
+        return Ok(());
+    }
+    print_changes(&outcome.changes);
+    let n = outcome.changes.len();
+    if is_new {
+        println!("{}", t!(SheetMsg::ImportNewFile, target = rel));
+    }
+    let (text, kept) = match outcome.doc.write(found.as_ref().map(|(_, d)| d)) {
+        Ok(text) => (text, true),
+        Err(text) => (text, false),
+    };
+    if !write {
+        println!("{}", t!(SheetMsg::ImportPreview, changes = n, target = rel));
+        return Ok(());
+    }
+    write_atomic(&site_dir.join(&rel), &text).map_err(one)?;
+    println!("{}", t!(SheetMsg::ImportWritten, changes = n, target = rel));
+    if !is_new {
+        let says = if kept {
+            SheetMsg::ImportKeptLayout
+        } else {
+            SheetMsg::ImportRewrote
+        };
+        println!("{}", t!(says));
+    }
+    // The same checks as `bangtin check`, on the site with the new file.
+    let mut opts = BuildOptions::new(site_dir);
+    opts.write = false;
+    match crate::build::run(&opts) {
+        Ok(report) => {
+            super::print_diagnostics(&report.warnings);
+            println!("{}", t!(SheetMsg::ImportChecked, target = rel));
+            Ok(())
+        }
+        Err(diags) => {
+            super::print_diagnostics(&diags);
+            eprintln!("{}", t!(SheetMsg::ImportCheckFailed, target = rel));
+            Err(Vec::new())
+        }
+    }
+}
+
+/// The change table: unit, item, old → new, in columns.
+fn print_changes(changes: &[Change]) {
+    let head = (
+        t!(SheetMsg::ChangeUnit),
+        t!(SheetMsg::ChangeWhat),
+        t!(SheetMsg::ChangeOldNew),
+    );
+    let w1 = changes
+        .iter()
+        .map(|c| display_width(&c.unit))
+        .chain([display_width(&head.0)])
+        .max()
+        .unwrap_or(0);
+    let w2 = changes
+        .iter()
+        .map(|c| display_width(&c.what))
+        .chain([display_width(&head.1)])
+        .max()
+        .unwrap_or(0);
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(display_width(s))));
+    println!("{}  {}  {}", pad(&head.0, w1), pad(&head.1, w2), head.2);
+    for c in changes {
+        println!(
+            "{}  {}  {} → {}",
+            pad(&c.unit, w1),
+            pad(&c.what, w2),
+            c.old,
+            c.new
+        );
+    }
+}
+
+/// Writes `text` to `path` through a temporary file beside it and a rename:
+/// a reader sees the old file or the new one, never half of one.
+fn write_atomic(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(t!(Msg::WriteFailed, path = path.display(), detail = e))
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let tmp = path.with_extension("yaml.bangtin-tmp");
+    std::fs::write(&tmp, text).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
 }

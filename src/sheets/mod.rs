@@ -1,11 +1,16 @@
 //! Spreadsheets: the results as `.xlsx` (`results.rs`, written with
 //! rust_xlsxwriter), the scores template (`layout.rs` its shape,
-//! `template.rs` the writer) and `doc.rs`, the scores file as
-//! written (the template takes its panel of assessors from it).
+//! `template.rs` the writer) and reading a filled one back (`read.rs` with
+//! calamine for xlsx/ods and our own CSV reader, `settle.rs` exact values,
+//! `import.rs` the checks and the merge, `doc.rs` the scores file kept as
+//! written where it can be).
 
 pub mod doc;
+pub mod import;
 pub mod layout;
+pub mod read;
 pub mod results;
+pub mod settle;
 pub mod template;
 
 use std::collections::BTreeMap;

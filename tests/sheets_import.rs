@@ -1,0 +1,412 @@
+//! `bangtin import scores` (issue 19 part 2): template → filled by this test
+//! (numbers, text with a decimal comma, floats off by binary noise) →
+//! import → build gives the expected totals and ranks, in ket-qua.json and
+//! ket-qua.xlsx alike; errors name sheet and cell, all together, and
+//! nothing is written; an unchanged file is left alone and says so.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, open_workbook_auto};
+use common::{Run, run_bin};
+use rust_xlsxwriter::Workbook;
+
+fn bangtin(args: &[&str], dir: &Path) -> Run {
+    run_bin(env!("CARGO_BIN_EXE_bangtin"), args, dir, &[])
+}
+
+fn example_copy(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["data", "content", "static"] {
+        copy_dir(&root.join(sub), &dir.join(sub));
+    }
+    std::fs::copy(root.join("site.yaml"), dir.join("site.yaml")).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// A value the test types into a cell.
+#[derive(Clone)]
+enum V {
+    N(f64),
+    T(&'static str),
+}
+
+/// A workbook read with calamine, changed, and written again with
+/// rust_xlsxwriter: what a person filling the template produces.
+struct Book {
+    sheets: Vec<(String, Cells)>,
+}
+
+/// A sheet's cells by 0-based (row, column).
+type Cells = HashMap<(u32, u16), V>;
+
+impl Book {
+    fn open(path: &Path) -> Book {
+        let mut wb = open_workbook_auto(path).unwrap();
+        let mut sheets = Vec::new();
+        for name in wb.sheet_names() {
+            let range = wb.worksheet_range(&name).unwrap();
+            let mut cells = HashMap::new();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            for (r, row) in range.rows().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    let at = (r0 + r as u32, (c0 + c as u32) as u16);
+                    match v {
+                        Data::String(s) => {
+                            cells.insert(at, V::T(Box::leak(s.clone().into_boxed_str())));
+                        }
+                        Data::Float(f) => {
+                            cells.insert(at, V::N(*f));
+                        }
+                        Data::Int(i) => {
+                            cells.insert(at, V::N(*i as f64));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            sheets.push((name, cells));
+        }
+        Book { sheets }
+    }
+
+    fn text(&self, sheet: usize, r: u32, c: u16) -> String {
+        match self.sheets[sheet].1.get(&(r, c)) {
+            Some(V::T(s)) => s.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// Types `v` in the cell of `unit` (its id in row 2) and row `id` (column A).
+    fn set(&mut self, sheet: usize, unit: &str, id: &str, v: V) {
+        let col = (4..60u16)
+            .find(|&c| self.text(sheet, 1, c) == unit)
+            .unwrap_or_else(|| panic!("{unit}"));
+        let row = (3..80u32)
+            .find(|&r| self.text(sheet, r, 0) == id)
+            .unwrap_or_else(|| panic!("{id}"));
+        self.sheets[sheet].1.insert((row, col), v);
+    }
+
+    fn save(&self, path: &Path) {
+        let mut wb = Workbook::new();
+        for (name, cells) in &self.sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            for (&(r, c), v) in cells {
+                match v {
+                    V::N(f) => ws.write_number(r, c, *f).unwrap(),
+                    V::T(s) => ws.write_string(r, c, *s).unwrap(),
+                };
+            }
+        }
+        wb.save(path).unwrap();
+    }
+}
+
+const UNITS: [&str; 7] = [
+    "tl-cd-so-y-te",
+    "tl-cd-so-vhttdl",
+    "tl-cd-so-gddt",
+    "tl-cd-so-ldtbxh",
+    "tl-cd-dai-ptth",
+    "tl-cd-bv-da-khoa",
+    "tl-cd-truong-cdsp",
+];
+
+/// Fills every criterion of every unit on the self and panel sheets.
+fn fill(book: &mut Book) {
+    let i2 = [
+        V::N(9.5),
+        V::T("9,5"),
+        V::N(9.5000000001),
+        V::T("9.5"),
+        V::N(9.499999999999),
+        V::T(" 9,5 "),
+        V::N(9.5),
+    ];
+    for sheet in [0, 1] {
+        for (i, u) in UNITS.iter().enumerate() {
+            book.set(sheet, u, "I.1", V::N(20.0 - 0.5 * i as f64));
+            book.set(sheet, u, "I.2", i2[i].clone());
+            book.set(sheet, u, "II.1", V::N(5.0));
+            let ratio = if i == 3 {
+                V::N(0.8200000000001)
+            } else {
+                V::T("0,85")
+            };
+            book.set(sheet, u, "II.2", ratio);
+            book.set(sheet, u, "II.3", V::N(50.0 - i as f64));
+        }
+    }
+    book.set(2, UNITS[0], "B1", V::N(1.0));
+    book.set(2, UNITS[6], "P1", V::N(2.0));
+}
+
+#[test]
+fn round_trip_template_fill_import_build() {
+    let site = example_copy("imp-a");
+    let o = bangtin(
+        &["template", "scores", "cdvc-cum-1", "2024", "-o", "mau.xlsx"],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    fill(&mut book);
+    book.save(&site.join("da-dien.xlsx"));
+    let args = [
+        "import",
+        "scores",
+        "da-dien.xlsx",
+        "--cluster",
+        "cdvc-cum-1",
+        "--year",
+        "2024",
+    ];
+    let o = bangtin(&args, &site);
+    assert_eq!(o.code, Some(0), "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stdout.contains("Chạy lại với --write để ghi"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("tl-cd-so-y-te"),
+        "the change table: {}",
+        o.stdout
+    );
+    let yaml = site.join("data/scores/2024/cdvc-cum-1.yaml");
+    assert!(!yaml.exists(), "nothing written without --write");
+    let mut write = args.to_vec();
+    write.push("--write");
+    let o = bangtin(&write, &site);
+    assert_eq!(o.code, Some(0), "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Kiểm tra xong"), "{}", o.stdout);
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("I.2: \"9,5\""), "{text}");
+    assert!(text.contains("II.2: { actual: \"0,82\" }"), "{text}");
+    // Importing the same workbook again changes nothing and writes nothing.
+    let o = bangtin(&write, &site);
+    assert!(o.stdout.contains("không có gì thay đổi"), "{}", o.stdout);
+    assert_eq!(std::fs::read_to_string(&yaml).unwrap(), text);
+
+    let out = site.join("out");
+    let o = bangtin(&["build", "--output", "out"], &site);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("cum-thi-dua/cdvc-cum-1/2024/ket-qua.json")).unwrap(),
+    )
+    .unwrap();
+    let want = [
+        "96.50", "93.00", "91.50", "89.65", "88.50", "87.00", "84.50",
+    ];
+    let rows = json["rows"].as_array().unwrap();
+    for (i, (row, total)) in rows.iter().zip(want).enumerate() {
+        assert_eq!(row["unit"], UNITS[i]);
+        assert_eq!(row["total"], total, "{}", row["unit"]);
+        assert_eq!(row["rank"], i as u64 + 1);
+    }
+    let mut wb = open_workbook_auto(out.join("cum-thi-dua/cdvc-cum-1/2024/ket-qua.xlsx")).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    let header: Vec<&Data> = range.rows().next().unwrap().iter().collect();
+    let col = |h: &str| {
+        header
+            .iter()
+            .position(|c| **c == Data::String(h.into()))
+            .unwrap()
+    };
+    let (total, rank) = (col("Tổng điểm"), col("Xếp thứ"));
+    for (i, row) in range.rows().skip(1).enumerate() {
+        let Data::Float(t) = row[total] else {
+            panic!("{:?}", row[total])
+        };
+        assert_eq!(format!("{t:.2}"), want[i]);
+        assert_eq!(row[rank], Data::Float(i as f64 + 1.0));
+    }
+}
+
+#[test]
+fn import_errors_name_sheet_and_cell_all_together_and_nothing_is_written() {
+    let site = example_copy("imp-b");
+    let o = bangtin(
+        &["template", "scores", "cdvc-cum-1", "2024", "-o", "mau.xlsx"],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    fill(&mut book);
+    book.set(0, UNITS[0], "I.1", V::T("19,3")); // off the step
+    book.set(0, UNITS[1], "I.2", V::N(11.0)); // above the maximum
+    book.set(0, UNITS[2], "II.3", V::T("chín")); // not a number
+    book.set(0, UNITS[3], "II.1", V::N(3.0)); // fixed: 0 or 5
+    book.set(1, UNITS[4], "I.1", V::N(-1.0)); // negative
+    book.set(2, UNITS[5], "P1", V::N(1.5)); // not whole
+    // A member listed twice in the panel sheet (column F gets E's id).
+    let e2 = book.text(1, 1, 4);
+    book.sheets[1]
+        .1
+        .insert((1, 5), V::T(Box::leak(e2.into_boxed_str())));
+    // An unknown unit id, and an unknown criterion id.
+    book.sheets[0].1.insert((1, 10), V::T("tl-cd-khong-co"));
+    let row = (3..40).find(|&r| book.text(2, r, 0) == "B2").unwrap();
+    book.sheets[2].1.insert((row, 0), V::T("B9"));
+    book.save(&site.join("sai.xlsx"));
+    let o = bangtin(
+        &[
+            "import",
+            "scores",
+            "sai.xlsx",
+            "--cluster",
+            "cdvc-cum-1",
+            "--year",
+            "2024",
+            "--write",
+        ],
+        &site,
+    );
+    assert_eq!(o.code, Some(1), "{}", o.stdout);
+    let e = &o.stderr;
+    for want in [
+        "trang tính «Tự chấm», ô E5: `19,3` không theo bước 0,5",
+        "trang tính «Tự chấm», ô F6: `11` lớn hơn điểm tối đa 10",
+        "trang tính «Tự chấm», ô G10: `chín` không phải là số",
+        "trang tính «Tự chấm», ô H8: `3`: tiêu chí này chỉ nhận 0 hoặc 5",
+        "trang tính «Chấm – CĐVC tỉnh», ô I5: `-1` âm",
+        "trang tính «Chấm – CĐVC tỉnh», ô F2: `tl-cd-so-y-te` có hai lần (lần đầu ở E2)",
+        "trang tính «Tự chấm», ô K2: không có đơn vị mã `tl-cd-khong-co`",
+        "không có tiêu chí hay mục mã `B9`",
+        "trang tính «Thưởng, trừ, điểm liệt» thiếu hàng `B2`",
+    ] {
+        assert!(e.contains(want), "missing {want:?} in\n{e}");
+    }
+    assert!(e.contains("--> sai.xlsx"), "{e}");
+    assert!(!site.join("data/scores/2024/cdvc-cum-1.yaml").exists());
+    // A sheet missing, and a CSV of one sheet is not missing the others.
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    book.sheets.remove(2);
+    book.save(&site.join("thieu.xlsx"));
+    let o = bangtin(
+        &[
+            "import",
+            "scores",
+            "thieu.xlsx",
+            "--cluster",
+            "cdvc-cum-1",
+            "--year",
+            "2024",
+        ],
+        &site,
+    );
+    assert_eq!(o.code, Some(1));
+    assert!(
+        o.stderr
+            .contains("thiếu trang tính «Thưởng, trừ, điểm liệt» (`items`)"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn an_edit_of_existing_values_keeps_the_files_comments() {
+    let site = example_copy("imp-c");
+    let o = bangtin(
+        &["template", "scores", "cdvc-cum-3", "2024", "-o", "mau.xlsx"],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    book.set(0, "tl-cd-so-tu-phap", "I.1", V::N(19.0));
+    book.save(&site.join("sua.xlsx"));
+    let yaml = site.join("data/scores/2024/cdvc-cum-3.yaml");
+    let before = std::fs::read_to_string(&yaml).unwrap();
+    let o = bangtin(
+        &[
+            "import",
+            "scores",
+            "sua.xlsx",
+            "--cluster",
+            "cdvc-cum-3",
+            "--year",
+            "2024",
+            "--write",
+        ],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Tự chấm I.1  19,5 → 19"), "{}", o.stdout);
+    assert!(o.stdout.contains("Giữ nguyên chú thích"), "{}", o.stdout);
+    let after = std::fs::read_to_string(&yaml).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].1.contains("I.1: 19,"), "{changed:?}");
+    assert_eq!(before.lines().count(), after.lines().count());
+}
+
+#[test]
+fn a_template_resaved_by_libreoffice_imports_the_same() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("soffice not installed (apt-get install libreoffice-calc-nogui): skipped");
+        return;
+    }
+    let site = example_copy("imp-d");
+    let o = bangtin(
+        &["template", "scores", "cdvc-cum-1", "2024", "-o", "mau.xlsx"],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    fill(&mut book);
+    book.save(&site.join("da-dien.xlsx"));
+    let lo = site.join("lo");
+    let s = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(&lo)
+        .arg(site.join("da-dien.xlsx"))
+        .env("HOME", &site)
+        .output()
+        .unwrap();
+    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+    let import = |file: &str| {
+        let o = bangtin(
+            &[
+                "import",
+                "scores",
+                file,
+                "--cluster",
+                "cdvc-cum-1",
+                "--year",
+                "2024",
+            ],
+            &site,
+        );
+        assert_eq!(o.code, Some(0), "{}{}", o.stdout, o.stderr);
+        o.stdout.lines().skip(1).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(import("lo/da-dien.ods"), import("da-dien.xlsx"));
+}
