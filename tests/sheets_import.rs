@@ -410,3 +410,74 @@ fn a_template_resaved_by_libreoffice_imports_the_same() {
     };
     assert_eq!(import("lo/da-dien.ods"), import("da-dien.xlsx"));
 }
+
+#[test]
+fn a_sheet_saved_as_csv_with_semicolons_and_decimal_commas_imports_alone() {
+    let site = example_copy("imp-e");
+    let o = bangtin(
+        &["template", "scores", "cdvc-cum-1", "2024", "-o", "mau.xlsx"],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let mut book = Book::open(&site.join("mau.xlsx"));
+    fill(&mut book);
+    let cells = &book.sheets[0].1;
+    let rows = cells.keys().map(|k| k.0).max().unwrap();
+    let cols = cells.keys().map(|k| k.1).max().unwrap();
+    let mut csv = String::from("\u{FEFF}");
+    for r in 0..=rows {
+        let line: Vec<String> = (0..=cols)
+            .map(|c| match cells.get(&(r, c)) {
+                // A spreadsheet saves what it shows (General format), not
+                // the float's noise: 9.5000000001 is written "9,5".
+                Some(V::N(f)) => format!("\"{}\"", shown(*f)),
+                Some(V::T(s)) => format!("\"{}\"", s.replace('"', "\"\"")),
+                None => String::new(),
+            })
+            .collect();
+        csv.push_str(&line.join(";"));
+        csv.push_str("\r\n");
+    }
+    std::fs::write(site.join("tu-cham.csv"), csv).unwrap();
+    let o = bangtin(
+        &[
+            "import",
+            "scores",
+            "tu-cham.csv",
+            "--cluster",
+            "cdvc-cum-1",
+            "--year",
+            "2024",
+        ],
+        &site,
+    );
+    assert_eq!(o.code, Some(0), "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Đã đọc tu-cham.csv"), "{}", o.stdout);
+    let row = |parts: &[&str]| {
+        o.stdout
+            .lines()
+            .any(|l| parts.iter().all(|p| l.contains(p)))
+    };
+    assert!(
+        row(&["tl-cd-so-y-te", "Tự chấm I.2", "— → 9,5"]),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        row(&["tl-cd-so-ldtbxh", "Tự chấm II.2", "— → tỷ lệ 0,82"]),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        !o.stdout.contains("Chấm – CĐVC tỉnh"),
+        "one sheet only: {}",
+        o.stdout
+    );
+}
+
+/// A number as a Vietnamese-locale spreadsheet's General format shows it.
+fn shown(f: f64) -> String {
+    let s = format!("{f:.9}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.replace('.', ",")
+}

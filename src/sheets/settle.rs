@@ -65,7 +65,7 @@ pub fn settle(cell: &Cell, want: Want) -> Result<Option<Decimal>, Refusal> {
                             t!(SheetMsg::OffStep, value = shown, step = number(*step)),
                             t!(
                                 SheetMsg::OffStepHint,
-                                below = number(on.min(value).max(Decimal::ZERO)),
+                                below = number(((value / step).floor() * step).max(Decimal::ZERO)),
                                 step = number(*step)
                             ),
                         ));
@@ -186,8 +186,15 @@ mod tests {
         assert_eq!(ok(Cell::Number(19.5), Want::Points(&half)), "19.5");
         let (msg, _) = settle(&Cell::Number(9.6), Want::Points(&half)).unwrap_err();
         assert!(msg.contains("9.6"), "{msg}");
-        let (msg, _) = settle(&Cell::Number(19.5001), Want::Points(&half)).unwrap_err();
+        let (msg, hint) = settle(&Cell::Number(19.5001), Want::Points(&half)).unwrap_err();
         assert!(msg.contains("19.5001"), "{msg}");
+        // The hint offers the multiple of the step just below, never the value.
+        let (_, hint_below) =
+            settle(&Cell::Text("9,4999".into()), Want::Points(&half)).unwrap_err();
+        assert!(
+            hint.contains("19,5") && hint_below.contains("9") && !hint_below.contains("9,4999"),
+            "{hint} / {hint_below}"
+        );
     }
 
     #[test]
