@@ -85,6 +85,8 @@ pub struct BuildReport {
     /// Nothing changed since the last build of this output: nothing was
     /// loaded, rendered or written (see `warm`).
     pub unchanged: bool,
+    /// Time spent making the search index (part of `elapsed`).
+    pub search_index: Duration,
 }
 
 /// Runs the whole pipeline. On error, returns every problem found, sorted,
@@ -197,6 +199,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         output: output_dir,
         written,
         unchanged: false,
+        search_index: site.search.elapsed,
     })
 }
 
@@ -229,6 +232,7 @@ fn unchanged(
             unchanged: last.files,
         },
         unchanged: true,
+        search_index: Duration::ZERO,
     })
 }
 

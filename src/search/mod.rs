@@ -18,13 +18,13 @@ mod docs;
 mod encode;
 pub mod words;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use crate::site::Site;
 pub use docs::{Entry, Kind, plain_text};
-use words::{abbreviation_at, abbreviation_ending, for_each_word};
+use words::{SpelledOut, abbreviation_at, for_each_word};
 
 /// Where the index files live, a site path.
 pub const DIR: &str = "/tim-kiem/chi-muc/";
@@ -50,6 +50,8 @@ pub struct IndexFile {
 pub struct Index {
     pub files: Vec<IndexFile>,
     pub version: String,
+    /// How long [`build`] took (bench/search.sh reports it).
+    pub elapsed: std::time::Duration,
 }
 
 impl Index {
@@ -73,6 +75,7 @@ const IN_NAMES: u8 = 2;
 
 /// Makes the index of the site's articles, pages and data.
 pub fn build(site: &Site) -> Index {
+    let started = std::time::Instant::now();
     let entries = docs::collect(site);
     let postings = invert(&entries);
     let files = encode::files(&entries, &postings);
@@ -82,7 +85,11 @@ pub fn build(site: &Site) -> Index {
         hasher.update(&f.bytes);
     }
     let version = hasher.finalize().to_hex()[..12].to_string();
-    Index { files, version }
+    Index {
+        files,
+        version,
+        elapsed: started.elapsed(),
+    }
 }
 
 /// A key's entries: those with it in their text, and in their names.
@@ -93,39 +100,39 @@ pub(crate) struct Postings {
 }
 
 /// Key → entries, keys in byte order. Chunks of entries are indexed in
-/// parallel and merged in order, so every list comes out ascending.
+/// parallel; their keys are then merged in parallel by first byte (so the
+/// merged parts, each sorted, follow one another in byte order), chunk by
+/// chunk in order, so every list comes out ascending.
 fn invert(entries: &[Entry]) -> Vec<(String, Postings)> {
-    let chunks: Vec<HashMap<String, Postings>> = entries
-        .par_chunks(256)
+    // A few chunks per thread: each allocates its keys' text once.
+    let chunk_len = (entries.len() / (4 * rayon::current_num_threads())).max(64);
+    let chunks: Vec<Vec<Vec<(String, Postings)>>> = entries
+        .par_chunks(chunk_len)
         .enumerate()
         .map(|(c, chunk)| {
-            let mut map: HashMap<String, Postings> = HashMap::new();
-            let mut keys: HashMap<String, u8> = HashMap::new();
+            let mut index = ChunkIndex::default();
             for (i, e) in chunk.iter().enumerate() {
-                let id = (c * 256 + i) as u32;
-                keys.clear();
-                entry_keys(e, &mut keys);
-                for (k, where_) in keys.drain() {
-                    let p = match map.get_mut(&k) {
-                        Some(p) => p,
-                        None => map.entry(k).or_default(),
-                    };
-                    if where_ & IN_TEXT != 0 {
-                        p.text.push(id);
-                    }
-                    if where_ & IN_NAMES != 0 {
-                        p.names.push(id);
-                    }
-                }
+                entry_keys(e, &mut |k, w| index.add(k, w));
+                index.end_entry((c * chunk_len + i) as u32);
             }
-            for p in map.values_mut() {
-                p.text.sort_unstable();
-                p.names.sort_unstable();
-            }
-            map
+            index.into_parts()
         })
         .collect();
-    let mut all: HashMap<String, Postings> = HashMap::new();
+    let mut by_first_byte: Vec<Vec<Vec<(String, Postings)>>> =
+        (0..256).map(|_| Vec::new()).collect();
+    for chunk in chunks {
+        for (part, keys) in by_first_byte.iter_mut().zip(chunk) {
+            part.push(keys);
+        }
+    }
+    let parts: Vec<Vec<(String, Postings)>> =
+        by_first_byte.into_par_iter().map(merge_sorted).collect();
+    parts.into_iter().flatten().collect()
+}
+
+/// One first byte's keys from every chunk, in chunk order, merged and sorted.
+fn merge_sorted(chunks: Vec<Vec<(String, Postings)>>) -> Vec<(String, Postings)> {
+    let mut all: KeyMap<Postings> = KeyMap::default();
     for chunk in chunks {
         for (k, p) in chunk {
             let into = all.entry(k).or_default();
@@ -134,37 +141,108 @@ fn invert(entries: &[Entry]) -> Vec<(String, Postings)> {
         }
     }
     let mut sorted: Vec<(String, Postings)> = all.into_iter().collect();
-    sorted.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     sorted
 }
 
-/// Every key of one entry, with where it was found.
-fn entry_keys(e: &Entry, keys: &mut HashMap<String, u8>) {
-    let mut add = |k: &str, w: u8| match keys.get_mut(k) {
-        Some(f) => *f |= w,
-        None => {
-            keys.insert(k.to_string(), w);
+/// A map from keys, hashed fast: keys are short words, looked up once per
+/// word of every text, and SipHash's resistance to chosen collisions buys
+/// nothing for a site's own text (the order of keys never reaches a file).
+type KeyMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A multiply-rotate hash over 8-byte words (the scheme of rustc's FxHash).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(26) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-    };
+        let mut w = [0u8; 8];
+        let rest = chunks.remainder();
+        w[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(26) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        // The low bits choose the bucket: fold the well-mixed high bits in.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+/// The keys of a run of entries, each key's text allocated once per run
+/// (a body repeats its words; most words repeat across bodies).
+#[derive(Default)]
+struct ChunkIndex {
+    ids: KeyMap<usize>,
+    postings: Vec<Postings>,
+    /// Where each key was found in the entry being read, and which are set.
+    found: Vec<u8>,
+    touched: Vec<usize>,
+}
+
+impl ChunkIndex {
+    fn add(&mut self, key: &str, w: u8) {
+        let id = match self.ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.postings.len();
+                self.ids.insert(key.to_string(), id);
+                self.postings.push(Postings::default());
+                self.found.push(0);
+                id
+            }
+        };
+        if self.found[id] == 0 {
+            self.touched.push(id);
+        }
+        self.found[id] |= w;
+    }
+
+    /// Files the entry just read under `entry` in the lists of its keys.
+    fn end_entry(&mut self, entry: u32) {
+        for &id in &self.touched {
+            let w = std::mem::take(&mut self.found[id]);
+            let p = &mut self.postings[id];
+            if w & IN_TEXT != 0 {
+                p.text.push(entry);
+            }
+            if w & IN_NAMES != 0 {
+                p.names.push(entry);
+            }
+        }
+        self.touched.clear();
+    }
+
+    /// The keys and their lists, by the key's first byte.
+    fn into_parts(mut self) -> Vec<Vec<(String, Postings)>> {
+        let mut parts: Vec<Vec<(String, Postings)>> = (0..256).map(|_| Vec::new()).collect();
+        for (k, id) in self.ids {
+            let first = k.as_bytes().first().copied().unwrap_or(0);
+            parts[first as usize].push((k, std::mem::take(&mut self.postings[id])));
+        }
+        parts
+    }
+}
+
+/// Every key of one entry, with where it was found, given to `add`.
+fn entry_keys(e: &Entry, add: &mut impl FnMut(&str, u8)) {
     for name in &e.names {
-        phrase_keys(name, IN_NAMES, true, &mut add);
+        phrase_keys(name, IN_NAMES, true, add);
     }
     for lead in &e.lead {
-        phrase_keys(lead, IN_TEXT, false, &mut add);
+        phrase_keys(lead, IN_TEXT, false, add);
     }
-    // The last few words, their buffers reused: bodies are most of the text.
-    let mut recent: VecDeque<String> = VecDeque::with_capacity(words::LONGEST_SPELLED);
+    let mut spelled = SpelledOut::default();
     for_each_word(&e.body, |w| {
         add(&w.key, IN_TEXT);
-        let mut slot = if recent.len() == words::LONGEST_SPELLED {
-            recent.pop_front().unwrap_or_default()
-        } else {
-            String::new()
-        };
-        slot.clear();
-        slot.push_str(&w.key);
-        recent.push_back(slot);
-        if let Some(abbr) = abbreviation_ending(&recent) {
+        if let Some(abbr) = spelled.push(&w.key) {
             add(abbr, IN_TEXT);
         }
     });
@@ -173,16 +251,26 @@ fn entry_keys(e: &Entry, keys: &mut HashMap<String, u8>) {
 /// The keys of a short text: its words, adjacent pairs, the abbreviations
 /// it spells out, and (`marked`) each word with its marks.
 fn phrase_keys(text: &str, w: u8, marked: bool, add: &mut impl FnMut(&str, u8)) {
-    let found = words::words(text);
-    let keys: Vec<&str> = found.iter().map(|x| x.key.as_str()).collect();
-    for (i, word) in found.iter().enumerate() {
+    // One buffer for the keys made by joining, and the words' keys kept for
+    // the pairs: this runs for every title, tag and summary.
+    let mut joined = String::new();
+    let mut keys: Vec<String> = Vec::new();
+    for_each_word(text, |word| {
         add(&word.key, w);
-        if marked && let Some(exact) = word.exact() {
-            add(&exact, w);
+        if marked && word.write_exact(&mut joined) {
+            add(&joined, w);
         }
-        if let Some(next) = keys.get(i + 1) {
-            add(&format!("{} {next}", word.key), w);
-        }
+        keys.push(word.key.clone());
+    });
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    for pair in keys.windows(2) {
+        joined.clear();
+        joined.push_str(pair[0]);
+        joined.push(' ');
+        joined.push_str(pair[1]);
+        add(&joined, w);
+    }
+    for i in 0..keys.len() {
         if let Some(abbr) = abbreviation_at(&keys, i) {
             add(abbr, w);
         }

@@ -1,6 +1,6 @@
 //! How search cuts text into words and folds them (DOMAIN.md §3.6). The
-//! browser's `search.js` does the same, step for step; `tests/search_fold.rs`
-//! runs both over one table (`tests/search-words.txt`), so change them together.
+//! browser's `search.js` does the same, step for step; `tests/search.rs`
+//! runs both over one table (`tests/search/words.jsonl`), so change them together.
 //!
 //! A word is a run of letters and digits after NFD and lowercasing. Its
 //! **key** keeps only base letters (tones and vowel shapes dropped, `đ` → `d`),
@@ -38,9 +38,6 @@ pub const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("thcs", &["trung", "hoc", "co", "so"]),
 ];
 
-/// The most words an abbreviation spells out.
-pub const LONGEST_SPELLED: usize = 6;
-
 /// One word of a text: where it is (byte offsets) and its folded forms.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Word {
@@ -51,17 +48,24 @@ pub struct Word {
 }
 
 impl Word {
-    /// The index key of the word as written: `key!signature`, or `None`
-    /// when the word has no marks.
-    pub fn exact(&self) -> Option<String> {
-        (!self.signature.is_empty())
-            .then(|| format!("{}{SIGNATURE_MARK}{}", self.key, self.signature))
+    /// Writes into `into` the index key of the word as written,
+    /// `key!signature`; false, writing nothing, when the word has no marks.
+    pub fn write_exact(&self, into: &mut String) -> bool {
+        if self.signature.is_empty() {
+            return false;
+        }
+        into.clear();
+        into.push_str(&self.key);
+        into.push(SIGNATURE_MARK);
+        into.push_str(&self.signature);
+        true
     }
 }
 
 /// Calls `f` for every word of `text`, in order. The buffers are reused, so
 /// indexing a long body allocates only for the words it keeps.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
+    let table = step_table();
     let mut w = Builder::default();
     for (at, c) in text.char_indices() {
         if c.is_ascii() {
@@ -72,19 +76,117 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&Word)) {
             }
             continue;
         }
-        if c == '\u{200B}' {
-            w.flush(&mut f);
-            continue;
-        }
-        if is_invisible(c) {
-            continue;
-        }
-        for lc in c.to_lowercase() {
-            decompose_canonical(lc, |d| w.part(at, d, &mut f));
+        match table.get(c as usize - 0x80) {
+            Some(steps) if steps.len != SLOW => {
+                if steps.len == INVISIBLE {
+                    continue;
+                }
+                for &s in &steps.steps[..steps.len as usize] {
+                    w.step(at, s, &mut f);
+                }
+            }
+            _ => {
+                if is_invisible(c) && c != '\u{200B}' {
+                    continue;
+                }
+                for_each_step(c, |s| w.step(at, s, &mut f));
+            }
         }
         w.end = at + c.len_utf8();
     }
     w.flush(&mut f);
+}
+
+/// What one character (lowercased, decomposed) does to the word being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Letter(char),
+    /// `đ`: the letter `d` with its stroke.
+    Stroke,
+    /// A combining mark: a tone or shape code, `'\0'` for one search ignores.
+    Mark(char),
+    /// Ends the word.
+    Break,
+}
+
+/// The steps of a character outside ASCII, worked out from Unicode's tables.
+fn for_each_step(c: char, mut f: impl FnMut(Step)) {
+    if c == '\u{200B}' {
+        return f(Step::Break);
+    }
+    for lc in c.to_lowercase() {
+        decompose_canonical(lc, |d| f(step_of(d)));
+    }
+}
+
+fn step_of(d: char) -> Step {
+    if is_combining_mark(d) {
+        return Step::Mark(match d {
+            '\u{0300}' => 'f',
+            '\u{0301}' => 's',
+            '\u{0309}' => 'r',
+            '\u{0303}' => 'x',
+            '\u{0323}' => 'j',
+            '\u{0302}' => '^',
+            '\u{0306}' => '(',
+            '\u{031B}' => '+',
+            _ => '\0',
+        });
+    }
+    match d {
+        'đ' | 'ð' | 'ɖ' => Step::Stroke,
+        _ if d.is_alphanumeric() => Step::Letter(d),
+        _ => Step::Break,
+    }
+}
+
+/// The steps of one character, as the table keeps them.
+#[derive(Clone, Copy)]
+struct Steps {
+    len: u8,
+    steps: [Step; 4],
+}
+
+/// [`Steps::len`] of an invisible character (skipped, not a word break).
+const INVISIBLE: u8 = 254;
+/// [`Steps::len`] of a character with more steps than the table holds.
+const SLOW: u8 = 255;
+/// The table covers U+0080 to here: Latin, Greek, Cyrillic and the
+/// Vietnamese block (U+1EA0–U+1EF9), which is most of what sites hold.
+const TABLE_END: u32 = 0x2000;
+
+/// Lowercasing and decomposing cost most of the indexing, and the same
+/// few dozen characters make up Vietnamese text, so each character's steps
+/// are worked out once per process.
+fn step_table() -> &'static [Steps] {
+    static TABLE: std::sync::OnceLock<Vec<Steps>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..TABLE_END)
+            .map(|u| {
+                let mut t = Steps {
+                    len: 0,
+                    steps: [Step::Break; 4],
+                };
+                let Some(c) = char::from_u32(u) else {
+                    t.len = SLOW;
+                    return t;
+                };
+                if c != '\u{200B}' && is_invisible(c) {
+                    t.len = INVISIBLE;
+                    return t;
+                }
+                for_each_step(c, |s| {
+                    if (t.len as usize) < t.steps.len() {
+                        t.steps[t.len as usize] = s;
+                        t.len += 1;
+                    } else {
+                        t.len = SLOW;
+                    }
+                });
+                t
+            })
+            .collect()
+    })
 }
 
 /// Every word of `text`, collected.
@@ -115,36 +217,39 @@ impl Builder {
 
     fn shape(&mut self, code: char) {
         let w = &mut self.word;
-        w.signature.push_str(&(self.letters - 1).to_string());
+        // The letter's position, written without allocating: this runs for
+        // most syllables of every body.
+        let mut at = self.letters - 1;
+        let mut digits = [0u8; 20];
+        let mut n = 0;
+        loop {
+            digits[n] = b'0' + (at % 10) as u8;
+            n += 1;
+            at /= 10;
+            if at == 0 {
+                break;
+            }
+        }
+        for &d in digits[..n].iter().rev() {
+            w.signature.push(d as char);
+        }
         w.signature.push(code);
     }
 
-    /// One character of a decomposed, lowercased character at `at`.
-    fn part(&mut self, at: usize, d: char, f: &mut impl FnMut(&Word)) {
-        if is_combining_mark(d) {
-            if self.letters == 0 {
-                return;
-            }
-            match d {
-                '\u{0300}' => self.tone = Some('f'),
-                '\u{0301}' => self.tone = Some('s'),
-                '\u{0309}' => self.tone = Some('r'),
-                '\u{0303}' => self.tone = Some('x'),
-                '\u{0323}' => self.tone = Some('j'),
-                '\u{0302}' => self.shape('^'),
-                '\u{0306}' => self.shape('('),
-                '\u{031B}' => self.shape('+'),
-                _ => {}
-            }
-            return;
-        }
-        match d {
-            'đ' | 'ð' | 'ɖ' => {
+    /// One step of the character at `at`.
+    fn step(&mut self, at: usize, s: Step, f: &mut impl FnMut(&Word)) {
+        match s {
+            // A mark before any letter has nothing to sit on.
+            Step::Mark(_) if self.letters == 0 => {}
+            Step::Mark(t @ ('f' | 's' | 'r' | 'x' | 'j')) => self.tone = Some(t),
+            Step::Mark(code @ ('^' | '(' | '+')) => self.shape(code),
+            Step::Mark(_) => {}
+            Step::Stroke => {
                 self.letter(at, 'd');
                 self.shape('-');
             }
-            _ if d.is_alphanumeric() => self.letter(at, d),
-            _ => self.flush(f),
+            Step::Letter(d) => self.letter(at, d),
+            Step::Break => self.flush(f),
         }
     }
 
@@ -171,17 +276,34 @@ pub fn abbreviation_at(keys: &[&str], i: usize) -> Option<&'static str> {
     })
 }
 
-/// The abbreviation whose spelled-out words end `recent`, if any.
-pub fn abbreviation_ending(recent: &std::collections::VecDeque<String>) -> Option<&'static str> {
-    ABBREVIATIONS.iter().find_map(|(abbr, spelled)| {
-        let matches = recent.len() >= spelled.len()
-            && recent
-                .iter()
-                .rev()
-                .zip(spelled.iter().rev())
-                .all(|(a, b)| a == b);
-        matches.then_some(*abbr)
-    })
+/// Finds, word by word, where a text spells out an abbreviation.
+///
+/// Each abbreviation keeps how many of its words the last words matched; a
+/// mismatch starts again from its first word. That is exact because no
+/// spelled-out list repeats its first word (a test checks it), so a partial
+/// match never overlaps another.
+#[derive(Debug, Default)]
+pub struct SpelledOut {
+    matched: [usize; ABBREVIATIONS.len()],
+}
+
+impl SpelledOut {
+    /// The next word's key; the abbreviation whose words it completes, if any.
+    pub fn push(&mut self, key: &str) -> Option<&'static str> {
+        let mut found = None;
+        for ((abbr, spelled), matched) in ABBREVIATIONS.iter().zip(&mut self.matched) {
+            *matched = if spelled[*matched] == key {
+                *matched + 1
+            } else {
+                usize::from(spelled[0] == key)
+            };
+            if *matched == spelled.len() {
+                *matched = 0;
+                found = found.or(Some(*abbr));
+            }
+        }
+        found
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +312,35 @@ mod tests {
 
     fn keys(s: &str) -> Vec<(String, String)> {
         words(s).into_iter().map(|w| (w.key, w.signature)).collect()
+    }
+
+    #[test]
+    fn no_spelled_out_list_repeats_its_first_word() {
+        for (abbr, spelled) in ABBREVIATIONS {
+            assert!(!spelled[1..].contains(&spelled[0]), "{abbr}");
+        }
+    }
+
+    #[test]
+    fn spelled_out_finds_an_abbreviation_after_a_false_start() {
+        let mut m = SpelledOut::default();
+        let text = "uy ban uy ban nhan dan lien doan lien doan lao dong";
+        let found: Vec<&str> = text.split(' ').filter_map(|k| m.push(k)).collect();
+        assert_eq!(found, ["ubnd", "ldld"]);
+    }
+
+    #[test]
+    fn the_step_table_agrees_with_unicode() {
+        for u in 0x80..TABLE_END {
+            let Some(c) = char::from_u32(u) else { continue };
+            let t = step_table()[u as usize - 0x80];
+            if t.len == SLOW || t.len == INVISIBLE {
+                continue;
+            }
+            let mut direct = Vec::new();
+            for_each_step(c, |s| direct.push(s));
+            assert_eq!(&t.steps[..t.len as usize], &direct[..], "U+{u:04X}");
+        }
     }
 
     #[test]
