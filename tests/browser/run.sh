@@ -3,6 +3,7 @@
 # playwright-core (npm), over the built example site.
 #
 #   tests/browser/run.sh [OUTPUT_DIR]
+#   tests/browser/run.sh --install-only     # what bench/search.sh uses
 #
 # Tests the built site in OUTPUT_DIR, or builds the example site into
 # target/browser-site when none is given. Installs what is missing (chromium with
@@ -38,6 +39,7 @@ if [ ! -d "$TOOLS/node/node_modules/playwright-core" ]; then
     || cannot "npm install $PLAYWRIGHT failed"
 fi
 
+[ "$out" = --install-only ] && exit 0
 if [ -z "$out" ]; then
   out=target/browser-site
   cargo run --release --quiet -- build --output "$out"

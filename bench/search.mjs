@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Measures a first search in headless Chromium, bangtin's /tim-kiem/ against
+// Pagefind over the same built site (bench/search.sh prepares both):
+//
+//   node bench/search.mjs OUTPUT_DIR QUERIES.tsv
+//
+// QUERIES.tsv: one `query<TAB>expected address` a line. For each query, in
+// a fresh browser (empty cache), it counts the requests and the gzip bytes
+// (level 6, or the file's own size when that is smaller: Pagefind's files are
+// compressed already) of the search's own files until the first results show,
+// and whether the first result is the expected page. bangtin: the search
+// script and the index files, the query typed into the page's field.
+// Pagefind: pagefind.js and every file it fetches, the query given to its
+// JavaScript API and the first 5 results' data loaded (what its UI shows
+// first). The HTML page and style sheet are left out for both.
+// Prints one JSON line per query and tool, then a summary line per tool.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch } from '../tests/browser/lib.mjs';
+
+const [root, list] = process.argv.slice(2);
+if (!root || !list) {
+  console.error('usage: node bench/search.mjs OUTPUT_DIR QUERIES.tsv');
+  process.exit(2);
+}
+const queries = fs.readFileSync(list, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => { const [q, want] = l.split('\t'); return { q, want }; });
+
+function sent(pathname) {
+  let rel = decodeURIComponent(pathname);
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(path.resolve(root), path.normalize(rel));
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) return 0;
+  const bytes = fs.readFileSync(file);
+  return Math.min(bytes.length, zlib.gzipSync(bytes, { level: 6 }).length);
+}
+
+// Pagefind's page: its API, the first five results' data, their addresses.
+const PF_PAGE = '/pagefind-bench.html';
+fs.writeFileSync(path.join(root, PF_PAGE.slice(1)), `<!doctype html><meta charset="utf-8"><title>pf</title>
+<script type="module">
+window.run = async (q) => {
+  const pf = await import("/pagefind/pagefind.js");
+  const r = await pf.search(q);
+  const data = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+  return data.map((d) => d.url);
+};
+</script>`);
+
+const server = await serve(root);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+
+async function measure(tool, q) {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  let log = [];
+  page.on('request', (r) => log.push(new URL(r.url()).pathname));
+  let first = '';
+  const t0 = Date.now();
+  if (tool === 'bangtin') {
+    await page.goto(`${base}/tim-kiem/`, { waitUntil: 'load' });
+    log = log.filter((p) => p === '/search.js');
+    await page.fill('#tu-khoa', q);
+    await page.waitForFunction(() => {
+      const s = document.getElementById('trang-thai-tim');
+      return s.textContent !== '' && s.textContent !== s.dataset.loading;
+    }, null, { timeout: 30000 });
+    first = await page.evaluate(() => document.querySelector('#ket-qua-tim h2 a')?.getAttribute('href') || '');
+  } else {
+    await page.goto(`${base}${PF_PAGE}`, { waitUntil: 'load' });
+    log = [];
+    const urls = await page.evaluate((query) => window.run(query), q);
+    first = urls[0] || '';
+  }
+  const ms = Date.now() - t0;
+  const files = log.filter((p) => p !== '/tim-kiem/' && p !== PF_PAGE && !p.endsWith('.css') && p !== '/favicon.ico');
+  const bytes = files.reduce((n, p) => n + sent(p), 0);
+  await ctx.close();
+  return { tool, q, requests: files.length, bytes, first, ms, files: files.map((p) => `${p} ${sent(p)}`) };
+}
+
+const sum = {};
+for (const { q, want } of queries) {
+  for (const tool of ['bangtin', 'pagefind']) {
+    const m = await measure(tool, q);
+    m.ok = m.first === want;
+    m.want = want;
+    console.log(JSON.stringify(m));
+    const s = sum[tool] || (sum[tool] = { tool, queries: 0, ok: 0, bytes: [], requests: [] });
+    s.queries++; if (m.ok) s.ok++;
+    s.bytes.push(m.bytes); s.requests.push(m.requests);
+  }
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+for (const s of Object.values(sum)) {
+  console.log(JSON.stringify({ summary: s.tool, first_ok: `${s.ok}/${s.queries}`,
+    bytes_median: median(s.bytes), bytes_max: Math.max(...s.bytes),
+    requests_median: median(s.requests), requests_max: Math.max(...s.requests) }));
+}
+fs.unlinkSync(path.join(root, PF_PAGE.slice(1)));
+await browser.close();
+server.close();
