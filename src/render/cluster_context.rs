@@ -189,8 +189,9 @@ pub struct YearResultsEntry {
     table: Option<TableValue>,
 }
 
-/// `/ket-qua/<year>/`: every cluster's year table.
-pub fn results_year(site: &Site, year: i16) -> Vec<YearResultsEntry> {
+/// The cluster-years of `year` that have results, in the order of
+/// `/ket-qua/<year>/` (organiser, number, id); its workbook uses it too.
+pub fn clusters_with_results(site: &Site, year: i16) -> Vec<&ClusterYear> {
     let mut list: Vec<&ClusterYear> = site
         .data
         .cluster_years
@@ -198,7 +199,13 @@ pub fn results_year(site: &Site, year: i16) -> Vec<YearResultsEntry> {
         .filter(|c| c.year == year && c.results.is_some())
         .collect();
     list.sort_by(|a, b| (&a.organiser, a.number, &a.id).cmp(&(&b.organiser, b.number, &b.id)));
-    list.into_iter()
+    list
+}
+
+/// `/ket-qua/<year>/`: every cluster's year table.
+pub fn results_year(site: &Site, year: i16) -> Vec<YearResultsEntry> {
+    clusters_with_results(site, year)
+        .into_iter()
         .map(|c| YearResultsEntry {
             name: c.name.clone(),
             url: site.rooted(&cluster_year_path(&c.id, c.year)),

@@ -27,15 +27,8 @@ impl Renderer {
     /// Every cluster's year table of `year`, in the order of `/ket-qua/<year>/`.
     pub(super) fn year_tables<'a>(&self, site: &'a Site, year: i16) -> Vec<SheetTable<'a>> {
         let page_url = site.config.base_url.absolute(&format!("/ket-qua/{year}/"));
-        let mut list: Vec<_> = site
-            .data
-            .cluster_years
-            .iter()
-            .filter(|c| c.year == year && c.results.is_some())
-            .collect();
-        // The order of `cluster_context::results_year`.
-        list.sort_by(|a, b| (&a.organiser, a.number, &a.id).cmp(&(&b.organiser, b.number, &b.id)));
-        list.into_iter()
+        super::cluster_context::clusters_with_results(site, year)
+            .into_iter()
             .map(|cy| SheetTable {
                 cy,
                 phase: None,
