@@ -323,6 +323,9 @@ catalogue! {
         "the sub-criteria of {id} add up to {sum}, not its `max` {max}";
     SchemeSumHint => "sửa điểm tối đa để tổng khớp với biểu chấm điểm đã ban hành", "fix the maxima so that they add up as in the published scheme";
     SchemeNegative => "điểm tối đa không được âm", "a maximum cannot be negative";
+    SchemeBonusNegative => "điểm thưởng `{value}` âm", "the bonus figure `{value}` is negative";
+    SchemeBonusNegativeHint => "điểm thưởng và mức tối đa của nó là số không âm; điểm trừ ghi trong `penalties`",
+        "bonus points and their caps are not negative; deductions go under `penalties`";
     SchemeRuleOnParent => "chỉ tiêu chí con (không có `children`) mới có `rule`", "only a criterion without `children` has a `rule`";
     SchemeRuleOnParentHint => "chuyển `rule` xuống các tiêu chí con", "move `rule` to the sub-criteria";
     SchemeNeedsTarget => "tiêu chí `proportional` cần `target` lớn hơn 0", "a `proportional` criterion needs a `target` above 0";

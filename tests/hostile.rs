@@ -114,6 +114,32 @@ fn a_huge_count_is_refused_at_the_value() {
 }
 
 #[test]
+fn negative_bonus_points_and_caps_are_refused_each_at_its_value() {
+    // A negative cap took points off every unit without a word.
+    let t = DataSite::new().edit(SCHEME, "cap: 3", "cap: -3").edit(
+        SCHEME,
+        "points: 2, cap: 4",
+        "points: -2, cap: -4",
+    );
+    let ds = t.diags();
+    let negative: Vec<_> = ds
+        .iter()
+        .filter(|d| d.is_error() && d.message.starts_with("điểm thưởng"))
+        .collect();
+    assert_eq!(negative.len(), 3, "{}", common::render(&ds));
+    let at = [
+        ("-3", "cap: ^-3"),
+        ("-2", "points: ^-2"),
+        ("-4", "cap: ^-4"),
+    ];
+    for (d, (value, needle)) in negative.iter().zip(at) {
+        assert_eq!(d.message, format!("điểm thưởng `{value}` âm"));
+        t.assert_at(d, SCHEME, needle);
+        assert!(hint(d).contains("penalties"), "{}", d.render());
+    }
+}
+
+#[test]
 fn the_largest_allowed_number_is_accepted() {
     // The bound is inclusive: 1000000000000 is a valid (if odd) bonus value.
     let t = DataSite::new().edit(
