@@ -247,6 +247,7 @@ catalogue! {
     OutputIsLinkHint => "ghi thẳng vào thư mục thật mà liên kết trỏ tới: --output <đường dẫn thật>", "build into the folder the link points to: --output <its real path>";
     OutputContainsSite => "thư mục output {dir} là thư mục của trang hoặc chứa nó; thay nó sẽ xóa mất nội dung", "the output folder {dir} is the site folder or contains it; replacing it would delete the site";
     OutputContainsSiteHint => "chọn một thư mục riêng cho trang đã tạo, ví dụ --output output", "choose a folder of its own for the built site, for example --output output";
+    OutputIsHome => "thư mục output {dir} là thư mục nhà (home) của bạn; thay nó sẽ xóa mất mọi tệp trong đó", "the output folder {dir} is your home folder; replacing it would delete every file in it";
     OutputInsideSource => "thư mục output {dir} nằm trong {inside} của trang", "the output folder {dir} is inside the site's {inside}";
     WriteFailed => "không ghi được {path}: {detail}", "cannot write {path}: {detail}";
 
