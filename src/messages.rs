@@ -334,6 +334,10 @@ catalogue! {
     SchemeStepDivides => "bước chấm {step} không chia hết điểm tối đa {max}", "the step {step} does not divide the maximum {max}";
     SchemeStepDividesHint => "chọn bước như 0,25, 0,5 hoặc 1 sao cho điểm tối đa là bội của bước", "choose a step such as 0.25, 0.5 or 1 that divides the maximum";
     SchemeWeightsSum => "các trọng số cộng lại bằng {sum}, không bằng 1", "the weights add up to {sum}, not 1";
+    SchemeWeightsPhases => "biểu chấm điểm {scheme} chia trọng số cho các đợt {weighed}, nhưng Cụm năm này có các đợt {phases}",
+        "the scheme {scheme} weighs the phases {weighed}, but this cluster-year has the phases {phases}";
+    SchemeWeightsPhasesHint => "mỗi đợt trong `phases` cần đúng một trọng số trong `year_from: { weighted: … }` của {file}; hoặc dùng một biểu chấm điểm khác cho Cụm này",
+        "each phase in `phases` needs exactly one weight in `year_from: { weighted: … }` of {file}; or use another scheme for this cluster";
     SchemeWeightNegative => "trọng số của đợt {phase} âm", "the weight of phase {phase} is negative";
     SchemeWeightsSumHint => "ví dụ weighted: { dot1: 0.4, dot2: 0.6 }", "for example weighted: { dot1: 0.4, dot2: 0.6 }";
     SchemeBandsOrder => "các mức xếp loại phải đi từ cao xuống thấp", "classification bands must go from highest to lowest";

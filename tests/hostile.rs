@@ -458,6 +458,25 @@ fn a_criterion_missing_from_a_self_sheet_points_at_the_sheet() {
     t.assert_at(&d, SCORES, "tl-ldld-tinh: { I.1: 39, I.2: 20 }");
 }
 
+#[test]
+fn weights_for_phases_the_cluster_year_does_not_have_are_an_error_at_its_scheme_line() {
+    // The engine used to refuse this at line 1 of the scores file.
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        "year_from: { weighted: { dot1: 0.5, dot2: 0.25, dot3: 0.25 } }",
+    );
+    let d = t.error("chia trọng số cho các đợt dot1, dot2, dot3");
+    assert_eq!(
+        d.message,
+        "biểu chấm điểm cdvc-2024 chia trọng số cho các đợt dot1, dot2, dot3, \
+         nhưng Cụm năm này có các đợt dot1, dot2"
+    );
+    t.assert_at(&d, CLUSTER, "scheme: cdvc-2024");
+    assert!(hint(&d).contains(SCHEME), "{}", d.render());
+    assert!(!t.diags().iter().any(|d| d.message.contains("year_from:")));
+}
+
 // --- Symbolic links out of the site (FORMAT.md §1) ---------------------------
 
 #[cfg(unix)]

@@ -115,6 +115,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     );
     attach_results(
         &files.scores,
+        &files.clusters,
         &mut per_year,
         &schemes,
         &unit_ids,
@@ -423,6 +424,7 @@ fn attach_outcomes(
 /// Checks every scores file, then runs the engine on each cluster-year in parallel.
 fn attach_results(
     files: &[DataFile],
+    cluster_files: &[DataFile],
     owners: &mut PerYear<'_>,
     schemes: &[SchemeInfo],
     unit_ids: &[&str],
@@ -454,6 +456,11 @@ fn attach_results(
             }
             continue;
         };
+        let cluster_file = cluster_files.iter().find(|c| c.path == cluster.file);
+        if let Some(d) = clusters::check_weights(cluster, cluster_file, scheme) {
+            diags.push(d);
+            continue;
+        }
         let (phases, ds) = scores::check_scores(f, &raw, cluster, scheme, unit_ids);
         diags.extend(ds);
         if let Some(phases) = phases {
