@@ -561,6 +561,43 @@ mod links_out {
         assert_refused(&d, "templates/base.html");
     }
 
+    /// Like [`refused`], with `link` put in place of what the site had there.
+    fn refused_in_place(link: &str, target: &std::path::Path) -> bangtin::diag::Diagnostic {
+        let t = common::SiteTest::new()
+            .article("content/news/2024/a.md", "A", "2024-01-01", "x")
+            .file("static/tai-lieu/a.txt", "x\n");
+        let path = t.site().join(link);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).unwrap();
+        } else if path.exists() {
+            std::fs::remove_file(&path).unwrap();
+        }
+        symlink(target, &path).unwrap();
+        let errors = t.errors();
+        assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+        assert!(!t.out().exists(), "nothing may be written");
+        errors[0].clone()
+    }
+
+    #[test]
+    fn every_other_folder_and_file_linked_out_of_the_site_is_refused_before_it_is_read() {
+        // The walks would otherwise follow a linked folder itself.
+        let out = outside();
+        std::fs::write(out.path().join("bi-mat.txt"), "BÍ MẬT\n").unwrap();
+        let theme = out.path().join("default");
+        for (link, target) in [
+            ("static", out.path().to_path_buf()),
+            ("static/tai-lieu", out.path().to_path_buf()),
+            ("content", out.path().to_path_buf()),
+            ("content/news", out.path().to_path_buf()),
+            ("data", theme.clone()),
+            ("site.yaml", out.path().join("bi-mat.txt")),
+        ] {
+            let d = refused_in_place(link, &target);
+            assert_refused(&d, link);
+        }
+    }
+
     #[test]
     fn a_template_linked_inside_the_site_is_used() {
         let t = common::SiteTest::new().article("content/news/2024/a.md", "A", "2024-01-01", "x");

@@ -38,6 +38,14 @@ use crate::yaml;
 pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     let mut diags = Diagnostics::new();
     let data_dir = site_dir.join("data");
+    if let Some(d) = crate::content::link_out(site_dir, &data_dir) {
+        // Nothing of data/ is read: references to it cannot be judged.
+        diags.push(d);
+        let mut data = Data::default();
+        data.unchecked.all_units = true;
+        diags.push(data.unchecked.note());
+        return (data, diags);
+    }
     if !data_dir.is_dir() {
         return (Data::default(), diags);
     }
