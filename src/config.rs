@@ -149,6 +149,10 @@ pub struct Config {
 pub fn load(site_dir: &Path) -> Result<Config, Diagnostics> {
     let path = site_dir.join(CONFIG_FILE);
     let mut diags = Diagnostics::new();
+    if let Some(d) = crate::content::link_out(site_dir, &path) {
+        diags.push(d);
+        return Err(diags);
+    }
     if !path.exists() {
         diags.push(
             Diagnostic::error(t!(Msg::SiteYamlMissing, dir = site_dir.display()))

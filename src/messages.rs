@@ -265,6 +265,7 @@ catalogue! {
     OutputIsLinkHint => "ghi thẳng vào thư mục thật mà liên kết trỏ tới: --output <đường dẫn thật>", "build into the folder the link points to: --output <its real path>";
     OutputContainsSite => "thư mục output {dir} là thư mục của trang hoặc chứa nó; thay nó sẽ xóa mất nội dung", "the output folder {dir} is the site folder or contains it; replacing it would delete the site";
     OutputContainsSiteHint => "chọn một thư mục riêng cho trang đã tạo, ví dụ --output output", "choose a folder of its own for the built site, for example --output output";
+    OutputIsHome => "thư mục output {dir} là thư mục nhà (home) của bạn; thay nó sẽ xóa mất mọi tệp trong đó", "the output folder {dir} is your home folder; replacing it would delete every file in it";
     OutputInsideSource => "thư mục output {dir} nằm trong {inside} của trang", "the output folder {dir} is inside the site's {inside}";
     WriteFailed => "không ghi được {path}: {detail}", "cannot write {path}: {detail}";
 
@@ -341,6 +342,9 @@ catalogue! {
         "the sub-criteria of {id} add up to {sum}, not its `max` {max}";
     SchemeSumHint => "sửa điểm tối đa để tổng khớp với biểu chấm điểm đã ban hành", "fix the maxima so that they add up as in the published scheme";
     SchemeNegative => "điểm tối đa không được âm", "a maximum cannot be negative";
+    SchemeBonusNegative => "điểm thưởng `{value}` âm", "the bonus figure `{value}` is negative";
+    SchemeBonusNegativeHint => "điểm thưởng và mức tối đa của nó là số không âm; điểm trừ ghi trong `penalties`",
+        "bonus points and their caps are not negative; deductions go under `penalties`";
     SchemeRuleOnParent => "chỉ tiêu chí con (không có `children`) mới có `rule`", "only a criterion without `children` has a `rule`";
     SchemeRuleOnParentHint => "chuyển `rule` xuống các tiêu chí con", "move `rule` to the sub-criteria";
     SchemeNeedsTarget => "tiêu chí `proportional` cần `target` lớn hơn 0", "a `proportional` criterion needs a `target` above 0";
@@ -348,6 +352,10 @@ catalogue! {
     SchemeStepDivides => "bước chấm {step} không chia hết điểm tối đa {max}", "the step {step} does not divide the maximum {max}";
     SchemeStepDividesHint => "chọn bước như 0,25, 0,5 hoặc 1 sao cho điểm tối đa là bội của bước", "choose a step such as 0.25, 0.5 or 1 that divides the maximum";
     SchemeWeightsSum => "các trọng số cộng lại bằng {sum}, không bằng 1", "the weights add up to {sum}, not 1";
+    SchemeWeightsPhases => "biểu chấm điểm {scheme} chia trọng số cho các đợt {weighed}, nhưng Cụm năm này có các đợt {phases}",
+        "the scheme {scheme} weighs the phases {weighed}, but this cluster-year has the phases {phases}";
+    SchemeWeightsPhasesHint => "mỗi đợt trong `phases` cần đúng một trọng số trong `year_from: { weighted: … }` của {file}; hoặc dùng một biểu chấm điểm khác cho Cụm này",
+        "each phase in `phases` needs exactly one weight in `year_from: { weighted: … }` of {file}; or use another scheme for this cluster";
     SchemeWeightNegative => "trọng số của đợt {phase} âm", "the weight of phase {phase} is negative";
     SchemeWeightsSumHint => "ví dụ weighted: { dot1: 0.4, dot2: 0.6 }", "for example weighted: { dot1: 0.4, dot2: 0.6 }";
     SchemeBandsOrder => "các mức xếp loại phải đi từ cao xuống thấp", "classification bands must go from highest to lowest";

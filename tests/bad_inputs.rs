@@ -10,9 +10,12 @@
 //!   such as a link or a file too large); optionally `column:` and `errors:`
 //!   (how many errors in all; default 1 for an error, 0 for a warning).
 //! - Edits, applied in order: `replace:` a base file, then `from:` and `to:`
-//!   (the first `from` becomes `to`); `remove:` a file; `link: a -> b` makes a
-//!   symbolic link `a` to `b` (site-relative, or `@outside/…` for a folder
-//!   outside the site); `fill: file size` pads a file with `x` to `size` bytes.
+//!   (the first `from` becomes `to`); `remove:` a file or folder; `link: a -> b`
+//!   makes a symbolic link `a` to `b` (site-relative, or `@outside/…` for a
+//!   folder outside the site; the links are made at run time, git does not
+//!   keep them), in place of what `a` was; `copy: a -> b` copies the file or
+//!   folder `a` of the repository (`themes/default`) to `b` in the site;
+//!   `fill: file size` pads a file with `x` to `size` bytes.
 //!   Values take `\n`, `\t`, `\\` and `\u{…}` escapes.
 
 mod common;
@@ -24,6 +27,7 @@ use bangtin::build::{self, BuildOptions};
 use bangtin::diag::{Diagnostic, Severity};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
 /// What one case expects, and how its site differs from `_base/`.
 #[derive(Default)]
@@ -45,6 +49,7 @@ enum Edit {
     },
     Remove(String),
     Link(String, String),
+    Copy(String, String),
     Fill(String, usize),
 }
 
@@ -117,6 +122,10 @@ fn parse_expect(text: &str) -> Result<Expect, String> {
                 let (a, b) = value.split_once(" -> ").ok_or("`link: a -> b`")?;
                 e.edits.push(Edit::Link(a.into(), b.into()));
             }
+            "copy" => {
+                let (a, b) = value.split_once(" -> ").ok_or("`copy: a -> b`")?;
+                e.edits.push(Edit::Copy(a.into(), b.into()));
+            }
             "fill" => {
                 let (f, n) = value.rsplit_once(' ').ok_or("`fill: file size`")?;
                 e.edits.push(Edit::Fill(f.into(), number(n)?));
@@ -167,7 +176,23 @@ fn apply(edit: &Edit, site: &Path, outside: &Path) -> Result<(), String> {
             fs::write(&path, text.replacen(from.as_str(), to, 1)).unwrap();
         }
         Edit::Remove(file) => {
-            fs::remove_file(site.join(file)).map_err(|e| format!("{file}: {e}"))?
+            let path = site.join(file);
+            if path.is_dir() {
+                fs::remove_dir_all(path)
+            } else {
+                fs::remove_file(path)
+            }
+            .map_err(|e| format!("{file}: {e}"))?
+        }
+        Edit::Copy(from, to) => {
+            let from_path = Path::new(REPO).join(from);
+            if from_path.is_dir() {
+                copy_tree(&from_path, &site.join(to), "");
+            } else {
+                let dest = site.join(to);
+                fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                fs::copy(&from_path, dest).map_err(|e| format!("{from}: {e}"))?;
+            }
         }
         Edit::Link(link, target) => {
             let target = match target.strip_prefix("@outside") {
@@ -176,6 +201,11 @@ fn apply(edit: &Edit, site: &Path, outside: &Path) -> Result<(), String> {
             };
             let link = site.join(link);
             fs::create_dir_all(link.parent().unwrap()).unwrap();
+            if link.is_dir() {
+                fs::remove_dir_all(&link).unwrap();
+            } else if link.exists() {
+                fs::remove_file(&link).unwrap();
+            }
             #[cfg(unix)]
             std::os::unix::fs::symlink(target, link).map_err(|e| e.to_string())?;
         }
@@ -193,7 +223,7 @@ fn apply(edit: &Edit, site: &Path, outside: &Path) -> Result<(), String> {
 /// A folder outside the site for `@outside/` links: a theme and a secret.
 fn outside_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let base = Path::new(CORPUS).join("../../themes/default");
+    let base = Path::new(REPO).join("themes/default");
     copy_tree(&base, &dir.path().join("theme"), "");
     fs::write(dir.path().join("secret.txt"), "BÍ MẬT\n").unwrap();
     fs::write(dir.path().join("secret.md"), "---\ntitle: Bí mật\n---\nx\n").unwrap();

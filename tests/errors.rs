@@ -185,27 +185,108 @@ fn a_missing_file_in_a_bundle_is_an_error() {
 }
 
 #[test]
-fn two_articles_at_one_address_name_both_files() {
+fn two_articles_at_one_address_name_both_files_at_the_lines_that_make_it() {
+    // Without `slug`, the date's year and the file name make the address:
+    // the error is at the date line, the other file named with its own.
     let t = SiteTest::new()
         .article("content/news/a/ky-ket.md", "A", "2024-01-01", "x")
         .article("content/news/b/ky-ket/index.md", "B", "2024-02-01", "x");
     let errs = t.errors();
-    let d = find(&errs, "/tin-tuc/2024/ky-ket/");
-    let both = format!("{} {}", file(d), d.hint.as_deref().unwrap());
-    assert!(both.contains("content/news/a/ky-ket.md"), "{both}");
-    assert!(both.contains("content/news/b/ky-ket/index.md"), "{both}");
+    let d = find(&errs, "hai trang cùng một địa chỉ /tin-tuc/2024/ky-ket/");
+    let (mine, other) = match file(d).as_str() {
+        "content/news/a/ky-ket.md" => {
+            ("content/news/a/ky-ket.md", "content/news/b/ky-ket/index.md")
+        }
+        _ => ("content/news/b/ky-ket/index.md", "content/news/a/ky-ket.md"),
+    };
+    assert_eq!(
+        (file(d).as_str(), d.line, d.column),
+        (mine, 3, 7),
+        "{}",
+        d.render()
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(format!("trang kia là {other}:3; đặt `slug` khác cho một trong hai").as_str())
+    );
 }
 
 #[test]
-fn addresses_that_differ_only_in_case_clash() {
+fn a_slug_that_takes_another_articles_address_is_an_error_at_the_slug() {
+    let t = SiteTest::new()
+        .article("content/news/ky-ket.md", "A", "2024-01-01", "x")
+        .file(
+            "content/news/b.md",
+            "---\ntitle: B\ndate: 2024-01-02\nsummary: Tóm tắt.\nslug: ky-ket\n---\nx\n",
+        );
+    let errs = t.errors();
+    let d = find(&errs, "cùng một địa chỉ /tin-tuc/2024/ky-ket/");
+    let at = (file(d), d.line, d.column);
+    let hint = d.hint.as_deref().unwrap();
+    if at.0 == "content/news/b.md" {
+        assert_eq!((at.1, at.2), (5, 7), "{}", d.render());
+        assert!(hint.contains("content/news/ky-ket.md:3;"), "{hint}");
+    } else {
+        assert_eq!(
+            at,
+            ("content/news/ky-ket.md".into(), 3, 7),
+            "{}",
+            d.render()
+        );
+        assert!(hint.contains("content/news/b.md:5;"), "{hint}");
+    }
+}
+
+#[test]
+fn addresses_that_differ_only_in_case_clash_at_the_alias() {
     let t = SiteTest::new()
         .article("content/news/a.md", "A", "2024-01-01", "x")
         .file(
             "content/news/b.md",
-            "---\ntitle: B\ndate: 2024-01-02\naliases: [/TIN-TUC/2024/A/]\n---\nx\n",
+            "---\ntitle: B\ndate: 2024-01-02\naliases:\n  - /cu/\n  - /TIN-TUC/2024/A/\n---\nx\n",
         );
     let errs = t.errors();
-    assert_eq!(file(find(&errs, "/TIN-TUC/2024/A/")), "content/news/b.md");
+    let d = find(&errs, "/TIN-TUC/2024/A/");
+    assert_eq!(
+        (file(d).as_str(), d.line, d.column),
+        ("content/news/b.md", 6, 5)
+    );
+    assert!(d.hint.as_deref().unwrap().contains("content/news/a.md:3;"));
+}
+
+#[test]
+fn two_aliases_alike_name_both_lines() {
+    let t = SiteTest::new()
+        .file(
+            "content/news/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\naliases: [/cu/bai-1]\n---\nx\n",
+        )
+        .file(
+            "content/news/b.md",
+            "---\ntitle: B\ndate: 2024-01-02\n\naliases: [/cu/bai-1]\n---\nx\n",
+        );
+    let errs = t.errors();
+    // Newer articles claim first: the older one is reported.
+    let d = find(&errs, "/cu/bai-1");
+    assert_eq!(
+        (file(d).as_str(), d.line, d.column),
+        ("content/news/a.md", 4, 11)
+    );
+    assert!(d.hint.as_deref().unwrap().contains("content/news/b.md:5;"));
+}
+
+#[test]
+fn an_alias_over_a_page_bangtin_makes_is_said_so() {
+    let t = SiteTest::new().file(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\naliases: [/chu-de/]\n---\nx\n",
+    );
+    let errs = t.errors();
+    let d = find(&errs, "trùng với một trang do bangtin tạo");
+    assert_eq!(
+        (file(d).as_str(), d.line, d.column),
+        ("content/news/a.md", 4, 11)
+    );
 }
 
 #[test]

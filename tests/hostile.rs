@@ -114,6 +114,32 @@ fn a_huge_count_is_refused_at_the_value() {
 }
 
 #[test]
+fn negative_bonus_points_and_caps_are_refused_each_at_its_value() {
+    // A negative cap took points off every unit without a word.
+    let t = DataSite::new().edit(SCHEME, "cap: 3", "cap: -3").edit(
+        SCHEME,
+        "points: 2, cap: 4",
+        "points: -2, cap: -4",
+    );
+    let ds = t.diags();
+    let negative: Vec<_> = ds
+        .iter()
+        .filter(|d| d.is_error() && d.message.starts_with("điểm thưởng"))
+        .collect();
+    assert_eq!(negative.len(), 3, "{}", common::render(&ds));
+    let at = [
+        ("-3", "cap: ^-3"),
+        ("-2", "points: ^-2"),
+        ("-4", "cap: ^-4"),
+    ];
+    for (d, (value, needle)) in negative.iter().zip(at) {
+        assert_eq!(d.message, format!("điểm thưởng `{value}` âm"));
+        t.assert_at(d, SCHEME, needle);
+        assert!(hint(d).contains("penalties"), "{}", d.render());
+    }
+}
+
+#[test]
 fn the_largest_allowed_number_is_accepted() {
     // The bound is inclusive: 1000000000000 is a valid (if odd) bonus value.
     let t = DataSite::new().edit(
@@ -432,6 +458,25 @@ fn a_criterion_missing_from_a_self_sheet_points_at_the_sheet() {
     t.assert_at(&d, SCORES, "tl-ldld-tinh: { I.1: 39, I.2: 20 }");
 }
 
+#[test]
+fn weights_for_phases_the_cluster_year_does_not_have_are_an_error_at_its_scheme_line() {
+    // The engine used to refuse this at line 1 of the scores file.
+    let t = DataSite::new().edit(
+        SCHEME,
+        "year_from: last_phase",
+        "year_from: { weighted: { dot1: 0.5, dot2: 0.25, dot3: 0.25 } }",
+    );
+    let d = t.error("chia trọng số cho các đợt dot1, dot2, dot3");
+    assert_eq!(
+        d.message,
+        "biểu chấm điểm cdvc-2024 chia trọng số cho các đợt dot1, dot2, dot3, \
+         nhưng Cụm năm này có các đợt dot1, dot2"
+    );
+    t.assert_at(&d, CLUSTER, "scheme: cdvc-2024");
+    assert!(hint(&d).contains(SCHEME), "{}", d.render());
+    assert!(!t.diags().iter().any(|d| d.message.contains("year_from:")));
+}
+
 // --- Symbolic links out of the site (FORMAT.md §1) ---------------------------
 
 #[cfg(unix)]
@@ -514,6 +559,43 @@ mod links_out {
             &["templates"],
         );
         assert_refused(&d, "templates/base.html");
+    }
+
+    /// Like [`refused`], with `link` put in place of what the site had there.
+    fn refused_in_place(link: &str, target: &std::path::Path) -> bangtin::diag::Diagnostic {
+        let t = common::SiteTest::new()
+            .article("content/news/2024/a.md", "A", "2024-01-01", "x")
+            .file("static/tai-lieu/a.txt", "x\n");
+        let path = t.site().join(link);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).unwrap();
+        } else if path.exists() {
+            std::fs::remove_file(&path).unwrap();
+        }
+        symlink(target, &path).unwrap();
+        let errors = t.errors();
+        assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+        assert!(!t.out().exists(), "nothing may be written");
+        errors[0].clone()
+    }
+
+    #[test]
+    fn every_other_folder_and_file_linked_out_of_the_site_is_refused_before_it_is_read() {
+        // The walks would otherwise follow a linked folder itself.
+        let out = outside();
+        std::fs::write(out.path().join("bi-mat.txt"), "BÍ MẬT\n").unwrap();
+        let theme = out.path().join("default");
+        for (link, target) in [
+            ("static", out.path().to_path_buf()),
+            ("static/tai-lieu", out.path().to_path_buf()),
+            ("content", out.path().to_path_buf()),
+            ("content/news", out.path().to_path_buf()),
+            ("data", theme.clone()),
+            ("site.yaml", out.path().join("bi-mat.txt")),
+        ] {
+            let d = refused_in_place(link, &target);
+            assert_refused(&d, link);
+        }
     }
 
     #[test]

@@ -86,6 +86,78 @@ fn the_site_folder_and_the_folders_above_it_are_refused() {
     assert!(leftovers(site.parent().unwrap()).is_empty());
 }
 
+#[test]
+fn the_home_folder_is_refused_even_when_it_is_empty() {
+    // An empty folder is otherwise a fine output: only the name says no.
+    let t = site();
+    let home = t.site().parent().unwrap().join("nha");
+    fs::create_dir(&home).unwrap();
+    let home_arg = home.display().to_string();
+    let run = common::run_bin(
+        env!("CARGO_BIN_EXE_bangtin"),
+        &["build", "--output", &home_arg],
+        &t.site(),
+        &[("HOME", &home_arg)],
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "thư mục output {home_arg} là thư mục nhà (home) của bạn"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(fs::read_dir(&home).unwrap().next().is_none());
+    assert!(leftovers(home.parent().unwrap()).is_empty());
+}
+
+#[test]
+fn a_folder_with_files_bangtin_did_not_make_is_refused_and_kept() {
+    let t = site();
+    let out = t.out();
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("luan-van.docx"), "bản duy nhất").unwrap();
+    refused(&t, &out, "đã có nội dung không do bangtin tạo");
+    assert_eq!(common::files_under(&out), ["luan-van.docx"]);
+    assert!(leftovers(out.parent().unwrap()).is_empty());
+}
+
+/// Leaves beside `out` what a build killed while writing leaves: its
+/// staging folder half full, and the old output it had moved aside.
+fn leave_a_killed_build(out: &Path) {
+    let name = out.file_name().unwrap().to_string_lossy();
+    for part in ["new", "old"] {
+        let dir = out.with_file_name(format!(".{name}.bangtin-{part}"));
+        fs::create_dir_all(dir.join("tin-tuc")).unwrap();
+        fs::write(dir.join(bangtin::output::MARKER), "bangtin\n").unwrap();
+        fs::write(dir.join("tin-tuc/index.html"), "<p>nửa chừng").unwrap();
+    }
+}
+
+#[test]
+fn what_a_killed_build_left_is_removed_by_the_next_build_even_one_with_nothing_to_do() {
+    let t = site();
+    t.built();
+    // A build record is trusted only for files older than the clock's tick
+    // (as in tests/warm.rs): let them age, then record them.
+    std::thread::sleep(std::time::Duration::from_millis(120));
+    t.built();
+    let out = t.out();
+    leave_a_killed_build(&out);
+    let report = t.built();
+    assert!(report.unchanged, "the inputs did not change");
+    assert!(leftovers(out.parent().unwrap()).is_empty());
+    leave_a_killed_build(&out);
+    t.write(
+        "content/news/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\n---\nSửa.\n",
+    );
+    let report = t.built();
+    assert!(!report.unchanged);
+    assert!(leftovers(out.parent().unwrap()).is_empty());
+    assert!(t.read("tin-tuc/2024/a/index.html").contains("Sửa."));
+}
+
 /// Copies every file of `from` but its cache to `to` in reverse order of path, so that
 /// folders list their entries in another order than the original's.
 fn copy_reversed(from: &Path, to: &Path) {

@@ -100,6 +100,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         .write
         .then(|| warm::snapshot(opts, &format!("{:?}", crate::messages::lang())));
     if let Some(last) = snapshot.as_ref().and_then(|s| s.unchanged(&output_dir)) {
+        output::clear_leftovers(&output_dir);
         return unchanged(opts, last, started);
     }
 
@@ -324,6 +325,16 @@ fn fallback_config() -> Config {
 fn check_output_location(site_dir: &Path, output: &Path, diags: &mut Diagnostics) {
     let abs = resolved;
     let out = abs(output);
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty());
+    if home.is_some_and(|h| abs(Path::new(&h)) == out) {
+        diags.push(
+            Diagnostic::error(t!(Msg::OutputIsHome, dir = output.display()))
+                .hint(t!(Msg::OutputContainsSiteHint)),
+        );
+        return;
+    }
     if abs(site_dir).starts_with(&out) {
         diags.push(
             Diagnostic::error(t!(Msg::OutputContainsSite, dir = output.display()))

@@ -253,6 +253,12 @@ pub(crate) fn list_files(
 ) -> Vec<(String, PathBuf)> {
     let site_canonical = site_dir.canonicalize().unwrap_or_else(|_| site_dir.into());
     let mut out = Vec::new();
+    // The walk would follow the folder itself when it is a link: refuse it
+    // before listing anything in it.
+    if let Some(d) = link_out(site_dir, dir) {
+        diags.push(d);
+        return out;
+    }
     let walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -299,6 +305,28 @@ pub(crate) fn list_files(
         out.push((rel, path.to_path_buf()));
     }
     out
+}
+
+/// The error for `path` (in the site) when it is a symbolic link that leads
+/// outside the site folder, or that cannot be followed (FORMAT.md §1).
+pub(crate) fn link_out(site_dir: &Path, path: &Path) -> Option<Diagnostic> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    let rel = site_relative(site_dir, path);
+    let site = site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| site_dir.to_path_buf());
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(&site) => None,
+        Ok(target) => Some(
+            Diagnostic::error(t!(Msg::SymlinkOutside, target = target.display()))
+                .in_file(rel)
+                .hint(t!(Msg::SymlinkOutsideHint)),
+        ),
+        Err(e) => Some(Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel)),
+    }
 }
 
 /// Files that operating systems and editors leave behind (Emacs `#a.md#`,

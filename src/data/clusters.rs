@@ -351,3 +351,41 @@ pub fn meeting(c: &mut Checker<'_>, e: &RawEvent, known_ids: &Known<'_>) -> Opti
         place: opt_text(&e.place),
     })
 }
+
+/// A scheme weighted by phase (`year_from: { weighted: … }`) must weigh
+/// exactly the phases of each cluster-year that uses it: the scheme is
+/// shared, so a mismatch is reported in the cluster file, at its `scheme:`
+/// line, naming both lists; the engine is then not run for that year.
+pub fn check_weights(
+    cluster: &ClusterYear,
+    cluster_file: Option<&DataFile>,
+    scheme: &super::model::SchemeInfo,
+) -> Option<Diagnostic> {
+    let crate::results::YearFrom::Weighted(weights) = &scheme.engine.aggregation.year_from else {
+        return None;
+    };
+    let mut weighed: Vec<&str> = weights.iter().map(|(p, _)| p.as_str()).collect();
+    let mut phases: Vec<&str> = cluster.phases.iter().map(|p| p.id.as_str()).collect();
+    weighed.sort_unstable();
+    phases.sort_unstable();
+    if weighed == phases {
+        return None;
+    }
+    let d = Diagnostic::error(t!(
+        Msg::SchemeWeightsPhases,
+        scheme = scheme.id,
+        weighed = weighed.join(", "),
+        phases = phases.join(", ")
+    ))
+    .in_file(&cluster.file)
+    .hint(t!(Msg::SchemeWeightsPhasesHint, file = scheme.file));
+    let Some(f) = cluster_file else {
+        return Some(d);
+    };
+    let line = f
+        .text
+        .lines()
+        .position(|l| l.starts_with("scheme:"))
+        .map_or(1, |i| i + 1);
+    Some(d.at(&f.text, line, 1))
+}

@@ -38,6 +38,14 @@ use crate::yaml;
 pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     let mut diags = Diagnostics::new();
     let data_dir = site_dir.join("data");
+    if let Some(d) = crate::content::link_out(site_dir, &data_dir) {
+        // Nothing of data/ is read: references to it cannot be judged.
+        diags.push(d);
+        let mut data = Data::default();
+        data.unchecked.all_units = true;
+        diags.push(data.unchecked.note());
+        return (data, diags);
+    }
     if !data_dir.is_dir() {
         return (Data::default(), diags);
     }
@@ -115,6 +123,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     );
     attach_results(
         &files.scores,
+        &files.clusters,
         &mut per_year,
         &schemes,
         &unit_ids,
@@ -423,6 +432,7 @@ fn attach_outcomes(
 /// Checks every scores file, then runs the engine on each cluster-year in parallel.
 fn attach_results(
     files: &[DataFile],
+    cluster_files: &[DataFile],
     owners: &mut PerYear<'_>,
     schemes: &[SchemeInfo],
     unit_ids: &[&str],
@@ -454,6 +464,11 @@ fn attach_results(
             }
             continue;
         };
+        let cluster_file = cluster_files.iter().find(|c| c.path == cluster.file);
+        if let Some(d) = clusters::check_weights(cluster, cluster_file, scheme) {
+            diags.push(d);
+            continue;
+        }
         let (phases, ds) = scores::check_scores(f, &raw, cluster, scheme, unit_ids);
         diags.extend(ds);
         if let Some(phases) = phases {

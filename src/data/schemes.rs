@@ -283,18 +283,33 @@ fn bonus(c: &mut Checker<'_>, raw: &RawScheme) -> BonusRules {
     let Some(b) = &raw.bonus else {
         return BonusRules::default();
     };
-    let cap = b.cap.as_ref().and_then(|v| c.number(v));
+    let cap = b.cap.as_ref().and_then(|v| bonus_number(c, v));
     let mut items: Vec<BonusItem> = Vec::new();
     for i in &b.items {
         let seen: Vec<String> = items.iter().map(|x| x.id.clone()).collect();
         let id = unique_item(c, &i.id, &seen);
-        let points = c.number(&i.points);
-        let cap = i.cap.as_ref().and_then(|v| c.number(v));
+        let points = bonus_number(c, &i.points);
+        let cap = i.cap.as_ref().and_then(|v| bonus_number(c, v));
         if let (Some(id), Some(points)) = (id, points) {
             items.push(BonusItem { id, points, cap });
         }
     }
     BonusRules { cap, items }
+}
+
+/// A bonus figure (points or a cap): a number, not negative (a deduction is
+/// a penalty, and a negative cap would take points off every unit).
+fn bonus_number(c: &mut Checker<'_>, v: &S) -> Option<Decimal> {
+    let n = c.number(v)?;
+    if n < Decimal::ZERO {
+        c.error(
+            v,
+            t!(Msg::SchemeBonusNegative, value = v.value),
+            Some(t!(Msg::SchemeBonusNegativeHint)),
+        );
+        return None;
+    }
+    Some(n)
 }
 
 fn penalties(c: &mut Checker<'_>, raw: &RawScheme) -> Vec<PenaltyItem> {

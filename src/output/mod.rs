@@ -92,17 +92,8 @@ impl Staging {
     /// killed build left there).
     pub fn begin(output: &Path) -> Result<Staging, Diagnostic> {
         check_target(output)?;
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let (parent, staging, retired) = beside(output);
         fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
-        let name = output.file_name().map_or_else(
-            || "output".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let staging = parent.join(format!(".{name}.bangtin-new"));
-        let retired = parent.join(format!(".{name}.bangtin-old"));
         for leftover in [&staging, &retired] {
             remove_ours(leftover).map_err(|e| write_error(leftover, &e))?;
         }
@@ -180,6 +171,33 @@ impl Staging {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
         })
+    }
+}
+
+/// The folder `output` sits in, and the staging and retired folders a
+/// build makes beside it (`.NAME.bangtin-new`, `.NAME.bangtin-old`).
+fn beside(output: &Path) -> (&Path, PathBuf, PathBuf) {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = output.file_name().map_or_else(
+        || "output".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let staging = parent.join(format!(".{name}.bangtin-new"));
+    let retired = parent.join(format!(".{name}.bangtin-old"));
+    (parent, staging, retired)
+}
+
+/// Removes what a killed build left beside `output` (only folders carrying
+/// our marker), for a build that writes nothing and so never calls
+/// [`Staging::begin`], which does the same.
+pub fn clear_leftovers(output: &Path) {
+    let (_, staging, retired) = beside(output);
+    for leftover in [staging, retired] {
+        // A folder without our marker stays: it is not ours to delete.
+        let _ = remove_ours(&leftover);
     }
 }
 

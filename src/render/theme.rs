@@ -264,22 +264,9 @@ pub fn load(site_dir: &Path, name: &str) -> Result<Theme, Diagnostic> {
 
 /// An error when `rel` (site-relative) is a symbolic link to outside the site.
 fn refuse_link_out(site_dir: &Path, rel: &str) -> Result<(), Diagnostic> {
-    let path = site_dir.join(rel);
-    let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(());
-    }
-    let site = site_dir
-        .canonicalize()
-        .unwrap_or_else(|_| site_dir.to_path_buf());
-    match path.canonicalize() {
-        Ok(target) if target.starts_with(&site) => Ok(()),
-        Ok(target) => Err(
-            Diagnostic::error(t!(Msg::SymlinkOutside, target = target.display()))
-                .in_file(rel)
-                .hint(t!(Msg::SymlinkOutsideHint)),
-        ),
-        Err(e) => Err(Diagnostic::error(t!(Msg::FileRead, detail = e)).in_file(rel)),
+    match crate::content::link_out(site_dir, &site_dir.join(rel)) {
+        Some(d) => Err(d),
+        None => Ok(()),
     }
 }
 

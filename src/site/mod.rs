@@ -46,6 +46,7 @@ pub struct Article {
     pub byline: Option<String>,
     pub event: Option<String>,
     pub aliases: Vec<String>,
+    pub address_lines: AddressLines,
     pub source_info: Option<SourceInfo>,
     pub bundle: Vec<BundleFile>,
     pub draft: bool,
@@ -59,6 +60,32 @@ pub struct Article {
     pub cover: Option<usize>,
 }
 
+/// Where a document's address and its aliases are written, so that two
+/// pages at one address are reported at a line of each file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressLines {
+    /// Line and column of `slug:`; without it, of an article's `date:`
+    /// (its year is in the address); (0, 0) when only the file name made it.
+    pub address: (usize, usize),
+    /// Line and column of each `aliases` entry, in order.
+    pub aliases: Vec<(usize, usize)>,
+}
+
+impl AddressLines {
+    fn of(doc: &Document) -> Self {
+        let src = doc.source();
+        let address = match (&doc.front.slug, &doc.front.date, doc.kind) {
+            (Some(slug), _, _) => src.position(slug),
+            (None, Some(date), DocKind::Article) => src.position(date),
+            _ => (0, 0),
+        };
+        AddressLines {
+            address,
+            aliases: doc.front.aliases.iter().map(|a| src.position(a)).collect(),
+        }
+    }
+}
+
 /// A standalone page (`content/pages/gioi-thieu.md` → `/gioi-thieu/`).
 #[derive(Debug)]
 pub struct Page {
@@ -68,6 +95,7 @@ pub struct Page {
     pub summary: String,
     pub html: String,
     pub aliases: Vec<String>,
+    pub address_lines: AddressLines,
     pub bundle: Vec<BundleFile>,
     /// The photos of its gallery, in order (as for articles).
     pub gallery: Vec<Photo>,
@@ -292,6 +320,7 @@ pub fn build_from(
                     summary,
                     html: r.html,
                     aliases,
+                    address_lines: AddressLines::of(doc),
                     bundle,
                     gallery: photos,
                     draft: doc.front.draft,
@@ -333,6 +362,7 @@ pub fn build_from(
                     byline: doc.front.byline.clone(),
                     event: doc.event.clone(),
                     aliases,
+                    address_lines: AddressLines::of(doc),
                     source_info: doc.front.source.clone(),
                     bundle,
                     draft: doc.front.draft,

@@ -373,32 +373,61 @@ fn paginate(
     }
 }
 
-/// The content file a route comes from, to name both sides of a clash.
-fn origin(site: &Site, r: &Route) -> String {
+/// The content file a route comes from and where in it its address is
+/// written, to name both sides of a clash; `None` for bangtin's own pages.
+fn origin(site: &Site, r: &Route) -> Option<Origin> {
     match &r.kind {
-        RouteKind::Article(i) => site.articles[*i].source.clone(),
-        RouteKind::Page(i) => site.pages[*i].source.clone(),
-        _ => "bangtin".to_string(),
+        RouteKind::Article(i) => {
+            let a = &site.articles[*i];
+            Some((a.source.clone(), a.address_lines.address))
+        }
+        RouteKind::Page(i) => {
+            let p = &site.pages[*i];
+            Some((p.source.clone(), p.address_lines.address))
+        }
+        _ => None,
     }
 }
 
+/// A content file and a line and column in it ((0, 0): the file as a whole).
+type Origin = (String, (usize, usize));
+
+/// `file:line`, or the file alone when no line made the address.
+fn named((file, (line, _)): &Origin) -> String {
+    if *line > 0 {
+        format!("{file}:{line}")
+    } else {
+        file.clone()
+    }
+}
+
+/// An error in `file` at the place its address or alias is written.
+fn clash(msg: String, (file, (line, column)): &Origin, hint: String) -> Diagnostic {
+    Diagnostic::error(msg)
+        .in_file(file.as_str())
+        .at("", *line, *column)
+        .hint(hint)
+}
+
 /// Two pages at one address (compared without case, because Windows and
-/// macOS disks do not tell `A` from `a`) is an error naming both files.
+/// macOS disks do not tell `A` from `a`) is an error naming both files,
+/// each at the line that gives its address.
 fn check_clashes(site: &Site, routes: &[Route], diags: &mut Diagnostics) {
     let mut seen: HashMap<String, &Route> = HashMap::new();
     for r in routes {
         let key = r.path.to_lowercase();
         if let Some(prev) = seen.get(&key) {
-            let (mine, other) = (origin(site, r), origin(site, prev));
-            let (msg, hint) = if other == "bangtin" {
-                (t!(Msg::ReservedUrl, url = r.path), t!(Msg::ReservedUrlHint))
-            } else {
-                (
-                    t!(Msg::DuplicateUrl, url = r.path),
-                    t!(Msg::DuplicateUrlHint, other = other),
-                )
+            let Some(mine) = origin(site, r) else {
+                continue;
             };
-            diags.push(Diagnostic::error(msg).in_file(mine).hint(hint));
+            let (msg, hint) = match origin(site, prev) {
+                None => (t!(Msg::ReservedUrl, url = r.path), t!(Msg::ReservedUrlHint)),
+                Some(other) => (
+                    t!(Msg::DuplicateUrl, url = r.path),
+                    t!(Msg::DuplicateUrlHint, other = named(&other)),
+                ),
+            };
+            diags.push(clash(msg, &mine, hint));
             continue;
         }
         seen.insert(key, r);
@@ -422,28 +451,39 @@ fn check_clashes(site: &Site, routes: &[Route], diags: &mut Diagnostics) {
 
 /// Redirect pages for old addresses; an alias may not hide a real page.
 fn alias_routes(site: &Site, routes: &[Route], diags: &mut Diagnostics) -> Vec<Route> {
-    let mut taken: HashMap<String, String> = routes
+    let mut taken: HashMap<String, Option<Origin>> = routes
         .iter()
         .map(|r| (r.path.trim_end_matches('/').to_lowercase(), origin(site, r)))
         .collect();
     let owners = site
         .articles
         .iter()
-        .map(|a| (&a.source, &a.path, &a.aliases))
-        .chain(site.pages.iter().map(|p| (&p.source, &p.path, &p.aliases)));
+        .map(|a| (&a.source, &a.path, &a.aliases, &a.address_lines))
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (&p.source, &p.path, &p.aliases, &p.address_lines)),
+        );
     let mut out = Vec::new();
-    for (source, to, aliases) in owners {
-        for alias in aliases {
+    for (source, to, aliases, lines) in owners {
+        for (n, alias) in aliases.iter().enumerate() {
             let key = alias.trim_end_matches('/').to_lowercase();
+            let mine = (
+                source.clone(),
+                lines.aliases.get(n).copied().unwrap_or_default(),
+            );
             if let Some(other) = taken.get(&key) {
-                diags.push(
-                    Diagnostic::error(t!(Msg::DuplicateUrl, url = alias))
-                        .in_file(source.as_str())
-                        .hint(t!(Msg::DuplicateUrlHint, other = other)),
-                );
+                let (msg, hint) = match other {
+                    None => (t!(Msg::ReservedUrl, url = alias), t!(Msg::ReservedUrlHint)),
+                    Some(other) => (
+                        t!(Msg::DuplicateUrl, url = alias),
+                        t!(Msg::DuplicateUrlHint, other = named(other)),
+                    ),
+                };
+                diags.push(clash(msg, &mine, hint));
                 continue;
             }
-            taken.insert(key, source.clone());
+            taken.insert(key, Some(mine));
             let path = if alias.ends_with(".html") || alias.ends_with('/') {
                 alias.clone()
             } else {
