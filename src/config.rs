@@ -26,6 +26,7 @@ struct RawConfig {
     paginate: Option<Spanned<u32>>,
     organiser: Option<Spanned<String>>,
     images: Option<ImagesConfig>,
+    markdown: Option<MarkdownConfig>,
     menu: Option<Vec<RawMenuEntry>>,
 }
 
@@ -64,6 +65,29 @@ impl Default for ImagesConfig {
             widths: default_widths(),
             quality: default_quality(),
             formats: default_formats(),
+        }
+    }
+}
+
+/// How article bodies are read (`markdown:` in `site.yaml`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// HTML written in the Markdown is kept (`true`, the default) or left
+    /// out of the page: a site whose writers paste from anywhere can refuse
+    /// it all at once.
+    #[serde(default = "default_raw_html")]
+    pub raw_html: bool,
+}
+
+fn default_raw_html() -> bool {
+    true
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            raw_html: default_raw_html(),
         }
     }
 }
@@ -139,6 +163,7 @@ pub struct Config {
     /// The unit that runs the site, checked against `data/` when it exists.
     pub organiser: Option<Spanned<String>>,
     pub images: ImagesConfig,
+    pub markdown: MarkdownConfig,
     /// `None`: the theme's default menu.
     pub menu: Option<Vec<MenuEntry>>,
     /// Values YAML read but probably not as meant (a `#` that cut a title).
@@ -247,6 +272,7 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         paginate,
         organiser: raw.organiser,
         images: raw.images.unwrap_or_default(),
+        markdown: raw.markdown.unwrap_or_default(),
         menu,
         warnings: diags.into_iter().collect(),
     })
@@ -321,6 +347,22 @@ mod tests {
         let errs = cfg("title: T\nbase_url: https://a.vn/\npaginte: 5\n").unwrap_err();
         assert_eq!(errs[0].line, 3);
         assert!(errs[0].hint.as_deref().unwrap().contains("paginate"));
+    }
+
+    #[test]
+    fn raw_html_is_kept_unless_site_yaml_says_false() {
+        let base = "title: T\nbase_url: https://a.vn/\n";
+        assert!(cfg(base).unwrap().markdown.raw_html);
+        let off = cfg(&format!("{base}markdown: {{ raw_html: false }}\n")).unwrap();
+        assert!(!off.markdown.raw_html);
+        let errs = cfg(&format!("{base}markdown:\n  raw_htm: false\n")).unwrap_err();
+        assert_eq!(errs[0].line, 4, "{errs:#?}");
+        assert!(
+            errs[0].hint.as_deref().unwrap().contains("raw_html"),
+            "{errs:#?}"
+        );
+        let errs = cfg(&format!("{base}markdown: {{ raw_html: khong }}\n")).unwrap_err();
+        assert_eq!(errs[0].line, 3, "{errs:#?}");
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub struct MarkdownSource<'a> {
     /// Files next to the document that travel with it (a bundle's photos,
     /// PDFs), site-relative; `None` for a plain article.
     pub bundle_files: Option<&'a [String]>,
+    /// Whether HTML written in the body is kept (`markdown.raw_html`).
+    pub raw_html: bool,
 }
 
 /// The HTML of a body and what was learnt while making it.
@@ -77,6 +79,17 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// HTML the writer typed: a block, an inline tag or a comment.
+fn is_raw_html(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Start(Tag::HtmlBlock)
+            | Event::End(TagEnd::HtmlBlock)
+    )
+}
+
 /// Renders a Markdown body. Broken links become diagnostics, never panics.
 pub fn render(src: &MarkdownSource<'_>, links: &dyn Links) -> Rendered {
     let mut out = Rendered::default();
@@ -86,7 +99,9 @@ pub fn render(src: &MarkdownSource<'_>, links: &dyn Links) -> Rendered {
 }
 
 fn rewrite<'a>(src: &MarkdownSource<'a>, links: &dyn Links, out: &mut Rendered) -> Vec<Event<'a>> {
-    let parsed = Parser::new_ext(src.body, options()).into_offset_iter();
+    let parsed = Parser::new_ext(src.body, options())
+        .into_offset_iter()
+        .filter(|(event, _)| src.raw_html || !is_raw_html(event));
     let parser = super::gallery_marker::place(parsed.collect(), src, links, out);
     let mut events: Vec<Event<'a>> = Vec::new();
     let mut heading_ids: HashMap<String, usize> = HashMap::new();
@@ -619,6 +634,10 @@ mod tests {
     }
 
     fn md(body: &str) -> Rendered {
+        md_with(body, true)
+    }
+
+    fn md_with(body: &str, raw_html: bool) -> Rendered {
         let full = format!("---\ntitle: x\n---\n{body}");
         let src = MarkdownSource {
             path: "content/news/2024/bai.md",
@@ -626,8 +645,40 @@ mod tests {
             body: &full[16..],
             line_offset: 3,
             bundle_files: None,
+            raw_html,
         };
         render(&src, &TestLinks)
+    }
+
+    const PASTED: &str = "Kết quả <b>rất tốt</b> năm nay.\n\n\
+        <div class=\"word\" onclick=\"x()\">\n<script>alert(1)</script>\n</div>\n\n\
+        <!-- ghi chú -->\n\n| Đơn vị | Điểm |\n|---|---:|\n| A | 9,5 |\n";
+
+    #[test]
+    fn html_in_the_text_is_kept_by_default() {
+        let r = md_with(PASTED, true);
+        assert!(r.html.contains("<b>rất tốt</b>"), "{}", r.html);
+        assert!(r.html.contains("<script>alert(1)</script>"), "{}", r.html);
+        assert!(r.html.contains("<!-- ghi chú -->"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_false_leaves_out_every_tag_and_block_but_keeps_the_words() {
+        let r = md_with(PASTED, false);
+        for gone in [
+            "<b>", "</b>", "word", "onclick", "<script", "alert(1)", "<!--",
+        ] {
+            assert!(!r.html.contains(gone), "{gone} in {}", r.html);
+        }
+        assert!(
+            r.html.contains("<p>Kết quả rất tốt năm nay.</p>"),
+            "{}",
+            r.html
+        );
+        // What bangtin itself makes from Markdown is untouched.
+        assert!(r.html.contains(r#"<div class="table-wrap">"#), "{}", r.html);
+        assert!(r.html.contains("9,5"), "{}", r.html);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 
     #[test]

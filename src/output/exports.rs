@@ -186,12 +186,14 @@ pub fn csv(data: &Data, cy: &ClusterYear, phase: Option<usize>) -> Vec<u8> {
 }
 
 /// One CSV record (RFC 4180): fields with a comma, quote or line break are
-/// quoted, after formulas are neutralised.
+/// quoted, after controls and bidi overrides are dropped and formulas
+/// neutralised.
 fn push_line(out: &mut String, cells: &[String]) {
     let quoted: Vec<String> = cells
         .iter()
         .map(|c| {
-            let c = neutralised(c);
+            let c = crate::text::without_unsafe_controls(c);
+            let c = neutralised(&c);
             if c.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))
             } else {

@@ -18,7 +18,7 @@ pub struct Crumb {
 }
 
 /// JSON text safe inside an HTML `<script>` element: `<`, `>` and `&` (and
-/// the JavaScript line separators) are written as `\u` escapes, which JSON
+/// the JavaScript line separators, controls and bidi overrides) are written as `\u` escapes, which JSON
 /// readers turn back into the same characters.
 pub fn script_json(value: &Value) -> String {
     script_text(&value.to_string())
@@ -34,6 +34,10 @@ pub fn script_text(text: &str) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            // Kept for JSON readers, but not as a raw override in the page.
+            c if crate::text::is_unsafe_control(c) => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
             c => out.push(c),
         }
     }

@@ -159,24 +159,46 @@ fn workbook_diagnostic(
         .hint(t!(SheetMsg::WorkbookFailedHint))
 }
 
-/// Tera's escaping, byte for byte the same, but written in runs between the
-/// special characters: Tera's own writes every byte through a `dyn Write`,
-/// which cost an eighth of a build.
+/// Tera's escaping, written in runs between the special characters (Tera's
+/// own writes every byte through a `dyn Write`, which cost an eighth of a
+/// build), and leaving out the characters of [`crate::text::is_unsafe_control`]: a
+/// NUL or a bidi override typed into a name is dropped from every page and
+/// feed, not only escaped.
 fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = input.as_bytes();
     let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#39;",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (entity, len): (&[u8], usize) = match bytes[i] {
+            b'&' => (b"&amp;", 1),
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\'' => (b"&#39;", 1),
+            b if b < 0x20 || b == 0x7F => {
+                if matches!(b, b'\t' | b'\n' | b'\r') {
+                    i += 1;
+                    continue;
+                }
+                (b"", 1)
+            }
+            // U+202A–U+202E and U+2066–U+2069 are E2 80 AA–AE and E2 81 A6–A9.
+            0xE2 if matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ) =>
+            {
+                (b"", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.write_all(&bytes[start..i])?;
         out.write_all(entity)?;
-        start = i + 1;
+        i += len;
+        start = i;
     }
     out.write_all(&bytes[start..])
 }
@@ -288,5 +310,16 @@ mod tests {
             tera::escape_html(input, &mut theirs).unwrap();
             assert_eq!(ours, theirs, "{input}");
         }
+    }
+
+    #[test]
+    fn escaping_drops_controls_and_bidi_overrides_and_keeps_their_neighbours() {
+        let input = "a\u{0}b\u{1b}c\td\ne \u{202E}gpj.exe \u{2066}x\u{2069} … – \u{2028}";
+        let mut out = Vec::new();
+        super::escape_html(input, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        // "…" (E2 80 A6), "–" (E2 80 93) and U+2028 (E2 80 A8) share the
+        // first bytes of the overrides and stay.
+        assert_eq!(out, "abc\td\ne gpj.exe x … – \u{2028}");
     }
 }

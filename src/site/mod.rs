@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::config::{Config, MenuEntry};
+use crate::config::{Config, MarkdownConfig, MenuEntry};
 use crate::content::markdown::{self, Links, MarkdownSource};
 use crate::content::{BundleFile, DocDate, DocKind, Document, SourceInfo};
 use crate::data::Data;
@@ -221,7 +221,7 @@ pub fn build(
         .par_iter_mut()
         .filter(|doc| opts.drafts || !doc.front.draft)
         .map(|doc| {
-            let r = render_body(doc, &link_map, &FreshBodies);
+            let r = render_body(doc, config.markdown, &link_map, &FreshBodies);
             doc.forget_body();
             (doc.path.clone(), r)
         })
@@ -268,7 +268,7 @@ pub fn build_from(
             if !published(doc) {
                 return markdown::Rendered::default();
             }
-            render_body(doc, &link_map, bodies)
+            render_body(doc, config.markdown, &link_map, bodies)
         })
         .collect();
 
@@ -423,6 +423,7 @@ pub fn build_from(
 /// edited body with this, so it must stay the one way bodies are made).
 pub fn render_body(
     doc: &Document,
+    settings: MarkdownConfig,
     links: &dyn Links,
     bodies: &dyn BodyRenderer,
 ) -> markdown::Rendered {
@@ -436,6 +437,7 @@ pub fn render_body(
         body: doc.body(),
         line_offset: doc.body_line_offset,
         bundle_files: bundle_paths.as_deref(),
+        raw_html: settings.raw_html,
     };
     let mut rendered = bodies.render(&src, links);
     // The model keeps every body: without the room a growing String leaves

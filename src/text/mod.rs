@@ -72,6 +72,24 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Characters no page, feed or table shows safely: C0 controls but tab and
+/// line breaks (a NUL stops XML readers), DEL, and the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
+/// make "gpj.exe" read "exe.jpg". Vietnamese text never needs them.
+pub fn is_unsafe_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` without [`is_unsafe_control`] characters; borrowed when it has none.
+pub fn without_unsafe_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_unsafe_control) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_unsafe_control(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Removes invisible characters; the bool says whether any were found (callers warn).
 pub fn strip_invisible(s: &str) -> (String, bool) {
     if !s.chars().any(is_invisible) {

@@ -69,8 +69,9 @@ impl Session {
             edits.push(reread(path, old, &good.site)?);
         }
         let links = link_map(&mut good.lookups, &good.site, &self.docs, self.opts.drafts);
+        let settings = good.site.config.markdown;
         for e in &mut edits {
-            let rendered = site::render_body(&e.doc, links, &self.bodies);
+            let rendered = site::render_body(&e.doc, settings, links, &self.bodies);
             if !rendered.diagnostics.is_empty() {
                 return None;
             }
