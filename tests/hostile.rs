@@ -203,6 +203,29 @@ fn sixteen_thousand_broken_links_on_one_line_print_a_screenful() {
 }
 
 #[test]
+fn sixteen_thousand_broken_links_are_summarised_in_english_with_its_thousands_separator() {
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let t = article_site(&links.join(" "));
+    let site = t.site();
+    let args = ["check", "--lang", "en", "--site", site.to_str().unwrap()];
+    let run = common::run_bin(env!("CARGO_BIN_EXE_bangtin"), &args, &site, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("… and 15,990 similar problems in content/news/2024/a.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("16,000 errors"), "{}", run.stderr);
+    assert!(!run.stderr.contains("lỗi"), "{}", run.stderr);
+    // The quoted line of each printed error is cut around its column: ten
+    // of them fit in a screenful, never in 229 KB each.
+    let longest = run.stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 400, "a printed line of {longest} bytes");
+    assert!(run.stderr.len() < 8 * 1024, "{} bytes", run.stderr.len());
+}
+
+#[test]
 fn twenty_thousand_gallery_markers_without_photos_print_a_screenful() {
     let t = article_site(&vec!["[[thư viện ảnh]]"; 20_000].join("\n\n"));
     let warnings = t.built().warnings;
@@ -334,6 +357,31 @@ fn more_than_fifty_tags_is_an_error_at_the_fifty_first() {
     // Line 1 is `---`; the 51st tag is on line 5 + 50.
     assert_eq!((d.line, d.column), (55, 5), "{}", d.render());
     tagged(&tags[..50]).built();
+}
+
+/// The most tags an article may have (50) make 50 tag pages, each with the
+/// article's card and its 50 tags: a figure of bytes, not of time, that
+/// grows with the tags of one page, never with a product of the input.
+#[test]
+fn an_article_with_the_most_tags_makes_tag_pages_of_bounded_size() {
+    let tags: Vec<String> = (1..=50).map(|i| format!("Thẻ số {i}")).collect();
+    let t = tagged(&tags);
+    t.built();
+    let out = t.out();
+    let pages: Vec<String> = common::files_under(&out.join("chu-de"))
+        .into_iter()
+        .filter(|f| f.ends_with("index.html"))
+        .collect();
+    // 50 tag pages and the list of tags.
+    assert_eq!(pages.len(), 51, "{pages:?}");
+    let sizes: Vec<u64> = pages
+        .iter()
+        .map(|f| std::fs::metadata(out.join("chu-de").join(f)).unwrap().len())
+        .collect();
+    let largest = *sizes.iter().max().unwrap();
+    let total: u64 = sizes.iter().sum();
+    assert!(largest < 16 * 1024, "a tag page of {largest} bytes");
+    assert!(total < 51 * 16 * 1024, "{total} bytes of tag pages");
 }
 
 #[test]
