@@ -135,15 +135,60 @@ fn assert_located(diags: &[Diagnostic], texts: &[(&str, &[u8])]) {
         };
         let file = file.to_string_lossy().replace('\\', "/");
         if let Some((_, text)) = texts.iter().find(|(p, _)| *p == file) {
-            let lines = text.split(|&b| b == b'\n').count();
+            let lines = line_count(text);
             assert!(
                 d.line <= lines,
                 "line {} of a {lines}-line file: {}",
                 d.line,
                 d.render()
             );
+            // A line with something on it is quoted: bangtin and the YAML
+            // and Markdown parsers agree on where lines end.
+            if d.line >= 1 && d.column >= 1 && !nth_line(text, d.line).trim_ascii().is_empty() {
+                assert!(
+                    d.source_line.is_some(),
+                    "line {} not quoted: {}",
+                    d.line,
+                    d.render()
+                );
+            }
         }
     }
+}
+
+/// Line `n` (from 1) of `text`, its lines ended as [`line_count`] ends them.
+fn nth_line(text: &[u8], n: usize) -> &[u8] {
+    let mut start = 0;
+    let mut line = 1;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b == b'\n' || b == b'\r' {
+            if line == n {
+                return &text[start..i];
+            }
+            if b == b'\r' && text.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            line += 1;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if line == n { &text[start..] } else { &[] }
+}
+
+/// Lines as a reader's editor counts them: `\n`, `\r\n` and a lone `\r`
+/// each end one (bangtin reads them so, `content::line_ends`).
+fn line_count(text: &[u8]) -> usize {
+    let mut lines = 1;
+    let mut bytes = text.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if b == b'\n' || (b == b'\r' && bytes.peek() != Some(&&b'\n')) {
+            lines += 1;
+        }
+    }
+    lines
 }
 
 // --- front matter -------------------------------------------------------------
@@ -259,14 +304,16 @@ const BUNDLE: &[&str] = &[
     "content/news/2024/bai/ke-hoach.pdf",
 ];
 
-/// The bytes (made valid UTF-8, as every text file is after reading) as
-/// the body of an article; the first byte says whether it is in a bundle.
+/// The bytes (made valid UTF-8 with `\n` line ends, as every text file is
+/// after reading) as the body of an article; the first byte says whether it
+/// is in a bundle.
 pub fn markdown(data: &[u8]) {
     let Some((&flags, rest)) = data.split_first() else {
         return;
     };
     let head = "---\ntitle: Bài\ndate: 2024-03-14\n---\n";
-    let full = format!("{head}{}", String::from_utf8_lossy(rest));
+    let body = bangtin::content::line_ends(String::from_utf8_lossy(rest).into_owned());
+    let full = format!("{head}{body}");
     let bundle: Vec<String> = BUNDLE.iter().map(|s| s.to_string()).collect();
     let in_bundle = flags & 1 == 1;
     let src = MarkdownSource {

@@ -267,6 +267,37 @@ fn many_broken_files_are_capped_in_total_with_the_rest_counted() {
     assert!(run.stderr.contains("150 lỗi"), "{}", run.stderr);
 }
 
+/// Lines ended by a lone CR (old Mac files) are lines: the YAML parser
+/// counts them so, and the error quotes the line it names (a fuzzer found
+/// "line 57 of a 10-line file", with nothing quoted).
+#[test]
+fn lines_ended_by_a_lone_cr_are_numbered_and_quoted_as_lines() {
+    let yaml = "title: Thi đua thử\rbase_url: https://thidua.example.vn/\rpaginate: [10\r";
+    let t = common::SiteTest::new().file("site.yaml", yaml);
+    let errors = t.errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    let d = &errors[0];
+    assert_eq!(file_of(d), "site.yaml");
+    assert_eq!(d.line, 3, "{}", d.render());
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("paginate: [10"),
+        "{}",
+        d.render()
+    );
+
+    let article = "---\rtitle: A\rdate: 14/3/2024\r---\rx\r";
+    let t = common::SiteTest::new().file("content/news/2024/a.md", article);
+    let d = common::find(&t.errors(), "ngày").clone();
+    assert_eq!(d.line, 3, "{}", d.render());
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("date: 14/3/2024"),
+        "{}",
+        d.render()
+    );
+}
+
 // --- Bounded "did you mean" --------------------------------------------------
 
 #[test]
