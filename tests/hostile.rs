@@ -298,6 +298,87 @@ fn lines_ended_by_a_lone_cr_are_numbered_and_quoted_as_lines() {
     );
 }
 
+// --- Peak memory -------------------------------------------------------------
+
+/// `bangtin check` of the site, and the most memory its process held, in
+/// MB (its own `getrusage`, taken by `wait4`, so other tests' processes do
+/// not count): a figure, not a time.
+#[cfg(target_os = "linux")]
+fn check_peak_mb(t: &common::SiteTest) -> (i32, u64) {
+    use std::os::unix::process::ExitStatusExt as _;
+    let site = t.site();
+    // Reaped by wait4 below, which std's `wait` cannot do with the usage.
+    #[allow(clippy::zombie_processes)]
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(["check", "--site", site.to_str().unwrap()])
+        .current_dir(&site)
+        .env_remove("BANGTIN_LANG")
+        .env_remove("LANG")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run bangtin");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data, zeroed is a valid value; wait4 fills it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our child, not yet waited for; both pointers are valid.
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "wait4: {}", std::io::Error::last_os_error());
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
+    // ru_maxrss is in kilobytes on Linux.
+    (code, (usage.ru_maxrss as u64) / 1024)
+}
+
+/// Each blow-up of issue 21, with the memory it took then: now a few tens
+/// of megabytes (the limit leaves room for the allocator and threads).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_blow_ups_of_issue_21_need_little_memory() {
+    const LIMIT_MB: u64 = 200;
+    // 3.6 GB: 16,000 broken links on one 229 KB line.
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let (code, mb) = check_peak_mb(&article_site(&links.join(" ")));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "16,000 broken links: {mb} MB");
+    // 20,000 gallery markers without photos.
+    let markers = vec!["[[thư viện ảnh]]"; 20_000].join("\n\n");
+    let (code, mb) = check_peak_mb(&article_site(&markers));
+    assert_eq!(code, 0);
+    assert!(mb < LIMIT_MB, "20,000 gallery markers: {mb} MB");
+    // 4.3 GB: 10,000 tags on one article (now refused at the 51st); and
+    // 10,000 that slugify alike (12 GB).
+    let tags: Vec<String> = (1..=10_000).map(|i| format!("Thẻ {i}")).collect();
+    let (code, mb) = check_peak_mb(&tagged(&tags));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "10,000 tags: {mb} MB");
+    let alike: Vec<String> = (1..=10_000)
+        .map(|i| format!("\"c{}\"", "-".repeat(i % 7 + 1)))
+        .collect();
+    let (code, mb) = check_peak_mb(&tagged(&alike));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "10,000 tags alike: {mb} MB");
+    // 22.7 s of edit distance: an 80,000-character unit id and its typo.
+    let id = format!("u{}", "x".repeat(79_999));
+    let typo = format!("u{}y", "x".repeat(79_998));
+    let data = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {id}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {typo} }}"),
+        );
+    let mut site = common::SiteTest::new();
+    for rel in [UNITS, AWARDS, SCHEME, CLUSTER, SCORES] {
+        site = site.file(rel, data.text(rel));
+    }
+    let (code, mb) = check_peak_mb(&site);
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "an 80,000-character id: {mb} MB");
+}
+
 // --- Bounded "did you mean" --------------------------------------------------
 
 #[test]
