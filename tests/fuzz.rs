@@ -1,16 +1,30 @@
-//! Fuzzing by mutation (issue 21): a small valid site (an article with a
-//! bundle-free body, `site.yaml`, every `data/` kind, so the scoring engine
-//! runs) has one file bent by a few random insertions, deletions and
-//! replacements from an alphabet of YAML, Markdown and Vietnamese pitfalls,
-//! then is checked in full. Whatever the input, `bangtin check` must end
-//! with a report, never a panic, and every error must name its file.
+//! Fuzzing (issue 21), bounded for CI; the same bodies run for as long as
+//! one likes under cargo-fuzz (`fuzz/run.sh`, README "Fuzzing").
 //!
-//! CI runs a few dozen cases per file kind; a longer run by hand:
+//! Two kinds of case:
+//! - a small valid site (an article with a bundle-free body, `site.yaml`,
+//!   every `data/` kind, so the scoring engine runs) has one file bent by a
+//!   few random insertions, deletions and replacements from an alphabet of
+//!   YAML, Markdown and Vietnamese pitfalls, then is checked in full:
+//!   whatever the input, `bangtin check` must end with a report, never a
+//!   panic, and every error must name its file;
+//! - the targets of `fuzz/harness.rs` (front matter, `site.yaml`, one
+//!   `data/` file, a Markdown body, the scoring engine), given the same
+//!   bent seeds or random bytes, with the harness's own checks (errors at
+//!   lines that exist, no script address from Markdown, rankings in order
+//!   and independent of the assessors' order). Every input that ever made
+//!   a target fail is kept in `fuzz/regressions/<target>/` and replayed.
+//!
+//! A longer run by hand:
 //!
 //!     BANGTIN_FUZZ_CASES=20000 cargo test --release --test fuzz
 
 mod common;
 mod data_fixture;
+// `process_scratch` serves the cargo-fuzz drivers: each case here has a folder of its own.
+#[allow(dead_code)]
+#[path = "../fuzz/harness.rs"]
+mod harness;
 
 use bangtin::build::{self, BuildOptions};
 use proptest::prelude::*;
@@ -18,29 +32,7 @@ use proptest::prelude::*;
 use data_fixture::{AWARDS, CLUSTER, DataSite, SCHEME, SCORES, UNITS};
 
 const ARTICLE: &str = "content/news/2024/ky-ket.md";
-const ARTICLE_TEXT: &str = "---
-title: \"Cụm 1 ký kết giao ước thi đua\"
-date: 2024-03-14T08:30:00+07:00
-tags: [Giao ước, thi đua]
-cluster: cum-1
-units: [tl-so-tu-phap]
-summary: Lễ ký kết năm 2024.
----
-## Nội dung
-
-Chiều 14/3, **Cụm thi đua số 1** ký kết [giao ước](../2024/ky-ket.md) với *10 đơn vị*.
-
-| Đơn vị | Điểm |
-|---|---:|
-| Sở Tư pháp | 95,5 |
-
-- Một[^1]
-- Hai
-
-[^1]: Chú thích.
-
-[[thư viện ảnh]]
-";
+const ARTICLE_TEXT: &str = harness::ARTICLE_TEXT;
 
 /// Characters that break YAML, Markdown or Vietnamese text in interesting ways.
 const ALPHABET: &[&str] = &[
@@ -226,6 +218,88 @@ proptest! {
     #[test]
     fn a_bent_awards_file_never_panics(e in edits()) {
         check_mutated(AWARDS, &e);
+    }
+}
+
+/// Runs harness target `name` on `data` in a folder of its own.
+fn run_target(name: &str, data: &[u8]) {
+    let scratch = tempfile::tempdir().unwrap();
+    harness::run(name, scratch.path(), data);
+}
+
+/// Seed `seed` of target `name` bent by `edits`, keeping a data seed's
+/// first byte (which file it replaces) as it is.
+fn bent_seed(name: &str, seed: usize, edits: &[Edit]) -> Vec<u8> {
+    let seeds = harness::seeds(name);
+    let bytes = &seeds[seed % seeds.len()];
+    let keep = usize::from(name == "data_file" || name == "markdown");
+    let text = String::from_utf8_lossy(&bytes[keep..]);
+    [&bytes[..keep], mutate(&text, edits).as_bytes()].concat()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn front_matter_target(e in edits()) {
+        run_target("front_matter", &bent_seed("front_matter", 0, &e));
+    }
+
+    #[test]
+    fn site_yaml_target(e in edits()) {
+        run_target("site_yaml", &bent_seed("site_yaml", 0, &e));
+    }
+
+    #[test]
+    fn data_file_target(seed in 0..6usize, e in edits()) {
+        run_target("data_file", &bent_seed("data_file", seed, &e));
+    }
+
+    #[test]
+    fn markdown_target(seed in 0..2usize, e in edits()) {
+        run_target("markdown", &bent_seed("markdown", seed, &e));
+    }
+
+    #[test]
+    fn engine_target(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        run_target("engine", &bytes);
+    }
+}
+
+/// Every seed, and every input kept in `fuzz/regressions/<target>/` (one
+/// file per finding of a fuzzer), passes its target.
+#[test]
+fn seeds_and_kept_findings_pass_their_targets() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut kept = 0;
+    for name in harness::TARGETS {
+        for seed in harness::seeds(name) {
+            run_target(name, &seed);
+        }
+        let Ok(dir) = std::fs::read_dir(root.join(name)) else {
+            continue;
+        };
+        for entry in dir {
+            let path = entry.unwrap().path();
+            run_target(name, &std::fs::read(&path).unwrap());
+            kept += 1;
+        }
+    }
+    println!("{kept} kept findings replayed");
+}
+
+/// Writes each target's seeds into `fuzz/corpus/<target>/` (ignored by
+/// git) for cargo-fuzz to start from; `fuzz/run.sh` runs it.
+#[test]
+#[ignore = "run by fuzz/run.sh"]
+fn write_fuzz_seeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    for name in harness::TARGETS {
+        let dir = root.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (i, seed) in harness::seeds(name).iter().enumerate() {
+            std::fs::write(dir.join(format!("seed-{i}")), seed).unwrap();
+        }
     }
 }
 

@@ -203,6 +203,29 @@ fn sixteen_thousand_broken_links_on_one_line_print_a_screenful() {
 }
 
 #[test]
+fn sixteen_thousand_broken_links_are_summarised_in_english_with_its_thousands_separator() {
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let t = article_site(&links.join(" "));
+    let site = t.site();
+    let args = ["check", "--lang", "en", "--site", site.to_str().unwrap()];
+    let run = common::run_bin(env!("CARGO_BIN_EXE_bangtin"), &args, &site, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("… and 15,990 similar problems in content/news/2024/a.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("16,000 errors"), "{}", run.stderr);
+    assert!(!run.stderr.contains("lỗi"), "{}", run.stderr);
+    // The quoted line of each printed error is cut around its column: ten
+    // of them fit in a screenful, never in 229 KB each.
+    let longest = run.stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 400, "a printed line of {longest} bytes");
+    assert!(run.stderr.len() < 8 * 1024, "{} bytes", run.stderr.len());
+}
+
+#[test]
 fn twenty_thousand_gallery_markers_without_photos_print_a_screenful() {
     let t = article_site(&vec!["[[thư viện ảnh]]"; 20_000].join("\n\n"));
     let warnings = t.built().warnings;
@@ -242,6 +265,118 @@ fn many_broken_files_are_capped_in_total_with_the_rest_counted() {
         run.stderr
     );
     assert!(run.stderr.contains("150 lỗi"), "{}", run.stderr);
+}
+
+/// Lines ended by a lone CR (old Mac files) are lines: the YAML parser
+/// counts them so, and the error quotes the line it names (a fuzzer found
+/// "line 57 of a 10-line file", with nothing quoted).
+#[test]
+fn lines_ended_by_a_lone_cr_are_numbered_and_quoted_as_lines() {
+    let yaml = "title: Thi đua thử\rbase_url: https://thidua.example.vn/\rpaginate: [10\r";
+    let t = common::SiteTest::new().file("site.yaml", yaml);
+    let errors = t.errors();
+    assert_eq!(errors.len(), 1, "{}", common::render(&errors));
+    let d = &errors[0];
+    assert_eq!(file_of(d), "site.yaml");
+    assert_eq!(d.line, 3, "{}", d.render());
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("paginate: [10"),
+        "{}",
+        d.render()
+    );
+
+    let article = "---\rtitle: A\rdate: 14/3/2024\r---\rx\r";
+    let t = common::SiteTest::new().file("content/news/2024/a.md", article);
+    let d = common::find(&t.errors(), "ngày").clone();
+    assert_eq!(d.line, 3, "{}", d.render());
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("date: 14/3/2024"),
+        "{}",
+        d.render()
+    );
+}
+
+// --- Peak memory -------------------------------------------------------------
+
+/// `bangtin check` of the site, and the most memory its process held, in
+/// MB (its own `getrusage`, taken by `wait4`, so other tests' processes do
+/// not count): a figure, not a time.
+#[cfg(target_os = "linux")]
+fn check_peak_mb(t: &common::SiteTest) -> (i32, u64) {
+    use std::os::unix::process::ExitStatusExt as _;
+    let site = t.site();
+    // Reaped by wait4 below, which std's `wait` cannot do with the usage.
+    #[allow(clippy::zombie_processes)]
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(["check", "--site", site.to_str().unwrap()])
+        .current_dir(&site)
+        .env_remove("BANGTIN_LANG")
+        .env_remove("LANG")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run bangtin");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data, zeroed is a valid value; wait4 fills it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our child, not yet waited for; both pointers are valid.
+    let got = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(got, pid, "wait4: {}", std::io::Error::last_os_error());
+    let code = std::process::ExitStatus::from_raw(status)
+        .code()
+        .unwrap_or(-1);
+    // ru_maxrss is in kilobytes on Linux.
+    (code, (usage.ru_maxrss as u64) / 1024)
+}
+
+/// Each blow-up of issue 21, with the memory it took then: now a few tens
+/// of megabytes (the limit leaves room for the allocator and threads).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_blow_ups_of_issue_21_need_little_memory() {
+    const LIMIT_MB: u64 = 200;
+    // 3.6 GB: 16,000 broken links on one 229 KB line.
+    let links: Vec<String> = (0..16_000).map(|i| format!("[a](b{i}.md)")).collect();
+    let (code, mb) = check_peak_mb(&article_site(&links.join(" ")));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "16,000 broken links: {mb} MB");
+    // 20,000 gallery markers without photos.
+    let markers = vec!["[[thư viện ảnh]]"; 20_000].join("\n\n");
+    let (code, mb) = check_peak_mb(&article_site(&markers));
+    assert_eq!(code, 0);
+    assert!(mb < LIMIT_MB, "20,000 gallery markers: {mb} MB");
+    // 4.3 GB: 10,000 tags on one article (now refused at the 51st); and
+    // 10,000 that slugify alike (12 GB).
+    let tags: Vec<String> = (1..=10_000).map(|i| format!("Thẻ {i}")).collect();
+    let (code, mb) = check_peak_mb(&tagged(&tags));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "10,000 tags: {mb} MB");
+    let alike: Vec<String> = (1..=10_000)
+        .map(|i| format!("\"c{}\"", "-".repeat(i % 7 + 1)))
+        .collect();
+    let (code, mb) = check_peak_mb(&tagged(&alike));
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "10,000 tags alike: {mb} MB");
+    // 22.7 s of edit distance: an 80,000-character unit id and its typo.
+    let id = format!("u{}", "x".repeat(79_999));
+    let typo = format!("u{}y", "x".repeat(79_998));
+    let data = DataSite::new()
+        .edit(UNITS, "id: tl-cd-thanh-tra", &format!("id: {id}"))
+        .edit(
+            CLUSTER,
+            "{ unit: tl-cd-thanh-tra }",
+            &format!("{{ unit: {typo} }}"),
+        );
+    let mut site = common::SiteTest::new();
+    for rel in [UNITS, AWARDS, SCHEME, CLUSTER, SCORES] {
+        site = site.file(rel, data.text(rel));
+    }
+    let (code, mb) = check_peak_mb(&site);
+    assert_eq!(code, 1);
+    assert!(mb < LIMIT_MB, "an 80,000-character id: {mb} MB");
 }
 
 // --- Bounded "did you mean" --------------------------------------------------
@@ -334,6 +469,31 @@ fn more_than_fifty_tags_is_an_error_at_the_fifty_first() {
     // Line 1 is `---`; the 51st tag is on line 5 + 50.
     assert_eq!((d.line, d.column), (55, 5), "{}", d.render());
     tagged(&tags[..50]).built();
+}
+
+/// The most tags an article may have (50) make 50 tag pages, each with the
+/// article's card and its 50 tags: a figure of bytes, not of time, that
+/// grows with the tags of one page, never with a product of the input.
+#[test]
+fn an_article_with_the_most_tags_makes_tag_pages_of_bounded_size() {
+    let tags: Vec<String> = (1..=50).map(|i| format!("Thẻ số {i}")).collect();
+    let t = tagged(&tags);
+    t.built();
+    let out = t.out();
+    let pages: Vec<String> = common::files_under(&out.join("chu-de"))
+        .into_iter()
+        .filter(|f| f.ends_with("index.html"))
+        .collect();
+    // 50 tag pages and the list of tags.
+    assert_eq!(pages.len(), 51, "{pages:?}");
+    let sizes: Vec<u64> = pages
+        .iter()
+        .map(|f| std::fs::metadata(out.join("chu-de").join(f)).unwrap().len())
+        .collect();
+    let largest = *sizes.iter().max().unwrap();
+    let total: u64 = sizes.iter().sum();
+    assert!(largest < 16 * 1024, "a tag page of {largest} bytes");
+    assert!(total < 51 * 16 * 1024, "{total} bytes of tag pages");
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::t;
 use crate::text::{nfc, slugify, strip_invisible};
 use crate::yaml::{self, Source, Spanned};
 pub use front::{DocDate, FrontMatter, SourceInfo};
-pub use read::MAX_TEXT_BYTES;
+pub use read::{MAX_TEXT_BYTES, line_ends};
 pub(crate) use read::{read_limited, read_text};
 
 /// What a Markdown file is, from where it sits.

@@ -53,21 +53,32 @@ fn megabytes(bytes: u64) -> String {
     format!("{} MB", crate::messages::number(mb.round_dp(1)))
 }
 
+/// Line ends made `\n`: `\r\n` (Windows) and a lone `\r` (old Mac
+/// files, some exports), which YAML, Markdown and editors all count as a
+/// line end; so every line number bangtin says is a line of the file as
+/// its reader sees it, and the line can be quoted.
+pub fn line_ends(s: String) -> String {
+    if !s.contains('\r') {
+        return s;
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// Reads a text file the same way for every kind (front matter, Markdown,
 /// data, `site.yaml`): at most [`MAX_TEXT_BYTES`], UTF-8, line ends made
-/// `\n`, NFC, and no text in a legacy Vietnamese encoding.
+/// `\n` ([`line_ends`]), NFC, and no text in a legacy Vietnamese encoding.
 pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
     let bytes = read_limited(rel, disk)?;
     let text = match String::from_utf8(bytes) {
-        Ok(s) if s.contains('\r') => nfc_owned(s.replace("\r\n", "\n")),
+        Ok(s) if s.contains('\r') => nfc_owned(line_ends(s)),
         Ok(s) => nfc_owned(s),
         Err(e) => {
             // Point at the first bad byte: its line and column in the valid prefix.
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let prefix = String::from_utf8_lossy(valid);
+            let prefix = line_ends(String::from_utf8_lossy(valid).into_owned());
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let text = line_ends(String::from_utf8_lossy(e.as_bytes()).into_owned());
             return Err(Diagnostic::error(t!(Msg::NotUtf8))
                 .in_file(rel)
                 .at(&text, line, column)

@@ -20,7 +20,10 @@ pub fn check_organiser(
         return None;
     }
     let file = std::path::Path::new(crate::config::CONFIG_FILE);
-    let text = std::fs::read_to_string(site_dir.join(file)).unwrap_or_default();
+    // Read as the config was (size limit, line ends, NFC), so that the span
+    // of the value points into the same text.
+    let text = crate::content::read_text(crate::config::CONFIG_FILE, &site_dir.join(file))
+        .unwrap_or_default();
     let src = crate::yaml::Source::file(file, &text);
     let hint = match closest(id, data.units.iter().map(|u| u.id.as_str())) {
         Some(s) => t!(Msg::DidYouMean, suggestion = s),

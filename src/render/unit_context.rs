@@ -205,15 +205,28 @@ fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
     }
     // The scale runs from rank 1 to one below the worst rank shown (at least 3),
     // so a unit that stays near the top still shows its changes.
-    let worst = ranked.iter().map(|(_, r)| *r).max().unwrap_or(1).max(2) + 1;
+    let worst = ranked
+        .iter()
+        .map(|(_, r)| *r)
+        .max()
+        .unwrap_or(1)
+        .clamp(2, u32::MAX - 1)
+        + 1;
     let (width, height, pad) = (320u32, 160u32, 24u32);
-    let step = (width - 2 * pad) / (ranked.len() as u32 - 1);
+    let step = (width - 2 * pad) / u32::try_from(ranked.len() - 1).unwrap_or(u32::MAX);
     let points: Vec<ChartPoint> = ranked
         .iter()
         .enumerate()
         .map(|(i, &(year, rank))| ChartPoint {
-            x: pad + step * i as u32,
-            y: pad + (height - 2 * pad) * (rank.min(worst) - 1) / (worst - 1),
+            // A rank is at most the number of members; the product is taken
+            // in u64 all the same, so that no input can make it overflow.
+            x: pad + step.saturating_mul(u32::try_from(i).unwrap_or(u32::MAX)),
+            y: pad
+                + u32::try_from(
+                    u64::from(height - 2 * pad) * u64::from(rank.min(worst).saturating_sub(1))
+                        / u64::from(worst - 1),
+                )
+                .unwrap_or(height - 2 * pad),
             year,
             rank,
         })
@@ -298,4 +311,48 @@ pub fn unit_index(site: &Site) -> Vec<UnitKindGroup> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn membership(year: i16, rank: u32) -> MembershipValue {
+        MembershipValue {
+            year,
+            cluster: "cum-1".into(),
+            url: "/cum-thi-dua/cum-1/".into(),
+            role: "member",
+            status: None,
+            rank: Some(rank),
+            members: 3,
+            total: None,
+            classification: None,
+            scheme_id: None,
+            scheme_title: None,
+        }
+    }
+
+    #[test]
+    fn the_chart_puts_rank_one_at_the_top_and_the_worst_at_the_bottom() {
+        let chart = chart(&[membership(2023, 1), membership(2024, 3)]).unwrap();
+        let ys: Vec<u32> = chart.points.iter().map(|p| p.y).collect();
+        assert_eq!(ys, [24, 98], "{}", chart.line);
+        assert_eq!(chart.worst, 4);
+    }
+
+    /// No rank, however large, overflows the geometry (it stays in the box).
+    #[test]
+    fn extreme_ranks_stay_inside_the_chart() {
+        for rank in [0, 1, 40_000_000, u32::MAX - 1, u32::MAX] {
+            let chart = chart(&[membership(2023, 1), membership(2024, rank)]).unwrap();
+            for p in &chart.points {
+                assert!(
+                    p.x <= chart.width && p.y <= chart.height,
+                    "{rank}: {}",
+                    chart.line
+                );
+            }
+        }
+    }
 }

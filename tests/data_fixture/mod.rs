@@ -16,128 +16,16 @@ pub const CLUSTER: &str = "data/clusters/2024/cum-1.yaml";
 pub const SCORES: &str = "data/scores/2024/cum-1.yaml";
 pub const OUTCOMES: &str = "data/outcomes/2024/cum-1.yaml";
 
-const UNITS_YAML: &str = "\
-units:
-  - id: tl-cdvc-tinh
-    kind: union_upper
-    names: [{ full: Công đoàn Viên chức tỉnh Thanh Lâm, short: CĐVC tỉnh }]
-  - id: tl-ldld-tinh
-    kind: union_upper
-    names: [{ full: Liên đoàn Lao động tỉnh Thanh Lâm, short: LĐLĐ tỉnh }]
-  - id: tl-so-tu-phap
-    kind: agency
-    names: [{ full: Sở Tư pháp tỉnh Thanh Lâm, short: Sở Tư pháp, from: 1992-01-01 }]
-    valid: { from: 1992-01-01 }
-  - id: tl-cd-so-tu-phap
-    kind: union_base
-    union_of: tl-so-tu-phap
-    names: [{ full: Công đoàn cơ sở Sở Tư pháp, from: 2000-01-01 }]
-    valid: { from: 2000-01-01 }
-  - id: tl-cd-vp-ubnd
-    kind: union_base
-    names: [{ full: Công đoàn Văn phòng UBND tỉnh }]
-  - id: tl-cd-thanh-tra
-    kind: union_base
-    names: [{ full: Công đoàn Thanh tra tỉnh }]
-  - id: tl-cd-cuc-thong-ke
-    kind: union_base
-    names: [{ full: Công đoàn Cục Thống kê tỉnh }]
-    valid: { until: 2024-06-30 }
-";
-
-const AWARDS_YAML: &str = "\
-awards:
-  - { id: co-thi-dua, name: Cờ thi đua của LĐLĐ tỉnh, issuer: tl-ldld-tinh }
-  - { id: bang-khen, name: Bằng khen của LĐLĐ tỉnh }
-";
-
-const SCHEME_YAML: &str = "\
-id: cdvc-2024
-title: Biểu chấm điểm thi đua năm 2024
-total_max: 100
-decimals: 2
-criteria:
-  - id: I
-    title: Nhiệm vụ chuyên môn
-    max: 60
-    children:
-      - { id: I.1, title: Hoàn thành chỉ tiêu, max: 40, rule: scale, step: 0.5 }
-      - { id: I.2, title: Đăng ký thi đua, max: 20, rule: fixed }
-  - { id: II, title: Phong trào thi đua, max: 40, rule: scale, step: 0.5 }
-bonus:
-  cap: 3
-  items:
-    - { id: B1, title: Bằng khen cấp tỉnh, points: 2, cap: 4 }
-penalties:
-  items:
-    - { id: P1, title: Gửi báo cáo chậm, points: -1 }
-aggregation: { assessed_by: panel, final_from: assessed, year_from: last_phase }
-ranking:
-  tie_break: [criterion:II, bonus_total]
-classification:
-  - { label: Xuất sắc, min: 98 }
-  - { label: Tốt, min: 90 }
-  - { label: Khá, min: 0 }
-award_rules:
-  - { award: co-thi-dua, quota: 1, min_total: 95 }
-";
-
-const CLUSTER_YAML: &str = "\
-id: cum-1
-year: 2024
-name: Cụm thi đua số 1
-organiser: tl-cdvc-tinh
-scheme: cdvc-2024
-phases:
-  - { id: dot1, name: Đợt 1, until: 2024-06-30 }
-  - { id: dot2, name: Đợt 2, until: 2024-12-31 }
-members:
-  - { unit: tl-cd-vp-ubnd, role: cum_truong }
-  - { unit: tl-cd-so-tu-phap, role: cum_pho }
-  - { unit: tl-cd-thanh-tra }
-";
-
+// The files themselves sit beside this one, where the fuzz targets
+// (fuzz/harness.rs) read them too.
+const UNITS_YAML: &str = include_str!("units.yaml");
+const AWARDS_YAML: &str = include_str!("awards.yaml");
+const SCHEME_YAML: &str = include_str!("scheme.yaml");
+const CLUSTER_YAML: &str = include_str!("cluster.yaml");
 /// Two assessors per unit; the figures of `a_valid_tree_loads_cleanly_and_ranks_by_hand`.
-const SCORES_YAML: &str = "\
-cluster: cum-1
-year: 2024
-decimal_separator: \",\"
-phases:
-  dot2:
-    tl-cd-vp-ubnd:
-      assessed:
-        tl-cdvc-tinh: { I.1: \"39,5\", I.2: 20, II: 37 }
-        tl-ldld-tinh: { I.1: 39, I.2: 20, II: 36 }
-      bonus: [{ item: B1, count: 2 }]
-    tl-cd-so-tu-phap:
-      assessed:
-        tl-cdvc-tinh: { I.1: 40, I.2: 20, II: 35 }
-        tl-ldld-tinh: { I.1: 40, I.2: 20, II: 36 }
-      bonus: [{ item: B1 }]
-    tl-cd-thanh-tra:
-      assessed:
-        tl-cdvc-tinh: { I.1: 39, I.2: 20, II: 37 }
-        tl-ldld-tinh: { I.1: 39, I.2: 20, II: 38 }
-      bonus: [{ item: B1 }]
-      penalties: [{ item: P1 }]
-  dot1:
-    tl-cd-vp-ubnd: { status: not_submitted }
-    tl-cd-so-tu-phap: { status: not_submitted }
-    tl-cd-thanh-tra: { status: not_submitted }
-";
-
+const SCORES_YAML: &str = include_str!("scores.yaml");
 /// A valid vote and proposal, for outcomes tests.
-pub const OUTCOMES_YAML: &str = "\
-cluster: cum-1
-year: 2024
-vote:
-  present: 3
-  ballots: [{ unit: tl-cd-vp-ubnd, for: 3 }]
-proposals:
-  - { unit: tl-cd-vp-ubnd, award: co-thi-dua, status: proposed }
-overrides:
-  - { kind: tie_break_vote, units: [tl-cd-so-tu-phap, tl-cd-thanh-tra], winner: tl-cd-thanh-tra, reason: Cụm biểu quyết }
-";
+pub const OUTCOMES_YAML: &str = include_str!("outcomes.yaml");
 
 /// A site with the default data tree; files are written when it is loaded.
 pub struct DataSite {
