@@ -94,6 +94,7 @@ impl Staging {
         check_target(output)?;
         let (parent, staging, retired) = beside(output);
         fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
+        restore_retired(output, &retired).map_err(|e| write_error(output, &e))?;
         for leftover in [&staging, &retired] {
             remove_ours(leftover).map_err(|e| write_error(leftover, &e))?;
         }
@@ -195,10 +196,21 @@ fn beside(output: &Path) -> (&Path, PathBuf, PathBuf) {
 /// [`Staging::begin`], which does the same.
 pub fn clear_leftovers(output: &Path) {
     let (_, staging, retired) = beside(output);
+    let _ = restore_retired(output, &retired);
     for leftover in [staging, retired] {
         // A folder without our marker stays: it is not ours to delete.
         let _ = remove_ours(&leftover);
     }
+}
+
+/// A build killed between the two renames of [`Staging::commit`] left no
+/// output, and the previous one moved aside: that one is put back, so the
+/// site is never lost (the new one, perhaps incomplete, is then discarded).
+fn restore_retired(output: &Path, retired: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(output).is_err() && retired.join(MARKER).is_file() {
+        fs::rename(retired, output)?;
+    }
+    Ok(())
 }
 
 impl Drop for Staging {
@@ -299,6 +311,28 @@ mod tests {
         assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().ino(), inode);
         assert!(!out.join("b.html").exists());
         assert!(out.join(MARKER).is_file());
+        assert!(!tmp.path().join(".output.bangtin-old").exists());
+    }
+
+    #[test]
+    fn a_build_killed_between_the_two_renames_gets_the_previous_site_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        write_site(&out, vec![bytes("index.html", "cũ")]).unwrap();
+        // What a kill between the renames of `commit` leaves: the old site
+        // moved aside, the new one still staged, no output.
+        fs::rename(&out, tmp.path().join(".output.bangtin-old")).unwrap();
+        let staged = tmp.path().join(".output.bangtin-new");
+        fs::create_dir(&staged).unwrap();
+        fs::write(staged.join(MARKER), "bangtin\n").unwrap();
+        clear_leftovers(&out);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "cũ");
+        assert!(!staged.exists());
+        // The same through a build that writes.
+        fs::rename(&out, tmp.path().join(".output.bangtin-old")).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "cũ");
+        drop(staging);
         assert!(!tmp.path().join(".output.bangtin-old").exists());
     }
 }
