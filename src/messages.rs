@@ -252,6 +252,10 @@ catalogue! {
     ContentOutsideNewsHint => "chuyển bài vào content/news/<năm>/ hoặc trang vào content/pages/", "move articles into content/news/<year>/ and pages into content/pages/";
     PhotoMissing => "không có tệp ảnh `{file}` trong thư mục bài", "the photo `{file}` is not in the article's folder";
     PhotoMissingHint => "kiểm tra tên tệp (cả đuôi .jpg/.JPG); các tệp có trong thư mục: {files}", "check the file name (and its .jpg/.JPG ending); files in the folder: {files}";
+    PhotoMissingNoneHint => "thư mục bài chưa có tệp ảnh nào: ảnh phải nằm cạnh index.md của bài (một bài là một tệp .md riêng thì chưa có thư mục ảnh)", "the article's folder has no photo yet: photos go beside the article's index.md (an article that is a single .md file has no photo folder)";
+    ArticleFolder => "thư mục bài", "the article's folder";
+    PathLeavesFolder => "`{file}` trỏ ra ngoài {folder}", "`{file}` points outside {folder}";
+    PathLeavesFolderHint => "viết tên tệp tính từ {folder}, như `{example}`; không dùng `..`, ổ đĩa (`C:\\`) hay dấu `\\`", "write the file's name from {folder}, as in `{example}`; no `..`, drive (`C:\\`) or `\\`";
     PhotoNotBundle => "ảnh và tệp kèm bài chỉ dùng được trong một thư mục bài (index.md)", "images and attachments only work inside an article folder (index.md)";
 
     // Templates and output

@@ -615,10 +615,25 @@ fn check_photos(
         .chain(front.cover.as_ref());
     for file in named {
         let wanted = nfc(file.value.trim());
-        if !files.iter().any(|f| f.name == wanted) {
+        if crate::text::leaves_folder(&wanted, false) {
+            let folder = t!(Msg::ArticleFolder);
+            let hint = t!(
+                Msg::PathLeavesFolderHint,
+                folder = folder,
+                example = "toan-canh.jpg"
+            );
+            diags.push(
+                src.error_at(
+                    file,
+                    t!(Msg::PathLeavesFolder, file = wanted, folder = folder),
+                )
+                .hint(hint),
+            );
+        } else if !files.iter().any(|f| f.name == wanted) {
             let list: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
             let hint = match crate::diag::closest(&wanted, list.iter().copied()) {
                 Some(s) => t!(Msg::DidYouMean, suggestion = s),
+                None if list.is_empty() => t!(Msg::PhotoMissingNoneHint),
                 None => t!(Msg::PhotoMissingHint, files = list.join(", ")),
             };
             diags.push(

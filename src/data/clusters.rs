@@ -309,21 +309,35 @@ fn documents(c: &mut Checker<'_>, raw: &RawCluster, known: &Known<'_>) -> Vec<Do
         let mut file = None;
         if let Some(f) = &d.file {
             let rel = crate::text::nfc(f.value.trim().trim_start_matches('/'));
-            match known.statics.get(&format!("static/{rel}")) {
-                Some(disk) => {
-                    size = std::fs::metadata(disk).ok().map(|m| m.len());
-                    file = Some(format!("/{rel}"));
-                }
-                None => {
-                    let names = known
-                        .statics
-                        .keys()
-                        .map(|k| k.trim_start_matches("static/"));
-                    let hint = match crate::diag::closest(&rel, names) {
-                        Some(s) => t!(Msg::DidYouMean, suggestion = s),
-                        None => t!(Msg::DocumentMissingHint),
-                    };
-                    c.error(f, t!(Msg::DocumentMissing, file = rel), Some(hint));
+            if crate::text::leaves_folder(&f.value, true) {
+                let hint = t!(
+                    Msg::PathLeavesFolderHint,
+                    folder = "static/",
+                    example = "docs/2024/ke-hoach.pdf"
+                );
+                let msg = t!(
+                    Msg::PathLeavesFolder,
+                    file = f.value.trim(),
+                    folder = "static/"
+                );
+                c.error(f, msg, Some(hint));
+            } else {
+                match known.statics.get(&format!("static/{rel}")) {
+                    Some(disk) => {
+                        size = std::fs::metadata(disk).ok().map(|m| m.len());
+                        file = Some(format!("/{rel}"));
+                    }
+                    None => {
+                        let names = known
+                            .statics
+                            .keys()
+                            .map(|k| k.trim_start_matches("static/"));
+                        let hint = match crate::diag::closest(&rel, names) {
+                            Some(s) => t!(Msg::DidYouMean, suggestion = s),
+                            None => t!(Msg::DocumentMissingHint),
+                        };
+                        c.error(f, t!(Msg::DocumentMissing, file = rel), Some(hint));
+                    }
                 }
             }
         }

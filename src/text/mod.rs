@@ -72,6 +72,18 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether a file name written in front matter or `data/` would reach
+/// outside the folder it is read from: a `..` part, a drive (`C:`), a
+/// backslash (Windows paths), or `/` first when `rooted_ok` is false.
+pub fn leaves_folder(path: &str, rooted_ok: bool) -> bool {
+    let p = path.trim();
+    let drive = p.len() >= 2 && p.as_bytes()[0].is_ascii_alphabetic() && p.as_bytes()[1] == b':';
+    drive
+        || p.contains('\\')
+        || (!rooted_ok && p.starts_with('/'))
+        || p.split('/').any(|part| part == "..")
+}
+
 /// Characters no page, feed or table shows safely: C0 controls but tab and
 /// line breaks (a NUL stops XML readers), DEL, and the bidirectional
 /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which
@@ -280,5 +292,28 @@ mod tests {
         let s = "ab\u{0347}cd";
         assert_eq!(truncate_words(s, 2), "a…");
         assert_eq!(truncate_words(s, 3), "ab\u{0347}…");
+    }
+
+    #[test]
+    fn paths_that_leave_their_folder_are_recognised() {
+        for p in [
+            "../../etc/passwd",
+            "a/../../b",
+            "C:\\Windows\\win.ini",
+            "c:/x",
+            "a\\b",
+        ] {
+            assert!(super::leaves_folder(p, true), "{p}");
+        }
+        assert!(super::leaves_folder("/etc/passwd", false));
+        for p in [
+            "docs/2024/ke-hoach.pdf",
+            "/docs/a.pdf",
+            "a..b.jpg",
+            "anh.JPG",
+        ] {
+            assert!(!super::leaves_folder(p, true), "{p}");
+        }
+        assert!(!super::leaves_folder("toan-canh.jpg", false));
     }
 }
