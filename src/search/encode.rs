@@ -18,7 +18,7 @@ const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const LAYOUT: u32 = 1;
 
 /// Every file of the index: `index.json`, the shards, the shown data.
-pub fn files(entries: &[Entry], postings: &[(String, Postings)]) -> Vec<IndexFile> {
+pub fn files(entries: &[Entry<'_>], postings: &[(String, Postings)]) -> Vec<IndexFile> {
     let n = entries.len();
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();

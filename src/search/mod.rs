@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::site::Site;
-pub use docs::{Entry, Kind, plain_text};
+pub use docs::{Body, Entry, Kind, plain_text};
 use words::{SpelledOut, abbreviation_at, for_each_word};
 
 /// Where the index files live, a site path.
@@ -103,7 +103,7 @@ pub(crate) struct Postings {
 /// parallel; their keys are then merged in parallel by first byte (so the
 /// merged parts, each sorted, follow one another in byte order), chunk by
 /// chunk in order, so every list comes out ascending.
-fn invert(entries: &[Entry]) -> Vec<(String, Postings)> {
+fn invert(entries: &[Entry<'_>]) -> Vec<(String, Postings)> {
     // A few chunks per thread: each allocates its keys' text once.
     let chunk_len = (entries.len() / (4 * rayon::current_num_threads())).max(64);
     let chunks: Vec<Vec<Vec<(String, Postings)>>> = entries
@@ -232,7 +232,7 @@ impl ChunkIndex {
 }
 
 /// Every key of one entry, with where it was found, given to `add`.
-fn entry_keys(e: &Entry, add: &mut impl FnMut(&str, u8)) {
+fn entry_keys(e: &Entry<'_>, add: &mut impl FnMut(&str, u8)) {
     for name in &e.names {
         phrase_keys(name, IN_NAMES, true, add);
     }
@@ -240,7 +240,7 @@ fn entry_keys(e: &Entry, add: &mut impl FnMut(&str, u8)) {
         phrase_keys(lead, IN_TEXT, false, add);
     }
     let mut spelled = SpelledOut::default();
-    for_each_word(&e.body, |w| {
+    for_each_word(&e.body.text(), |w| {
         add(&w.key, IN_TEXT);
         if let Some(abbr) = spelled.push(&w.key) {
             add(abbr, IN_TEXT);
