@@ -51,7 +51,14 @@ struct Chart {
     /// `x,y x,y …` for the polyline.
     line: String,
     points: Vec<ChartPoint>,
+    /// Years in a cluster without a rank (withdrawn, not scored), marked on
+    /// the year axis instead of silently left out.
+    gaps: Vec<ChartGap>,
     worst: u32,
+    /// Where the rank axis runs (x, top and bottom y).
+    axis_x: u32,
+    top: u32,
+    bottom: u32,
 }
 
 #[derive(Serialize)]
@@ -60,6 +67,14 @@ struct ChartPoint {
     y: u32,
     year: i16,
     rank: u32,
+    /// Units in the cluster that year: "trên N đơn vị".
+    members: usize,
+}
+
+#[derive(Serialize)]
+struct ChartGap {
+    x: u32,
+    year: i16,
 }
 
 #[derive(Serialize)]
@@ -192,32 +207,47 @@ fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
     out
 }
 
-/// A line from rank to rank, oldest year on the left, rank 1 at the top.
+/// A line from rank to rank, oldest year on the left, rank 1 at the top;
+/// every year the unit was in a cluster has its place on the year axis.
 fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
-    let mut ranked: Vec<(i16, u32)> = clusters
+    let mut years: Vec<(i16, Option<u32>, usize)> = clusters
         .iter()
-        .filter_map(|m| Some((m.year, m.rank?)))
+        .map(|m| (m.year, m.rank, m.members))
         .collect();
-    ranked.sort_unstable();
-    ranked.dedup_by_key(|(y, _)| *y);
-    if ranked.len() < 2 {
+    // A ranked entry of a year first, so that dedup keeps it.
+    years.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.is_none().cmp(&b.1.is_none())));
+    years.dedup_by_key(|(y, _, _)| *y);
+    if years.iter().filter(|(_, r, _)| r.is_some()).count() < 2 {
         return None;
     }
     // The scale runs from rank 1 to one below the worst rank shown (at least 3),
     // so a unit that stays near the top still shows its changes.
-    let worst = ranked.iter().map(|(_, r)| *r).max().unwrap_or(1).max(2) + 1;
-    let (width, height, pad) = (320u32, 160u32, 24u32);
-    let step = (width - 2 * pad) / (ranked.len() as u32 - 1);
-    let points: Vec<ChartPoint> = ranked
+    let worst = years
         .iter()
-        .enumerate()
-        .map(|(i, &(year, rank))| ChartPoint {
-            x: pad + step * i as u32,
-            y: pad + (height - 2 * pad) * (rank.min(worst) - 1) / (worst - 1),
-            year,
-            rank,
-        })
-        .collect();
+        .filter_map(|(_, r, _)| *r)
+        .max()
+        .unwrap_or(1)
+        .max(2)
+        + 1;
+    let (width, height, left, pad, bottom_pad) = (360u32, 190u32, 44u32, 48u32, 44u32);
+    // `years` has at least two entries (two ranked ones), so the divisor is at least 1.
+    let step = (width - left - pad) / (years.len() as u32 - 1);
+    let (top, bottom) = (pad, height - bottom_pad);
+    let mut points = Vec::new();
+    let mut gaps = Vec::new();
+    for (i, &(year, rank, members)) in years.iter().enumerate() {
+        let x = left + step * i as u32;
+        match rank {
+            Some(rank) => points.push(ChartPoint {
+                x,
+                y: top + (bottom - top) * (rank.min(worst) - 1) / (worst - 1),
+                year,
+                rank,
+                members,
+            }),
+            None => gaps.push(ChartGap { x, year }),
+        }
+    }
     let line = points
         .iter()
         .map(|p| format!("{},{}", p.x, p.y))
@@ -228,7 +258,11 @@ fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
         height,
         line,
         points,
+        gaps,
         worst,
+        axis_x: left - 16,
+        top,
+        bottom,
     })
 }
 
