@@ -6,9 +6,11 @@
 //
 // (tests/browser/run.sh installs what it needs, builds the site and runs it.)
 // For every row of the year's table, the rank, the unit's name and its total
-// are inside the viewport at once without scrolling sideways; the table
+// are inside the viewport at once without scrolling sideways, and rank and
+// name stay in view when the table is scrolled to its last column; the table
 // starts within the first 1.5 screens; sorting by "Tổng điểm" and back to
 // rank order works from the keyboard, with aria-sort and a spoken status;
+// printed, the navigation is gone and the closed breakdown shows;
 // without JavaScript the table is complete and in rank order; axe (WCAG
 // rules) finds nothing with the sort applied, in the light and the dark
 // scheme. Exits 1 when any check fails.
@@ -86,6 +88,23 @@ check(hidden.length === 0, 'every row shows rank, name and total inside the view
   hidden.map((r) => r.name).join(', '));
 const rankOrder = before.map((r) => r.name);
 
+// Scrolled to its last column, the table keeps rank and name in view
+// (sticky), and the region that scrolls is focusable and named.
+const region = await page.evaluate(() => {
+  const wrap = document.querySelector('table.results').closest('.table-wrap');
+  wrap.scrollLeft = wrap.scrollWidth;
+  const vw = document.documentElement.clientWidth;
+  const inside = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); return r.left >= -0.5 && r.right <= vw + 0.5; };
+  const rows = [...document.querySelector('table.results').tBodies[0].rows];
+  const kept = rows.every((tr) => inside(tr.querySelector('td.rank')) && inside(tr.querySelector('th[scope=row]')));
+  const out = { scrolled: wrap.scrollLeft > 0, kept, tabindex: wrap.getAttribute('tabindex'),
+    named: !!(wrap.getAttribute('aria-labelledby') || wrap.getAttribute('aria-label')) };
+  wrap.scrollLeft = 0;
+  return out;
+});
+check(region.scrolled && region.kept, 'scrolled sideways, every row keeps its rank and name in view', JSON.stringify(region));
+check(region.tabindex === '0' && region.named, 'the scrolling region is focusable and named', JSON.stringify(region));
+
 // 2. Sort by "Tổng điểm" with the keyboard: ascending, then descending, then back by rank.
 const totalButton = page.locator('table.results >> nth=0').locator('thead button', { hasText: 'Tổng điểm' });
 check(await totalButton.count() === 1, 'the "Tổng điểm" header holds a button');
@@ -140,7 +159,21 @@ check(bg !== 'rgb(255, 255, 255)', 'the dark scheme applies', bg);
 await axe(darkPage, 'in the dark scheme');
 await dark.close();
 
-// 4. Without JavaScript: complete, in rank order, no sort buttons.
+// 4. Printed: no header, the per-criterion breakdown shown though closed.
+const printed = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+const printPage = await printed.newPage();
+await printPage.goto(`${base}${PAGE}`, { waitUntil: 'load' });
+await printPage.emulateMedia({ media: 'print' });
+const print = await printPage.evaluate(() => ({
+  header: getComputedStyle(document.querySelector('.site-header')).display,
+  breakdown: document.querySelector('table.criteria')?.checkVisibility() ? 1 : 0,
+  url: document.querySelector('.print-url') ? getComputedStyle(document.querySelector('.print-url')).display : 'none',
+}));
+check(print.header === 'none' && print.breakdown > 0 && print.url !== 'none',
+  'printed: no navigation, the page address shown, the breakdown printed', JSON.stringify(print));
+await printed.close();
+
+// 5. Without JavaScript: complete, in rank order, no sort buttons.
 const plain = await browser.newContext({ ...phone, javaScriptEnabled: false });
 const plainPage = await plain.newPage();
 await plainPage.goto(`${base}${PAGE}`, { waitUntil: 'load' });
