@@ -9,7 +9,8 @@
 #    builds it with bangtin (which writes its index under tim-kiem/) and times
 #    the index's share of that cold build (examples/search_time);
 # 2. installs Pagefind (`pip install pagefind-bin==$PAGEFIND_VERSION` into
-#    $WORK/venv, once) and runs it over the same HTML, writing pagefind/ beside
+#    $WORK/venv, once) and runs it over the same HTML (only the kinds of page
+#    bangtin indexes: PAGEFIND_GLOB), writing pagefind/ beside
 #    bangtin's index in the same output folder;
 # 3. reports each index's size on disk and file count;
 # 4. runs bench/search.mjs (headless Chromium, tests/browser's set-up) for the
@@ -40,7 +41,11 @@ if [ ! -x "$WORK/venv/bin/python" ]; then
 fi
 pagefind=$(find "$WORK/venv" -path '*pagefind_bin*' -name pagefind -type f | head -1)
 pf_start=$(date +%s.%N)
-"$pagefind" --site "$out" --output-subdir pagefind --force-language vi >&2
+# Only the kinds of page bangtin indexes (articles, standalone pages, units,
+# clusters and their years), not lists, tags or years, for a like-for-like index.
+PAGEFIND_GLOB=${PAGEFIND_GLOB:-"{tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html,don-vi/*/index.html,cum-thi-dua/**/index.html,gioi-thieu/**/index.html,lien-he/**/index.html}"}
+rm -rf "$out/pagefind"
+"$pagefind" --site "$out" --output-subdir pagefind --force-language vi --glob "$PAGEFIND_GLOB" >&2
 pf_secs=$(echo "$(date +%s.%N) - $pf_start" | bc)
 
 size() { du -sb "$1" | cut -f1; }

@@ -187,6 +187,7 @@ pub struct TableValue {
     has_assessed: bool,
     has_bonus: bool,
     has_outcomes: bool,
+    summary: super::summary::Summary,
 }
 
 fn show(v: &Option<Decimal>, places: u32) -> Option<String> {
@@ -282,6 +283,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         // Proposals and votes are decisions about the year, not about a phase.
         has_outcomes: year_table && cy.outcomes.is_some(),
         footnotes: notes.list,
+        summary: super::summary::summary(site, cy, scheme, ranking),
         rows,
         json_url: export("json"),
         csv_url: export("csv"),

@@ -8,6 +8,7 @@ mod context;
 mod data_context;
 mod jsonld;
 mod photos;
+mod summary;
 pub mod theme;
 mod unit_context;
 mod workbooks;

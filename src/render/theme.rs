@@ -30,6 +30,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/lightbox.js"),
     ),
     (
+        "static/results.js",
+        include_str!("../../themes/default/static/results.js"),
+    ),
+    (
         "static/search.js",
         include_str!("../../themes/default/static/search.js"),
     ),

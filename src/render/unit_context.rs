@@ -51,7 +51,14 @@ struct Chart {
     /// `x,y x,y …` for the polyline.
     line: String,
     points: Vec<ChartPoint>,
+    /// Years in a cluster without a rank (withdrawn, not scored), marked on
+    /// the year axis instead of silently left out.
+    gaps: Vec<ChartGap>,
     worst: u32,
+    /// Where the rank axis runs (x, top and bottom y).
+    axis_x: u32,
+    top: u32,
+    bottom: u32,
 }
 
 #[derive(Serialize)]
@@ -60,6 +67,14 @@ struct ChartPoint {
     y: u32,
     year: i16,
     rank: u32,
+    /// Units in the cluster that year: "trên N đơn vị".
+    members: usize,
+}
+
+#[derive(Serialize)]
+struct ChartGap {
+    x: u32,
+    year: i16,
 }
 
 #[derive(Serialize)]
@@ -192,45 +207,54 @@ fn memberships(site: &Site, u: &Unit) -> Vec<MembershipValue> {
     out
 }
 
-/// A line from rank to rank, oldest year on the left, rank 1 at the top.
+/// A line from rank to rank, oldest year on the left, rank 1 at the top;
+/// every year the unit was in a cluster has its place on the year axis.
 fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
-    let mut ranked: Vec<(i16, u32)> = clusters
+    let mut years: Vec<(i16, Option<u32>, usize)> = clusters
         .iter()
-        .filter_map(|m| Some((m.year, m.rank?)))
+        .map(|m| (m.year, m.rank, m.members))
         .collect();
-    ranked.sort_unstable();
-    ranked.dedup_by_key(|(y, _)| *y);
-    if ranked.len() < 2 {
+    // A ranked entry of a year first, so that dedup keeps it.
+    years.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.is_none().cmp(&b.1.is_none())));
+    years.dedup_by_key(|(y, _, _)| *y);
+    if years.iter().filter(|(_, r, _)| r.is_some()).count() < 2 {
         return None;
     }
     // The scale runs from rank 1 to one below the worst rank shown (at least 3),
     // so a unit that stays near the top still shows its changes.
-    let worst = ranked
+    let worst = years
         .iter()
-        .map(|(_, r)| *r)
+        .filter_map(|(_, r, _)| *r)
         .max()
         .unwrap_or(1)
         .clamp(2, u32::MAX - 1)
         + 1;
-    let (width, height, pad) = (320u32, 160u32, 24u32);
-    let step = (width - 2 * pad) / u32::try_from(ranked.len() - 1).unwrap_or(u32::MAX);
-    let points: Vec<ChartPoint> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, &(year, rank))| ChartPoint {
+    let (width, height, left, pad, bottom_pad) = (360u32, 190u32, 44u32, 48u32, 44u32);
+    // `years` has at least two entries (two ranked ones), so the divisor is at least 1.
+    let step = (width - left - pad) / u32::try_from(years.len() - 1).unwrap_or(u32::MAX);
+    let (top, bottom) = (pad, height - bottom_pad);
+    let mut points = Vec::new();
+    let mut gaps = Vec::new();
+    for (i, &(year, rank, members)) in years.iter().enumerate() {
+        let x = left.saturating_add(step.saturating_mul(u32::try_from(i).unwrap_or(u32::MAX)));
+        match rank {
             // A rank is at most the number of members; the product is taken
             // in u64 all the same, so that no input can make it overflow.
-            x: pad + step.saturating_mul(u32::try_from(i).unwrap_or(u32::MAX)),
-            y: pad
-                + u32::try_from(
-                    u64::from(height - 2 * pad) * u64::from(rank.min(worst).saturating_sub(1))
-                        / u64::from(worst - 1),
-                )
-                .unwrap_or(height - 2 * pad),
-            year,
-            rank,
-        })
-        .collect();
+            Some(rank) => points.push(ChartPoint {
+                x,
+                y: top
+                    + u32::try_from(
+                        u64::from(bottom - top) * u64::from(rank.min(worst).saturating_sub(1))
+                            / u64::from(worst - 1),
+                    )
+                    .unwrap_or(bottom - top),
+                year,
+                rank,
+                members,
+            }),
+            None => gaps.push(ChartGap { x, year }),
+        }
+    }
     let line = points
         .iter()
         .map(|p| format!("{},{}", p.x, p.y))
@@ -241,7 +265,11 @@ fn chart(clusters: &[MembershipValue]) -> Option<Chart> {
         height,
         line,
         points,
+        gaps,
         worst,
+        axis_x: left - 16,
+        top,
+        bottom,
     })
 }
 
@@ -337,7 +365,7 @@ mod tests {
     fn the_chart_puts_rank_one_at_the_top_and_the_worst_at_the_bottom() {
         let chart = chart(&[membership(2023, 1), membership(2024, 3)]).unwrap();
         let ys: Vec<u32> = chart.points.iter().map(|p| p.y).collect();
-        assert_eq!(ys, [24, 98], "{}", chart.line);
+        assert_eq!(ys, [48, 113], "{}", chart.line);
         assert_eq!(chart.worst, 4);
     }
 

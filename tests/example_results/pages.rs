@@ -183,3 +183,48 @@ fn the_criteria_breakdown_heads_its_columns_with_unit_names() {
         "{head}"
     );
 }
+
+/// Issue 20: the cluster-year page leads with a summary of its result.
+#[test]
+fn a_cluster_year_page_opens_with_a_summary_of_its_result() {
+    let html = page("cum-thi-dua/cdvc-cum-3/2024/index.html");
+    let start = html.find("<dl class=\"summary-list\">").expect("a summary");
+    let summary = &html[start..start + html[start..].find("</dl>").expect("its end")];
+    assert!(
+        summary.contains("Xếp thứ nhất")
+            && summary.contains("<strong>Công đoàn cơ sở Sở Tư pháp</strong></a> (96,65 điểm)"),
+        "{summary}"
+    );
+    assert!(summary.contains("7/8 đơn vị"), "{summary}");
+    assert!(summary.contains("Xuất sắc: 2; Tốt: 3; Khá: 2"), "{summary}");
+    assert!(summary.contains("Cờ thi đua của LĐLĐ tỉnh"), "{summary}");
+    assert!(summary.contains("20/12/2024"), "{summary}");
+    // The summary and the table come before the members; the downloads
+    // right under the table, before its footnotes.
+    let table = html.find("<table class=\"results\">").expect("a table");
+    let members = html.find("id=\"thanh-vien\"").expect("members");
+    let csv = html.find("ket-qua.csv\">").expect("a CSV link");
+    let notes = html.find("class=\"footnotes-title\"").expect("footnotes");
+    assert!(start < table && table < csv && csv < notes && notes < members);
+}
+
+/// Issue 20: a list of units reads "A, B", never "A , B".
+#[test]
+fn unit_lists_have_no_space_before_the_comma() {
+    let html = page("tin-tuc/2024/ky-ket-cum-3/index.html");
+    let start = html.find("Đơn vị: <a").expect("the article's units");
+    let line = &html[start..start + html[start..].find("</p>").expect("end")];
+    assert!(line.contains("</a>, <a"), "{line}");
+    assert!(!line.contains("\n,") && !line.contains(" ,"), "{line}");
+}
+
+/// Issue 20: the rank chart marks a year without a rank and says out of how many.
+#[test]
+fn the_rank_chart_marks_years_without_a_rank_and_the_cluster_size() {
+    let html = page("don-vi/tl-cd-so-tu-phap/index.html");
+    let start = html.find("<figure class=\"rank-chart\">").expect("a chart");
+    let chart = &html[start..start + html[start..].find("</figure>").expect("end")];
+    assert!(chart.contains("trên 8</text>"), "{chart}");
+    assert!(chart.contains("không xếp hạng</text>"), "{chart}");
+    assert!(chart.contains("<line class=\"axis\""), "{chart}");
+}

@@ -79,6 +79,24 @@
     return { text: inner ? inner.alt : "", figure: false };
   }
 
+  // The WebP of the large image's width when the photo has one and the
+  // browser reads WebP (it was made at the same size as the JPEG, lighter).
+  var webp = (function () {
+    try { return document.createElement("canvas").toDataURL("image/webp").indexOf("data:image/webp") === 0; }
+    catch (e) { return false; }
+  })();
+  function large(link) {
+    var source = webp && link.querySelector('source[type="image/webp"]');
+    var want = link.getAttribute("data-large-width") + "w";
+    if (source) {
+      var found = source.getAttribute("srcset").split(",").map(function (c) {
+        return c.trim().split(/\s+/);
+      }).filter(function (c) { return c[1] === want; })[0];
+      if (found) return found[0];
+    }
+    return link.href;
+  }
+
   function show(i) {
     current = (i + photos.length) % photos.length;
     var link = photos[current].link;
@@ -87,7 +105,7 @@
     img.width = +link.getAttribute("data-large-width") || 0;
     img.height = +link.getAttribute("data-large-height") || 0;
     img.alt = inner ? inner.alt : "";
-    img.src = link.href;
+    img.src = large(link);
     caption.textContent = photos[current].caption.text;
     caption.hidden = !caption.textContent;
     counter.textContent = photos.length > 1 ? (current + 1) + " / " + photos.length : "";
