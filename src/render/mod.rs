@@ -323,4 +323,24 @@ mod tests {
         // first bytes of the overrides and stay.
         assert_eq!(out, "abc\td\ne gpj.exe x … – \u{2028}");
     }
+
+    /// The escape's byte patterns and `text::is_unsafe_control` name the same
+    /// characters: the two cannot drift apart.
+    #[test]
+    fn escaping_drops_exactly_the_unsafe_controls() {
+        let chars = (0u32..=0x7F)
+            .chain(0x2000..=0x206F)
+            .filter_map(char::from_u32);
+        for c in chars.filter(|c| !"&<>\"'".contains(*c)) {
+            let mut out = Vec::new();
+            super::escape_html(&format!("a{c}b"), &mut out).unwrap();
+            let dropped = out == b"ab";
+            assert_eq!(
+                dropped,
+                crate::text::is_unsafe_control(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 }
