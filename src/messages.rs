@@ -76,6 +76,9 @@ macro_rules! catalogue {
 /// and `bangtin import scores` (a catalogue of its own to keep this file short).
 mod sheets;
 pub use sheets::SheetMsg;
+/// The words of the local editor in `bangtin serve`.
+mod editor;
+pub use editor::EditorMsg;
 
 catalogue! {
     Msg;
@@ -854,6 +857,13 @@ mod tests {
             );
         }
         for m in SheetMsg::ALL {
+            assert_eq!(
+                placeholders(m.template(Lang::Vi)),
+                placeholders(m.template(Lang::En)),
+                "{m:?}"
+            );
+        }
+        for m in EditorMsg::ALL {
             assert_eq!(
                 placeholders(m.template(Lang::Vi)),
                 placeholders(m.template(Lang::En)),

@@ -1,0 +1,1 @@
+// paste from Word or a web page: HTML to Markdown
