@@ -515,6 +515,27 @@ catalogue! {
     ServeMethod => "Chỉ hỗ trợ GET và HEAD", "Only GET and HEAD are supported";
     ServeMoved => "Trang đã chuyển tới {url}", "Moved to {url}";
     ServeBusy => "Máy chủ đang quá tải, hãy thử lại", "The server is busy; try again";
+    // --- the local editor of serve (its page's words are in messages/editor.rs) ---
+    ServeEditorAt => "Soạn tin trên trình duyệt: {url}", "Write in the browser: {url}";
+    ServeEditorOff => "Trình soạn tin đã tắt vì máy chủ nghe trên {addr}, không chỉ trên máy này; chạy serve không có --bind để dùng",
+        "The editor is off because the server listens on {addr}, not only on this computer; run serve without --bind to use it";
+    EditorForeignHost => "Trình soạn tin chỉ mở được bằng địa chỉ 127.0.0.1 hoặc localhost của máy này",
+        "The editor opens only through this computer's 127.0.0.1 or localhost address";
+    EditorBadToken => "Chưa mở trình soạn tin: hãy mở đúng địa chỉ (có token=…) mà lệnh bangtin serve in ra",
+        "The editor is not open: use the address (with token=…) that bangtin serve printed";
+    EditorForeignOrigin => "Yêu cầu này không đến từ trang của trình soạn tin nên bị từ chối",
+        "This request did not come from the editor's own page, so it was refused";
+    EditorNoSuchAction => "Trình soạn tin không có chức năng này", "The editor has no such action";
+    EditorMethod => "Phương thức này không được hỗ trợ ở đây", "This method is not supported here";
+    EditorBadJson => "Dữ liệu gửi lên không đọc được; hãy tải lại trang", "The data sent could not be read; reload the page";
+    EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";
+    EditorConflict => "{path} đã được sửa ở nơi khác sau khi bạn mở nó; chưa lưu gì",
+        "{path} was changed elsewhere after you opened it; nothing was saved";
+    EditorNotAForm => "Phần đầu bài (front matter) chưa đọc được nên không lưu theo biểu mẫu; hãy sửa dạng văn bản",
+        "The front matter cannot be read, so the form cannot save it; edit the text instead";
+    EditorBadDate => "Ngày {value} không đọc được; dùng dạng 2024-03-14", "The date {value} cannot be read; use the form 2024-03-14";
+    EditorTitleRequired => "Bài cần có tiêu đề", "The article needs a title";
+    EditorDateUnreadable => "Ngày đăng {value} không đọc được; chọn ngày và giờ trong ô", "The date {value} cannot be read; pick a date and time in the box";
     // --- images (media) ---
     ImagesConfigHint => "mặc định là `images: { widths: [480, 960, 1600], quality: 80, formats: [webp, jpeg] }`",
         "the default is `images: { widths: [480, 960, 1600], quality: 80, formats: [webp, jpeg] }`";

@@ -22,6 +22,7 @@ use crate::diag::Diagnostic;
 use crate::messages::{self, Lang, Msg, Noun, count};
 use crate::t;
 
+pub(crate) use scaffold::{article_file, write_new, yaml_str as yaml_scalar};
 pub use scaffold::{init, new_article};
 
 /// The command line (help texts: `help.rs` and the catalogue).
@@ -322,6 +323,9 @@ fn serve(opts: &crate::serve::ServeOptions, open: bool) -> Result<(), Diagnostic
         let _ = tx.send(());
     });
     println!("{}", t!(Msg::ServeListening, url = server.url()));
+    if let Some(url) = server.editor_url() {
+        println!("{}", t!(Msg::ServeEditorAt, url = url));
+    }
     if open && let Err(e) = crate::serve::open_browser(server.url()) {
         eprintln!(
             "{}",
@@ -353,7 +357,7 @@ fn clean(site_dir: &Path) -> Result<(), Diagnostic> {
 
 /// Seconds with two decimals, the decimal comma in Vietnamese (`0,41`) and
 /// the point in English (`0.41`).
-fn seconds(d: std::time::Duration) -> String {
+pub(crate) fn seconds(d: std::time::Duration) -> String {
     let centis = d.as_millis().div_ceil(10);
     let sep = match messages::lang() {
         Lang::Vi => ',',

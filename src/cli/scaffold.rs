@@ -112,6 +112,16 @@ pub(super) fn require_site(site_dir: &Path) -> Result<(), Diagnostic> {
 
 /// Creates `content/news/<year>/<slug>/index.md`, a draft dated now.
 pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
+    let (rel, text) = article_file(site_dir, title)?;
+    write_new(&site_dir.join(&rel), &text)?;
+    println!("{}", t!(Msg::NewDone, path = rel));
+    Ok(())
+}
+
+/// The site path and the text of a new article titled `title`, a draft
+/// dated now (`bangtin new` and the editor's "new article"); an error when
+/// the title gives no slug or the file exists.
+pub(crate) fn article_file(site_dir: &Path, title: &str) -> Result<(String, String), Diagnostic> {
     let offset = config::load(site_dir)
         .map(|c| c.offset)
         .unwrap_or(jiff::tz::Offset::constant(7));
@@ -123,8 +133,7 @@ pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
             .hint(t!(Msg::NewTitleNoSlugHint)));
     }
     let rel = format!("content/news/{}/{slug}/index.md", now.year());
-    let path = site_dir.join(&rel);
-    if path.exists() {
+    if site_dir.join(&rel).exists() {
         return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)).hint(t!(Msg::NewExistsHint)));
     }
     let date = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
@@ -132,14 +141,12 @@ pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
     let text = include_str!("../scaffold/article.md")
         .replace("{title}", &quoted)
         .replace("{date}", &date);
-    write_new(&path, &text)?;
-    println!("{}", t!(Msg::NewDone, path = rel));
-    Ok(())
+    Ok((rel, text))
 }
 
 /// A YAML scalar for a flow mapping: plain when that reads back as the same
 /// text, else double-quoted.
-pub(super) fn yaml_str(s: &str) -> String {
+pub(crate) fn yaml_str(s: &str) -> String {
     let special = |c: char| ":#,[]{}&*!|>'\"%@`\\".contains(c);
     let reserved = ["true", "false", "null", "~", "yes", "no", "on", "off"];
     let plain = !s.is_empty()
@@ -156,7 +163,7 @@ pub(super) fn yaml_str(s: &str) -> String {
 }
 
 /// Writes a new file (and its folders); an existing file is never replaced.
-pub(super) fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, SystemTime};
 
+use super::editor::{self, Editor};
 use super::files::{self, Entry, Found, SiteFiles};
 use super::live::{self, Hub};
 use crate::messages::Msg;
@@ -31,9 +32,18 @@ pub struct State {
     pub hub: Hub,
     pub stopping: AtomicBool,
     open: AtomicUsize,
+    /// The editor at `/_bangtin/`; `None` when serving beyond loopback.
+    pub editor: Option<Editor>,
 }
 
 impl State {
+    pub fn with_editor(editor: Option<Editor>) -> State {
+        State {
+            editor,
+            ..State::default()
+        }
+    }
+
     /// Swaps in a new site; requests already running finish on the old one.
     pub fn publish(&self, files: Arc<SiteFiles>) {
         *self.files.write().unwrap_or_else(PoisonError::into_inner) = files;
@@ -61,7 +71,7 @@ fn serve(mut stream: TcpStream, state: &State, busy: bool) -> io::Result<()> {
         return plain(&mut stream, 503, &t!(Msg::ServeBusy), false, true);
     }
     loop {
-        let request = match read_request(&mut reader) {
+        let request = match read_request(&mut reader).and_then(|r| read_body(&mut reader, r)) {
             Ok(Some(r)) => r,
             Ok(None) => return Ok(()),
             Err(status) => {
@@ -85,6 +95,7 @@ struct Request {
     headers: Vec<(String, String)>,
     keep_alive: bool,
     has_body: bool,
+    body: Vec<u8>,
 }
 
 impl Request {
@@ -157,20 +168,50 @@ fn read_request<R: BufRead>(reader: &mut R) -> Result<Option<Request>, u16> {
         headers,
         keep_alive,
         has_body,
+        body: Vec::new(),
     }))
+}
+
+/// Reads the body a request announces with `Content-Length` (up to the
+/// editor's limit: 413 beyond); a chunked body gets 411, since no page of
+/// ours sends one.
+fn read_body<R: BufRead>(reader: &mut R, req: Option<Request>) -> Result<Option<Request>, u16> {
+    let Some(mut req) = req else {
+        return Ok(None);
+    };
+    if !req.has_body {
+        return Ok(Some(req));
+    }
+    if req.header("transfer-encoding").is_some() {
+        return Err(411);
+    }
+    let len: usize = req
+        .header("content-length")
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or(400u16)?;
+    if len > editor::MAX_BODY {
+        return Err(413);
+    }
+    let mut body = vec![0; len];
+    io::Read::read_exact(reader, &mut body).map_err(|_| 400u16)?;
+    req.body = body;
+    Ok(Some(req))
 }
 
 /// Answers one request; `false` when the connection must close.
 fn respond(stream: &mut TcpStream, req: &Request, state: &State) -> io::Result<bool> {
-    // We never read request bodies, so a request that has one ends the
-    // connection after its answer.
-    let keep = req.keep_alive && !req.has_body;
+    let keep = req.keep_alive;
     let head = req.method == "HEAD";
+    let path = req.target.split(['?', '#']).next().unwrap_or("");
+    if let Some(editor) = &state.editor
+        && (path.starts_with(editor::PREFIX) || path == editor::PREFIX.trim_end_matches('/'))
+    {
+        return answer_editor(stream, req, editor, head, keep);
+    }
     if req.method != "GET" && !head {
         plain(stream, 405, &t!(Msg::ServeMethod), head, !keep)?;
         return Ok(keep);
     }
-    let path = req.target.split(['?', '#']).next().unwrap_or("");
     if path == live::EVENTS_PATH && !head {
         events(stream, state)?;
         return Ok(false);
@@ -214,6 +255,34 @@ fn respond(stream: &mut TcpStream, req: &Request, state: &State) -> io::Result<b
             Ok(keep)
         }
     }
+}
+
+fn answer_editor(
+    stream: &mut TcpStream,
+    req: &Request,
+    editor: &Editor,
+    head: bool,
+    keep: bool,
+) -> io::Result<bool> {
+    let reply = editor.handle(&editor::Request {
+        method: &req.method,
+        target: &req.target,
+        headers: &req.headers,
+        body: &req.body,
+    });
+    let body = Body {
+        bytes: reply.body.into(),
+        content_type: reply.content_type,
+        etag: None,
+        modified: None,
+    };
+    let extra: Vec<(&str, &str)> = reply
+        .headers
+        .iter()
+        .map(|(n, v)| (*n, v.as_str()))
+        .collect();
+    send(stream, reply.status, &body, head, keep, &extra)?;
+    Ok(keep)
 }
 
 /// What a response carries.
@@ -351,7 +420,13 @@ fn status_text(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        303 => "See Other",
         304 => "Not Modified",
+        403 => "Forbidden",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        500 => "Internal Server Error",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",

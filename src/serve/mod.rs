@@ -7,6 +7,7 @@
 //! Nothing is written to disk: `output/` keeps what `bangtin build` made,
 //! and the local address never leaks into a site that gets published.
 
+pub mod editor;
 pub mod files;
 mod http;
 mod invalidate;
@@ -60,6 +61,8 @@ pub struct Server {
     url: String,
     state: Arc<http::State>,
     threads: Vec<JoinHandle<()>>,
+    /// The editor's address with its token; `None` beyond loopback.
+    editor_url: Option<String>,
 }
 
 impl Server {
@@ -96,10 +99,15 @@ impl Server {
         }
         if !ip.is_loopback() {
             warn(&t!(Msg::ServeBindPublic, addr = ip));
+            warn(&t!(Msg::ServeEditorOff, addr = ip));
         }
         let url = local_url(addr);
 
-        let state = Arc::new(http::State::default());
+        let editor = ip
+            .is_loopback()
+            .then(|| editor::Editor::new(site_dir.clone(), addr.port()));
+        let editor_url = editor.as_ref().map(|e| e.address(&url));
+        let state = Arc::new(http::State::with_editor(editor));
         let (mut watcher, note) = watch::Watcher::start(&site_dir)?;
         if let Some(note) = note {
             warn(&note);
@@ -136,12 +144,18 @@ impl Server {
             url,
             state,
             threads: vec![rebuilder, acceptor],
+            editor_url,
         })
     }
 
     /// `http://127.0.0.1:1111/`
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// `http://127.0.0.1:1111/_bangtin/?token=…`, when the editor is on.
+    pub fn editor_url(&self) -> Option<&str> {
+        self.editor_url.as_deref()
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -236,6 +250,9 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
         Ok(built) => {
             state.publish(Arc::clone(&built.files));
             state.hub.reloaded(&built.changed);
+            if let Some(editor) = &state.editor {
+                editor.built(&built.warnings);
+            }
             print_diagnostics(&built.warnings);
             let ms = built.elapsed.as_millis();
             if first {
@@ -262,6 +279,9 @@ fn apply(session: &mut Session, changes: &Changes, state: &http::State, first: b
             print_diagnostics(&diags);
             let errors = diags.iter().filter(|d| d.is_error()).count();
             warn(&t!(Msg::ServeFailed, errors = count(errors, Noun::Errors)));
+            if let Some(editor) = &state.editor {
+                editor.built(&diags);
+            }
             state.hub.failed(&diags);
         }
     }

@@ -1,0 +1,384 @@
+//! The editor's actions on documents: list, open, create, save, and the
+//! pickers' choices. A path from the browser is only ever compared with the
+//! paths `content::scan` lists; the file it names is the one scan found.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::Reply;
+use super::form::{self, Fields, Photo, Wanted};
+use super::front_edit;
+use crate::content::{self, DocKind, FrontMatter, MarkdownFile, front};
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::t;
+use crate::yaml::{self, Source};
+
+type Answer = Result<Reply, Reply>;
+
+fn offset(site_dir: &Path) -> jiff::tz::Offset {
+    crate::config::load(site_dir)
+        .map(|c| c.offset)
+        .unwrap_or(jiff::tz::Offset::constant(7))
+}
+
+/// `GET /api/docs`: every document, articles newest first.
+pub fn list(site_dir: &Path) -> Answer {
+    let offset = offset(site_dir);
+    let loaded = content::load(site_dir, offset);
+    let mut articles: Vec<&content::Document> = Vec::new();
+    let mut pages: Vec<&content::Document> = Vec::new();
+    let mut others: Vec<&content::Document> = Vec::new();
+    for d in &loaded.docs {
+        match d.kind {
+            DocKind::Article => articles.push(d),
+            DocKind::Page => pages.push(d),
+            DocKind::HomeIntro | DocKind::ListIntro => others.push(d),
+        }
+    }
+    articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    crate::text::sort_vi(&mut pages, |d| &d.title);
+    let mut tags: Vec<String> = Vec::new();
+    let mut years: Vec<i16> = Vec::new();
+    let mut out: Vec<Value> = Vec::new();
+    for d in articles.iter().chain(&pages).chain(&others) {
+        for t in &d.tags {
+            if !tags.contains(t) {
+                tags.push(t.clone());
+            }
+        }
+        let year = d.date.as_ref().map(|x| x.year());
+        if let Some(y) = year
+            && !years.contains(&y)
+        {
+            years.push(y);
+        }
+        out.push(json!({
+            "path": d.path, "kind": kind_name(d.kind), "title": d.title,
+            "date": d.date.as_ref().map(|x| x.rfc3339(offset)), "year": year,
+            "tags": d.tags, "draft": d.front.draft, "url": url_of(d),
+            "key": crate::text::fold(&d.title),
+        }));
+    }
+    for path in &loaded.failed {
+        out.push(json!({ "path": path, "kind": kind_of(path), "title": null, "broken": true }));
+    }
+    crate::text::sort_vi(&mut tags, |t| t);
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(Reply::json(
+        200,
+        &json!({ "docs": out, "years": years, "tags": tags }),
+    ))
+}
+
+fn kind_name(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Article => "article",
+        DocKind::Page => "page",
+        DocKind::HomeIntro => "home",
+        DocKind::ListIntro => "intro",
+    }
+}
+
+fn kind_of(path: &str) -> &'static str {
+    if path == "content/_index.md" {
+        "home"
+    } else if path.ends_with("/_index.md") {
+        "intro"
+    } else if path.starts_with("content/pages/") {
+        "page"
+    } else {
+        "article"
+    }
+}
+
+/// The address on the served site; `None` for a draft (`serve` leaves it
+/// out unless `--drafts`).
+fn url_of(d: &content::Document) -> Option<String> {
+    if d.front.draft {
+        return None;
+    }
+    match d.kind {
+        DocKind::Article => d
+            .date
+            .as_ref()
+            .map(|date| format!("/tin-tuc/{}/{}/", date.year(), d.slug)),
+        DocKind::Page => Some(d.page_path()),
+        DocKind::HomeIntro => Some("/".into()),
+        DocKind::ListIntro => Some("/tin-tuc/".into()),
+    }
+}
+
+/// The Markdown file at `path` as `content::scan` lists it.
+fn find(site_dir: &Path, path: &str) -> Result<MarkdownFile, Reply> {
+    let path = crate::text::nfc(path);
+    content::scan(site_dir)
+        .markdown
+        .into_iter()
+        .find(|m| m.path == path)
+        .ok_or_else(|| Reply::error(404, t!(Msg::EditorNoDocument, path = path)))
+}
+
+/// A file's text and the version the page sends back when saving.
+struct OnDisk {
+    text: String,
+    version: String,
+}
+
+fn read(file: &MarkdownFile) -> Result<OnDisk, Reply> {
+    let bytes =
+        std::fs::read(&file.disk).map_err(|e| Reply::error(500, t!(Msg::FileRead, detail = e)))?;
+    let version = blake3::hash(&bytes).to_hex().to_string();
+    let text = String::from_utf8(bytes).map_err(|_| Reply::error(400, t!(Msg::NotUtf8)))?;
+    Ok(OnDisk { text, version })
+}
+
+/// The front matter of `text`, when it reads as one.
+fn parse<'a>(path: &'a str, text: &'a str) -> Option<(front::Split<'a>, FrontMatter)> {
+    let split = front::split(text).ok()?;
+    let src = Source {
+        file: Path::new(path),
+        full_text: text,
+        line_offset: split.yaml_line_offset,
+        yaml_start: split.yaml.as_ptr() as usize - text.as_ptr() as usize,
+    };
+    let (front, _) = yaml::parse_all_keys::<FrontMatter>(split.yaml, src);
+    Some((split, front?))
+}
+
+fn images(file: &MarkdownFile) -> Vec<String> {
+    let mut names: Vec<String> = file
+        .bundle
+        .iter()
+        .flatten()
+        .filter(|b| !b.name.contains('/'))
+        .filter(|b| crate::media::role_of(&b.name) == crate::media::FileRole::Photo)
+        .map(|b| b.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `GET /api/doc`.
+pub fn get(site_dir: &Path, path: &str, last: &[Diagnostic]) -> Answer {
+    let file = find(site_dir, path)?;
+    Ok(Reply::json(200, &doc_json(site_dir, &file, last)?))
+}
+
+fn doc_json(site_dir: &Path, file: &MarkdownFile, last: &[Diagnostic]) -> Result<Value, Reply> {
+    let disk = read(file)?;
+    let diags = diagnostics_json(last, Some((&file.path, &disk.text)));
+    let Some((split, front)) = parse(&file.path, &disk.text) else {
+        return Ok(json!({
+            "path": file.path, "kind": kind_of(&file.path), "version": disk.version,
+            "raw": true, "text": disk.text, "diagnostics": diags,
+        }));
+    };
+    let fields = form::fields_of(&front, offset(site_dir));
+    let photos = form::photos_of(&front, &images(file));
+    Ok(json!({
+        "path": file.path, "kind": kind_of(&file.path), "version": disk.version, "raw": false,
+        "fields": fields, "body": split.body, "photos": photos,
+        "cover": front.cover.as_ref().map(|c| c.value.clone()),
+        "diagnostics": diags,
+    }))
+}
+
+/// Diagnostics as the page shows them; with `file`, only those of that
+/// file, each placed at its front matter key or its line of the text.
+pub fn diagnostics_json(diags: &[Diagnostic], file: Option<(&str, &str)>) -> Vec<Value> {
+    diags
+        .iter()
+        .filter(|d| match file {
+            Some((path, _)) => d.file.as_deref() == Some(Path::new(path)),
+            None => true,
+        })
+        .map(|d| {
+            let (field, body_line) = file.map_or((None, None), |(_, text)| place(text, d.line));
+            json!({
+                "severity": format!("{:?}", d.severity).to_lowercase(),
+                "path": d.file.as_ref().map(|f| f.to_string_lossy().replace('\\', "/")),
+                "line": d.line, "column": d.column, "field": field, "body_line": body_line,
+                "message": d.message, "hint": d.hint, "text": d.render(),
+            })
+        })
+        .collect()
+}
+
+/// The front matter key that holds `line` of `text`, or `"body"` with the
+/// line counted from the first line of the text.
+fn place(text: &str, line: usize) -> (Option<String>, Option<usize>) {
+    let Ok(split) = front::split(text) else {
+        return (None, None);
+    };
+    if line > split.body_line_offset {
+        return (Some("body".into()), Some(line - split.body_line_offset));
+    }
+    let mut key = None;
+    for (i, l) in split.yaml.lines().enumerate() {
+        if let Some((k, _)) = l.split_once(':')
+            && !l.starts_with([' ', '\t', '#', '-'])
+        {
+            key = Some(k.trim().to_string());
+        }
+        if i + 2 == line {
+            return (key, None);
+        }
+    }
+    (None, None)
+}
+
+/// `POST /api/new`: an article as `bangtin new` makes it, or a page.
+pub fn create(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
+    let title = v["title"].as_str().unwrap_or_default();
+    let made = if v["kind"] == "page" {
+        page_file(site_dir, title)
+    } else {
+        crate::cli::article_file(site_dir, title)
+    };
+    let (rel, text) = made.map_err(|d| Reply::error(400, message_of(&d)))?;
+    crate::cli::write_new(&site_dir.join(&rel), &text)
+        .map_err(|d| Reply::error(409, message_of(&d)))?;
+    get(site_dir, &rel, last)
+}
+
+fn page_file(site_dir: &Path, title: &str) -> Result<(String, String), Diagnostic> {
+    let title = form::one_line(title);
+    let slug = crate::text::slugify(&title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(t!(Msg::NewTitleNoSlug, value = title)));
+    }
+    let rel = format!("content/pages/{slug}.md");
+    if site_dir.join(&rel).exists() {
+        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)));
+    }
+    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
+    Ok((rel, format!("---\ntitle: \"{quoted}\"\n---\n")))
+}
+
+fn message_of(d: &Diagnostic) -> String {
+    match &d.hint {
+        Some(h) => format!("{} ({h})", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// `POST /api/doc`: writes the form into the file, unless the file changed
+/// since the page read it.
+pub fn save(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
+    let path = v["path"].as_str().unwrap_or_default();
+    let file = find(site_dir, path)?;
+    let disk = read(&file)?;
+    let force = v["force"].as_bool().unwrap_or(false);
+    if !force && v["version"].as_str() != Some(disk.version.as_str()) {
+        let current = doc_json(site_dir, &file, last)?;
+        return Err(Reply::json(
+            409,
+            &json!({ "error": t!(Msg::EditorConflict, path = file.path), "disk": current }),
+        ));
+    }
+    let text = match v["text"].as_str() {
+        Some(raw) => crate::text::nfc(raw),
+        None => form_text(site_dir, &file, &disk.text, v)?,
+    };
+    write_atomic(&file.disk, &text)?;
+    get(site_dir, &file.path, last)
+}
+
+/// The file with the form's fields written into its front matter.
+fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Result<String, Reply> {
+    let Some((split, front)) = parse(&file.path, text) else {
+        return Err(Reply::error(400, t!(Msg::EditorNotAForm)));
+    };
+    let bad = || Reply::error(400, t!(Msg::EditorBadJson));
+    let fields: Fields = serde_json::from_value(v["fields"].clone()).map_err(|_| bad())?;
+    let photos: Vec<Photo> = match &v["photos"] {
+        Value::Null => form::photos_of(&front, &images(file)),
+        p => serde_json::from_value(p.clone()).map_err(|_| bad())?,
+    };
+    let wanted = Wanted {
+        fields: &fields,
+        photos: &photos,
+        cover: v["cover"].as_str(),
+    };
+    let news = kind_of(&file.path) == "article";
+    let changes = form::changes(&front, &images(file), &wanted, news, offset(site_dir))
+        .map_err(|e| Reply::json(400, &json!({ "error": e.message, "field": e.field })))?;
+    let yaml = front_edit::rewrite(split.yaml, &changes);
+    let body = crate::text::nfc(
+        &v["body"]
+            .as_str()
+            .unwrap_or(split.body)
+            .replace("\r\n", "\n"),
+    );
+    let bom = if text.starts_with('\u{FEFF}') {
+        "\u{FEFF}"
+    } else {
+        ""
+    };
+    let mut out = format!("{bom}---\n{yaml}---\n{body}");
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    // What we write must read back as a front matter: never save a file
+    // the next build cannot open.
+    if parse(&file.path, &out).is_none() {
+        return Err(Reply::error(400, t!(Msg::EditorNotAForm)));
+    }
+    Ok(out)
+}
+
+/// Writes beside the file and renames over it, so a reader (the watcher,
+/// a build) sees the old file or the new one, never half of one.
+fn write_atomic(path: &Path, text: &str) -> Result<(), Reply> {
+    let fail = |e: std::io::Error| {
+        Reply::error(500, t!(Msg::WriteFailed, path = path.display(), detail = e))
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.bangtin-tmp"));
+    std::fs::write(&tmp, text).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}
+
+/// `GET /api/choices?date=`: the cluster-years of the date's year and the
+/// units that exist on that date, with the name they had then.
+pub fn choices(site_dir: &Path, date: &str) -> Answer {
+    let date: jiff::civil::Date = date
+        .get(..10)
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(|| Reply::error(400, t!(Msg::EditorBadDate, value = date)))?;
+    let (data, _) = crate::data::load(site_dir);
+    let mut clusters: Vec<(String, i16, String)> = data
+        .cluster_years
+        .iter()
+        .filter(|c| c.year == date.year())
+        .map(|c| (c.id.clone(), c.year, c.name.clone()))
+        .collect();
+    crate::text::sort_vi(&mut clusters, |c| &c.2);
+    let mut units: Vec<(String, String)> = data
+        .units
+        .iter()
+        .filter(|u| u.valid_on(date))
+        .map(|u| (u.id.clone(), u.name_at(date).full.clone()))
+        .collect();
+    crate::text::sort_vi(&mut units, |u| &u.1);
+    let clusters: Vec<Value> = clusters
+        .into_iter()
+        .map(|(id, year, name)| json!({ "id": id, "year": year, "name": name }))
+        .collect();
+    let units: Vec<Value> = units
+        .into_iter()
+        .map(|(id, name)| json!({ "id": id, "name": name }))
+        .collect();
+    Ok(Reply::json(
+        200,
+        &json!({ "clusters": clusters, "units": units }),
+    ))
+}
