@@ -534,6 +534,10 @@ catalogue! {
     EditorNotAForm => "Phần đầu bài (front matter) chưa đọc được nên không lưu theo biểu mẫu; hãy sửa dạng văn bản",
         "The front matter cannot be read, so the form cannot save it; edit the text instead";
     EditorBadDate => "Ngày {value} không đọc được; dùng dạng 2024-03-14", "The date {value} cannot be read; use the form 2024-03-14";
+    EditorNoPhotosHere => "Trang này không có ảnh riêng; ảnh đặt trong bài hoặc trang", "This page cannot hold photos; put them in an article or a page";
+    EditorFolderExists => "Đã có thư mục {path} cạnh bài nên không chuyển bài vào thư mục được; đổi tên thư mục đó", "There is already a folder {path} beside the article, so it cannot become a folder; rename that folder";
+    EditorBadName => "Tên tệp không dùng được", "This file name cannot be used";
+    EditorNoPhoto => "Bài không có ảnh {file}", "The article has no photo {file}";
     EditorTitleRequired => "Bài cần có tiêu đề", "The article needs a title";
     EditorDateUnreadable => "Ngày đăng {value} không đọc được; chọn ngày và giờ trong ô", "The date {value} cannot be read; pick a date and time in the box";
     // --- images (media) ---

@@ -390,6 +390,17 @@ pub fn read_document(
     bundle: Option<Vec<BundleFile>>,
     offset: Offset,
 ) -> (Option<Document>, Vec<Diagnostic>) {
+    read_document_with(rel, bundle, offset, || read_text(rel, disk))
+}
+
+/// [`read_document`] of a text that may not be on disk (the editor's
+/// preview of unsaved text): `text` gives it.
+pub fn read_document_with(
+    rel: &str,
+    bundle: Option<Vec<BundleFile>>,
+    offset: Offset,
+    text: impl FnOnce() -> Result<String, Diagnostic>,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let Some(kind) = kind_of(rel) else {
         // A Hugo or Zola habit: an `_index.md` elsewhere is not an article.
         let (msg, hint) = if rel.ends_with("/_index.md") {
@@ -407,7 +418,7 @@ pub fn read_document(
             ],
         );
     };
-    let text = match read_text(rel, disk) {
+    let text = match text() {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };

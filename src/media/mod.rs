@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 pub use cache::{CACHE_DIR, clean, open_folder};
+pub use decode::{Sniffed, check_kind, decode as decode_photo};
 pub use settings::{Format, Settings};
 
 /// How a file of a bundle is treated, by its name.

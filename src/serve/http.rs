@@ -249,7 +249,19 @@ fn respond(stream: &mut TcpStream, req: &Request, state: &State) -> io::Result<b
             send(stream, 301, &body, head, keep, &[("Location", &location)])?;
             Ok(keep)
         }
-        Found::NotFound => not_found(stream, &files, head, keep),
+        Found::NotFound => {
+            let preview = state
+                .editor
+                .as_ref()
+                .and_then(|e| e.preview_file(&req.target));
+            match preview.and_then(|entry| body_of(path.trim_start_matches('/'), &entry)) {
+                Some(body) => {
+                    send(stream, 200, &body, head, keep, &[])?;
+                    Ok(keep)
+                }
+                None => not_found(stream, &files, head, keep),
+            }
+        }
         Found::BadPath => {
             plain(stream, 400, &t!(Msg::ServeBadRequest), head, !keep)?;
             Ok(keep)

@@ -105,7 +105,7 @@ impl Server {
 
         let editor = ip
             .is_loopback()
-            .then(|| editor::Editor::new(site_dir.clone(), addr.port()));
+            .then(|| editor::Editor::new(site_dir.clone(), addr.port(), &url));
         let editor_url = editor.as_ref().map(|e| e.address(&url));
         let state = Arc::new(http::State::with_editor(editor));
         let (mut watcher, note) = watch::Watcher::start(&site_dir)?;
@@ -131,6 +131,9 @@ impl Server {
             let state = Arc::clone(&state);
             std::thread::spawn(move || {
                 while let Some(changes) = watcher.next_batch(&state.stopping) {
+                    if let Some(editor) = &state.editor {
+                        editor.disk_changed(&changes);
+                    }
                     apply(&mut session, &changes, &state, false);
                 }
             })

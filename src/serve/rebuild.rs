@@ -55,6 +55,9 @@ pub struct Session {
     good: Option<Good>,
     /// Changes not yet part of a good build (a failed build keeps them).
     pending: Changes,
+    /// The editor's unsaved text of one document, read instead of its file
+    /// (a preview session only; see [`Session::preview`]).
+    overlay: Option<(String, String)>,
 }
 
 /// One Markdown file as last read, with the bundle it was read with.
@@ -91,7 +94,44 @@ impl Session {
                 everything: true,
                 ..Changes::default()
             },
+            overlay: None,
         }
+    }
+
+    /// The page of `path` as it would be with `text` in the file, built by
+    /// this session (which must not be the one being served: it keeps the
+    /// text until the next preview). `disk` are the changes on disk since
+    /// the last call. `Ok(None)`: the document has no page (the home intro
+    /// shows on `/`, which is returned then).
+    pub fn preview(
+        &mut self,
+        path: &str,
+        text: &str,
+        disk: &Changes,
+    ) -> Result<Option<Arc<[u8]>>, Vec<Diagnostic>> {
+        self.overlay = Some((
+            path.to_string(),
+            crate::text::nfc(&text.replace("\r\n", "\n")),
+        ));
+        let mut changes = disk.clone();
+        changes.paths.add(path.to_string());
+        let built = self.rebuild(&changes)?;
+        let Some(good) = &self.good else {
+            return Ok(None);
+        };
+        let file = good.site.routes.iter().find_map(|r| {
+            let mine = match r.kind {
+                site::RouteKind::Article(i) => good.site.articles[i].source == path,
+                site::RouteKind::Page(i) => good.site.pages[i].source == path,
+                site::RouteKind::Home => path == "content/_index.md",
+                _ => false,
+            };
+            mine.then(|| r.file())
+        });
+        Ok(file.and_then(|f| match built.files.get(&f) {
+            Some(crate::serve::files::Entry::Memory { bytes, .. }) => Some(Arc::clone(bytes)),
+            _ => None,
+        }))
     }
 
     /// The files of the last good build, if any.
@@ -103,7 +143,10 @@ impl Session {
     /// failed run). On error the last good site stays as it was.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
-        if let Some(built) = self.try_fast(changes, started) {
+        // The fast path reads the file itself; an overlay must be read instead.
+        if self.overlay.is_none()
+            && let Some(built) = self.try_fast(changes, started)
+        {
             return Ok(built);
         }
         self.pending.paths.extend(&changes.paths);
@@ -225,10 +268,18 @@ impl Session {
                 None => true,
             })
             .collect();
+        let overlay = self.overlay.as_ref();
         let fresh: Vec<(String, Read)> = stale
             .par_iter()
             .map(|m| {
-                let (doc, ds) = content::read_document(&m.path, &m.disk, m.bundle.clone(), offset);
+                let (doc, ds) = match overlay {
+                    Some((path, text)) if *path == m.path => {
+                        content::read_document_with(&m.path, m.bundle.clone(), offset, || {
+                            Ok(text.clone())
+                        })
+                    }
+                    _ => content::read_document(&m.path, &m.disk, m.bundle.clone(), offset),
+                };
                 let read = Read {
                     disk: m.disk.clone(),
                     bundle: m.bundle.clone(),

@@ -15,7 +15,7 @@ use crate::messages::Msg;
 use crate::t;
 use crate::yaml::{self, Source};
 
-type Answer = Result<Reply, Reply>;
+pub(super) type Answer = Result<Reply, Reply>;
 
 fn offset(site_dir: &Path) -> jiff::tz::Offset {
     crate::config::load(site_dir)
@@ -111,7 +111,7 @@ fn url_of(d: &content::Document) -> Option<String> {
 }
 
 /// The Markdown file at `path` as `content::scan` lists it.
-fn find(site_dir: &Path, path: &str) -> Result<MarkdownFile, Reply> {
+pub(super) fn find(site_dir: &Path, path: &str) -> Result<MarkdownFile, Reply> {
     let path = crate::text::nfc(path);
     content::scan(site_dir)
         .markdown
@@ -166,7 +166,11 @@ pub fn get(site_dir: &Path, path: &str, last: &[Diagnostic]) -> Answer {
     Ok(Reply::json(200, &doc_json(site_dir, &file, last)?))
 }
 
-fn doc_json(site_dir: &Path, file: &MarkdownFile, last: &[Diagnostic]) -> Result<Value, Reply> {
+pub(super) fn doc_json(
+    site_dir: &Path,
+    file: &MarkdownFile,
+    last: &[Diagnostic],
+) -> Result<Value, Reply> {
     let disk = read(file)?;
     let diags = diagnostics_json(last, Some((&file.path, &disk.text)));
     let Some((split, front)) = parse(&file.path, &disk.text) else {
@@ -286,6 +290,18 @@ pub fn save(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
     get(site_dir, &file.path, last)
 }
 
+/// The document a save or preview names, and its text as the page's form
+/// would write it.
+pub(super) fn text_for(site_dir: &Path, v: &Value) -> Result<(MarkdownFile, String), Reply> {
+    let file = find(site_dir, v["path"].as_str().unwrap_or_default())?;
+    let disk = read(&file)?;
+    let text = match v["text"].as_str() {
+        Some(raw) => crate::text::nfc(raw),
+        None => form_text(site_dir, &file, &disk.text, v)?,
+    };
+    Ok((file, text))
+}
+
 /// The file with the form's fields written into its front matter.
 fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Result<String, Reply> {
     let Some((split, front)) = parse(&file.path, text) else {
@@ -327,6 +343,35 @@ fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Res
         return Err(Reply::error(400, t!(Msg::EditorNotAForm)));
     }
     Ok(out)
+}
+
+/// Takes a removed photo out of `photos:` and `cover:`; a file that names
+/// it nowhere is left as it is.
+pub(super) fn forget_photo(site_dir: &Path, file: &MarkdownFile, name: &str) -> Result<(), Reply> {
+    let disk = read(file)?;
+    let Some((split, front)) = parse(&file.path, &disk.text) else {
+        return Ok(());
+    };
+    let cover = front.cover.as_ref().map(|c| c.value.as_str());
+    if !front.photos.iter().any(|p| p.file.value == name) && cover != Some(name) {
+        return Ok(());
+    }
+    let offset = offset(site_dir);
+    let fields = form::fields_of(&front, offset);
+    let images = images(file);
+    let photos = super::photos::without(form::photos_of(&front, &images), name);
+    let wanted = Wanted {
+        fields: &fields,
+        photos: &photos,
+        cover: cover.filter(|c| *c != name),
+    };
+    let news = kind_of(&file.path) == "article";
+    let changes = form::changes(&front, &images, &wanted, news, offset)
+        .map_err(|e| Reply::error(400, e.message))?;
+    let text = disk
+        .text
+        .replacen(split.yaml, &front_edit::rewrite(split.yaml, &changes), 1);
+    write_atomic(&file.disk, &text)
 }
 
 /// Writes beside the file and renames over it, so a reader (the watcher,

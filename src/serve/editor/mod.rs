@@ -13,6 +13,7 @@ mod access;
 mod docs;
 pub mod form;
 pub mod front_edit;
+mod photos;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -97,17 +98,88 @@ pub struct Editor {
     last: RwLock<Arc<Vec<Diagnostic>>>,
     /// One publish at a time.
     publishing: Mutex<()>,
+    /// A second build session, with drafts, that renders unsaved text.
+    preview: Mutex<Option<super::Session>>,
+    /// What changed on disk since the last preview (from the watcher).
+    disk: Mutex<super::Changes>,
+    /// The files of the last preview build: its photos are served when the
+    /// site being served lacks them (a draft's gallery).
+    preview_files: RwLock<Option<Arc<super::files::SiteFiles>>>,
+    /// The address the site is served at.
+    base: String,
 }
 
 impl Editor {
-    pub fn new(site_dir: PathBuf, port: u16) -> Editor {
+    pub fn new(site_dir: PathBuf, port: u16, base: &str) -> Editor {
         Editor {
             site_dir,
             access: Access::new(port),
             ui_dir: std::env::var_os("BANGTIN_EDITOR_UI").map(PathBuf::from),
             last: RwLock::default(),
             publishing: Mutex::new(()),
+            preview: Mutex::new(None),
+            disk: Mutex::default(),
+            preview_files: RwLock::new(None),
+            base: base.to_string(),
         }
+    }
+
+    /// Called by the watcher's thread with every batch of changes.
+    pub fn disk_changed(&self, changes: &super::Changes) {
+        let mut disk = self.disk.lock().unwrap_or_else(PoisonError::into_inner);
+        disk.paths.extend(&changes.paths);
+        disk.everything |= changes.everything;
+    }
+
+    /// A file of the last preview that is not a page (a photo of a draft).
+    pub fn preview_file(&self, target: &str) -> Option<super::files::Entry> {
+        let files = self
+            .preview_files
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        let files = files.as_ref()?;
+        match super::files::resolve(files, target) {
+            super::files::Found::File(name, entry) if !name.ends_with(".html") => {
+                Some(entry.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// `POST /api/preview`: the page with the form's unsaved content.
+    fn render_preview(&self, v: &Value) -> Result<Reply, Reply> {
+        let (file, text) = docs::text_for(&self.site_dir, v)?;
+        let mut slot = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
+        let session = slot.get_or_insert_with(|| {
+            super::Session::new(crate::build::BuildOptions {
+                site_dir: self.site_dir.clone(),
+                output_dir: None,
+                base_url: Some(self.base.clone()),
+                drafts: true,
+                deny_warnings: false,
+                write: false,
+                progress: None,
+            })
+        });
+        let disk = std::mem::take(&mut *self.disk.lock().unwrap_or_else(PoisonError::into_inner));
+        let result = session.preview(&file.path, &text, &disk);
+        if let Some(files) = session.files() {
+            *self
+                .preview_files
+                .write()
+                .unwrap_or_else(PoisonError::into_inner) = Some(files);
+        }
+        Ok(match result {
+            Ok(page) => {
+                let html = page.map(|b| String::from_utf8_lossy(&b).into_owned());
+                Reply::json(200, &json!({ "html": html, "diagnostics": [] }))
+            }
+            Err(diags) => Reply::json(
+                200,
+                &json!({ "html": null,
+                "diagnostics": docs::diagnostics_json(&diags, Some((&file.path, &text))) }),
+            ),
+        })
     }
 
     /// The address with the token, printed in the terminal.
@@ -160,6 +232,14 @@ impl Editor {
                 body_json(req).and_then(|v| docs::save(&self.site_dir, &v, &self.last()))
             }
             ("POST", "/_bangtin/api/publish") => Ok(self.publish()),
+            ("POST", "/_bangtin/api/preview") => {
+                body_json(req).and_then(|v| self.render_preview(&v))
+            }
+            ("POST", "/_bangtin/api/photo") => photos::upload(&self.site_dir, req, &self.last()),
+            ("GET", "/_bangtin/api/photo") => photos::original(&self.site_dir, req),
+            ("POST", "/_bangtin/api/photo/remove") => {
+                body_json(req).and_then(|v| photos::remove(&self.site_dir, &v, &self.last()))
+            }
             ("GET" | "POST", _) => Err(Reply::error(404, t!(Msg::EditorNoSuchAction))),
             _ => Err(Reply::error(405, t!(Msg::EditorMethod))),
         };
