@@ -113,6 +113,9 @@ pub(super) fn require_site(site_dir: &Path) -> Result<(), Diagnostic> {
 /// Creates `content/news/<year>/<slug>/index.md`, a draft dated now.
 pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
     let (rel, text) = article_file(site_dir, title)?;
+    if site_dir.join(&rel).exists() {
+        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)).hint(t!(Msg::NewExistsHint)));
+    }
     write_new(&site_dir.join(&rel), &text)?;
     println!("{}", t!(Msg::NewDone, path = rel));
     Ok(())
@@ -120,7 +123,7 @@ pub fn new_article(site_dir: &Path, title: &str) -> Result<(), Diagnostic> {
 
 /// The site path and the text of a new article titled `title`, a draft
 /// dated now (`bangtin new` and the editor's "new article"); an error when
-/// the title gives no slug or the file exists.
+/// the title gives no slug.
 pub(crate) fn article_file(site_dir: &Path, title: &str) -> Result<(String, String), Diagnostic> {
     let offset = config::load(site_dir)
         .map(|c| c.offset)
@@ -133,9 +136,6 @@ pub(crate) fn article_file(site_dir: &Path, title: &str) -> Result<(String, Stri
             .hint(t!(Msg::NewTitleNoSlugHint)));
     }
     let rel = format!("content/news/{}/{slug}/index.md", now.year());
-    if site_dir.join(&rel).exists() {
-        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)).hint(t!(Msg::NewExistsHint)));
-    }
     let date = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
     let text = include_str!("../scaffold/article.md")

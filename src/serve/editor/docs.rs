@@ -237,26 +237,26 @@ fn place(text: &str, line: usize) -> (Option<String>, Option<usize>) {
 pub fn create(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
     let title = v["title"].as_str().unwrap_or_default();
     let made = if v["kind"] == "page" {
-        page_file(site_dir, title)
+        page_file(title)
     } else {
         crate::cli::article_file(site_dir, title)
     };
     let (rel, text) = made.map_err(|d| Reply::error(400, message_of(&d)))?;
+    if site_dir.join(&rel).exists() {
+        return Err(Reply::error(409, t!(Msg::NewExists, path = rel)));
+    }
     crate::cli::write_new(&site_dir.join(&rel), &text)
         .map_err(|d| Reply::error(409, message_of(&d)))?;
     get(site_dir, &rel, last)
 }
 
-fn page_file(site_dir: &Path, title: &str) -> Result<(String, String), Diagnostic> {
+fn page_file(title: &str) -> Result<(String, String), Diagnostic> {
     let title = form::one_line(title);
     let slug = crate::text::slugify(&title);
     if slug.is_empty() {
         return Err(Diagnostic::error(t!(Msg::NewTitleNoSlug, value = title)));
     }
     let rel = format!("content/pages/{slug}.md");
-    if site_dir.join(&rel).exists() {
-        return Err(Diagnostic::error(t!(Msg::NewExists, path = rel)));
-    }
     let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
     Ok((rel, format!("---\ntitle: \"{quoted}\"\n---\n")))
 }

@@ -237,10 +237,14 @@ fn photo_changes(
             wanted: text,
         });
     }
-    let first = photos.first().map(|p| p.file.as_str());
-    let cover = wanted.cover.filter(|c| Some(*c) != first && !c.is_empty());
+    // A cover written in the file stays while it is the one chosen, even
+    // when it is also the first photo; a new choice is written only when it
+    // is not the default.
     let old_cover = front.cover.as_ref().map(|c| c.value.as_str());
-    if cover != old_cover {
+    let chosen = wanted.cover.filter(|c| !c.is_empty());
+    let first = photos.first().map(|p| p.file.as_str());
+    let cover = chosen.filter(|c| Some(*c) != first);
+    if chosen != old_cover && cover != old_cover {
         out.push(KeyChange {
             key: "cover",
             wanted: cover.map(|c| format!("cover: {}", flow(c))),
@@ -277,7 +281,24 @@ fn list(key: &str, items: &[String]) -> Option<String> {
 }
 
 fn plain(key: &str, value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| format!("{key}: {}", flow(value)))
+    (!value.is_empty()).then(|| format!("{key}: {}", block(value)))
+}
+
+/// A value on its own line (`summary: …`): plain unless YAML would read it
+/// otherwise (a `: ` or ` #` inside, an indicator first, a number, a
+/// reserved word), then double-quoted. Commas are fine here.
+fn block(s: &str) -> String {
+    let reserved = ["true", "false", "null", "~", "yes", "no", "on", "off"];
+    let plain = !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.starts_with([
+            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%',
+            '@', '`',
+        ])
+        && !reserved.contains(&s.to_ascii_lowercase().as_str())
+        && s.parse::<f64>().is_err();
+    if plain { s.to_string() } else { quoted(s) }
 }
 
 /// A value for one line: NFC, no line breaks, tabs or control characters.

@@ -98,8 +98,8 @@ fn placeholder(segments: &[Segment<'_>], key: &str) -> Option<usize> {
         .position(|s| s.key.is_none() && s.text.starts_with(&prefix))
 }
 
-/// After the last present key that comes before `key` in [`ORDER`]; else
-/// before the first that comes after it; else at the end.
+/// After the present key that comes closest before `key` in [`ORDER`];
+/// else before the first that comes after it; else at the end.
 fn insertion_point(segments: &[Segment<'_>], key: &str) -> usize {
     let rank = |k: &str| ORDER.iter().position(|o| *o == k);
     let Some(mine) = rank(key) else {
@@ -107,8 +107,11 @@ fn insertion_point(segments: &[Segment<'_>], key: &str) -> usize {
     };
     let before = segments
         .iter()
-        .rposition(|s| s.key.and_then(rank).is_some_and(|r| r < mine));
-    if let Some(i) = before {
+        .enumerate()
+        .filter_map(|(i, s)| Some((s.key.and_then(rank)?, i)))
+        .filter(|(r, _)| *r < mine)
+        .max();
+    if let Some((_, i)) = before {
         return i + 1;
     }
     segments

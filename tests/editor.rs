@@ -1,0 +1,605 @@
+//! The local editor of `bangtin serve` (`/_bangtin/`, issue 22) over real
+//! HTTP: who may use it, and every action's effect on the files on disk,
+//! byte for byte where a careful person would care (a comment kept, an
+//! untouched key as it was).
+
+mod common;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
+
+use bangtin::serve::{ServeOptions, Server};
+use common::SiteTest;
+use common::sample::{sample_site, tiny_jpeg};
+use serde_json::{Value, json};
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    fn error(&self) -> String {
+        self.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+/// One request on its own connection.
+fn raw(
+    addr: SocketAddr,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut req = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(n, _)| *n == "Host") {
+        req.push_str(&format!("Host: {addr}\r\n"));
+    }
+    for (n, v) in headers {
+        req.push_str(&format!("{n}: {v}\r\n"));
+    }
+    if !body.is_empty() {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let end = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&out[..end]).to_string();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: out[end + 4..].to_vec(),
+    }
+}
+
+/// A served site with the editor opened the way a person opens it.
+struct Editor {
+    server: Option<Server>,
+    cookie: String,
+    origin: String,
+}
+
+impl Editor {
+    fn open(t: &SiteTest) -> Editor {
+        let mut opts = ServeOptions::new(t.site());
+        opts.port = 0;
+        let server = Server::start(&opts).unwrap_or_else(|d| panic!("{}", d.render()));
+        let url = server
+            .editor_url()
+            .expect("the editor is on for loopback")
+            .to_string();
+        let target = &url[url.find("/_bangtin/").unwrap()..];
+        let r = raw(server.addr(), "GET", target, &[], b"");
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("Location"), Some("/_bangtin/"));
+        let set = r.header("Set-Cookie").unwrap().to_string();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        let cookie = set.split(';').next().unwrap().to_string();
+        let origin = format!("http://{}", server.addr());
+        Editor {
+            server: Some(server),
+            cookie,
+            origin,
+        }
+    }
+
+    fn addr(&self) -> SocketAddr {
+        self.server.as_ref().unwrap().addr()
+    }
+
+    fn get(&self, target: &str) -> Response {
+        raw(self.addr(), "GET", target, &[("Cookie", &self.cookie)], b"")
+    }
+
+    fn post(&self, target: &str, body: &[u8]) -> Response {
+        let headers = [
+            ("Cookie", self.cookie.as_str()),
+            ("Origin", self.origin.as_str()),
+        ];
+        raw(self.addr(), "POST", target, &headers, body)
+    }
+
+    fn post_json(&self, target: &str, v: &Value) -> Response {
+        self.post(target, v.to_string().as_bytes())
+    }
+
+    fn doc(&self, path: &str) -> Value {
+        let r = self.get(&format!("/_bangtin/api/doc?path={}", encode(path)));
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        r.json()
+    }
+
+    /// Saves `doc` (as the page would after editing it).
+    fn save(&self, doc: &Value) -> Response {
+        self.post_json(
+            "/_bangtin/api/doc",
+            &json!({ "path": doc["path"], "version": doc["version"], "fields": doc["fields"],
+                     "body": doc["body"], "photos": doc["photos"], "cover": doc["cover"] }),
+        )
+    }
+}
+
+/// A file of the site (not of its output).
+fn read(t: &SiteTest, rel: &str) -> String {
+    fs::read_to_string(t.site().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn exists(t: &SiteTest, rel: &str) -> bool {
+    t.site().join(rel).exists()
+}
+
+impl Drop for Editor {
+    /// Stopped before the test's folder goes, so no rebuild sees it vanish.
+    fn drop(&mut self) {
+        if let Some(s) = self.server.take() {
+            s.stop();
+        }
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+const COMMENTED: &str = "---\n# Bài do phòng Tuyên giáo viết\ntitle: \"Hội nghị cũ\"\ndate: 2024-05-02T08:00:00+07:00\ntags: [Giao ước]   # thẻ chính\nevent: ky_ket\n# summary: để trống\naliases:\n  - /tin-cu/hoi-nghi\n---\nĐoạn đầu.\n";
+
+fn with_commented() -> SiteTest {
+    sample_site().file("content/news/2024/hoi-nghi.md", COMMENTED)
+}
+
+#[test]
+fn without_the_token_cookie_nothing_is_answered() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    for target in ["/_bangtin/", "/_bangtin/api/docs", "/_bangtin/editor.js"] {
+        let r = raw(e.addr(), "GET", target, &[], b"");
+        assert_eq!(r.status, 403, "{target}");
+        assert!(r.error().contains("token="), "{}", r.error());
+    }
+    let wrong = raw(e.addr(), "GET", "/_bangtin/?token=0000", &[], b"");
+    assert_eq!(wrong.status, 403);
+    assert!(wrong.header("Set-Cookie").is_none());
+    let forged = raw(
+        e.addr(),
+        "GET",
+        "/_bangtin/api/docs",
+        &[("Cookie", &e.cookie), ("Host", "evil.example:1111")],
+        b"",
+    );
+    assert_eq!(forged.status, 403);
+    assert!(forged.error().contains("127.0.0.1"), "{}", forged.error());
+    // With the cookie, the page and its words are there.
+    let page = e.get("/_bangtin/");
+    assert_eq!(page.status, 200);
+    let html = String::from_utf8(page.body).unwrap();
+    assert!(
+        html.contains("<html lang=\"vi\">") && html.contains("\"Save\":\"Lưu\""),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_change_from_another_origin_or_without_one_is_refused_and_writes_nothing() {
+    let t = with_commented();
+    let e = Editor::open(&t);
+    let doc = e.doc("content/news/2024/hoi-nghi.md");
+    let mut edited = doc.clone();
+    edited["fields"]["title"] = json!("Bị sửa");
+    let body = json!({ "path": doc["path"], "version": doc["version"], "fields": edited["fields"], "body": doc["body"] })
+        .to_string();
+    for origin in [Some("http://evil.example"), Some("null"), None] {
+        let mut headers = vec![("Cookie", e.cookie.as_str())];
+        if let Some(o) = origin {
+            headers.push(("Origin", o));
+        }
+        let r = raw(
+            e.addr(),
+            "POST",
+            "/_bangtin/api/doc",
+            &headers,
+            body.as_bytes(),
+        );
+        assert_eq!(r.status, 403, "{origin:?}");
+    }
+    assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), COMMENTED);
+}
+
+#[test]
+fn the_editor_is_off_when_serving_beyond_this_computer() {
+    let t = sample_site();
+    let mut opts = ServeOptions::new(t.site());
+    opts.port = 0;
+    opts.bind = Some("0.0.0.0".parse().unwrap());
+    let server = Server::start(&opts).unwrap();
+    assert_eq!(server.editor_url(), None);
+    let addr = SocketAddr::new("127.0.0.1".parse().unwrap(), server.addr().port());
+    let r = raw(addr, "GET", "/_bangtin/", &[], b"");
+    assert_eq!(r.status, 404);
+    server.stop();
+}
+
+#[test]
+fn saving_rewrites_only_what_changed_and_keeps_comments_and_other_keys() {
+    let t = with_commented();
+    let e = Editor::open(&t);
+    let mut doc = e.doc("content/news/2024/hoi-nghi.md");
+    assert_eq!(doc["fields"]["title"], "Hội nghị cũ");
+    assert_eq!(doc["fields"]["date"], "2024-05-02T08:00");
+    doc["fields"]["title"] = json!("Hội nghị ký kết: năm 2024");
+    doc["fields"]["summary"] = json!("Sáng 2/5, các đơn vị ký kết.");
+    doc["fields"]["draft"] = json!(true);
+    doc["body"] = json!("Đoạn đầu.\n\nĐoạn hai.\n");
+    let r = e.save(&doc);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(
+        read(&t, "content/news/2024/hoi-nghi.md"),
+        "---\n# Bài do phòng Tuyên giáo viết\ntitle: \"Hội nghị ký kết: năm 2024\"\ndate: 2024-05-02T08:00:00+07:00\ndraft: true\ntags: [Giao ước]   # thẻ chính\nevent: ky_ket\nsummary: Sáng 2/5, các đơn vị ký kết.\naliases:\n  - /tin-cu/hoi-nghi\n---\nĐoạn đầu.\n\nĐoạn hai.\n"
+    );
+    // Saved again unchanged: not one byte moves.
+    let again = r.json();
+    let before = read(&t, "content/news/2024/hoi-nghi.md");
+    assert_eq!(e.save(&again).status, 200);
+    assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), before);
+    // A date picked in the form is written with the site's offset.
+    let mut dated = e.doc("content/news/2024/hoi-nghi.md");
+    dated["fields"]["date"] = json!("2024-05-03T14:30");
+    dated["fields"]["tags"] = json!([]);
+    assert_eq!(e.save(&dated).status, 200);
+    let text = read(&t, "content/news/2024/hoi-nghi.md");
+    assert!(
+        text.contains("\ndate: 2024-05-03T14:30:00+07:00\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("tags:") && !text.contains("thẻ chính"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
+    let t = with_commented();
+    let e = Editor::open(&t);
+    let mut doc = e.doc("content/news/2024/hoi-nghi.md");
+    let theirs = COMMENTED.replace("Đoạn đầu.", "Sửa bằng Notepad.");
+    t.write("content/news/2024/hoi-nghi.md", &theirs);
+    doc["fields"]["title"] = json!("Của tôi");
+    let r = e.save(&doc);
+    assert_eq!(r.status, 409);
+    assert!(
+        r.error().contains("content/news/2024/hoi-nghi.md"),
+        "{}",
+        r.error()
+    );
+    let disk = r.json()["disk"].clone();
+    assert_eq!(disk["body"], "Sửa bằng Notepad.\n");
+    assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), theirs);
+    // She chose to keep hers, knowing the disk's version.
+    doc["version"] = disk["version"].clone();
+    assert_eq!(e.save(&doc).status, 200);
+    assert!(read(&t, "content/news/2024/hoi-nghi.md").contains("title: \"Của tôi\""));
+}
+
+#[test]
+fn an_empty_title_or_an_unreadable_date_is_refused_at_its_field() {
+    let t = with_commented();
+    let e = Editor::open(&t);
+    let mut doc = e.doc("content/news/2024/hoi-nghi.md");
+    doc["fields"]["title"] = json!("  ");
+    let r = e.save(&doc);
+    assert_eq!((r.status, r.json()["field"].as_str()), (400, Some("title")));
+    let mut doc = e.doc("content/news/2024/hoi-nghi.md");
+    doc["fields"]["date"] = json!("14/3/2024");
+    let r = e.save(&doc);
+    assert_eq!((r.status, r.json()["field"].as_str()), (400, Some("date")));
+    assert!(r.error().contains("14/3/2024"), "{}", r.error());
+    assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), COMMENTED);
+}
+
+#[test]
+fn new_articles_and_pages_are_made_as_bangtin_new_makes_them() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let r = e.post_json(
+        "/_bangtin/api/new",
+        &json!({ "kind": "article", "title": "Hội thao Cụm 2" }),
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let path = r.json()["path"].as_str().unwrap().to_string();
+    assert!(
+        path.starts_with("content/news/") && path.ends_with("/hoi-thao-cum-2/index.md"),
+        "{path}"
+    );
+    let text = read(&t, &path);
+    assert!(
+        text.starts_with("---\ntitle: \"Hội thao Cụm 2\"\ndate: ")
+            && text.contains("\ndraft: true\n"),
+        "{text}"
+    );
+    assert_eq!(r.json()["fields"]["draft"], true);
+    let again = e.post_json(
+        "/_bangtin/api/new",
+        &json!({ "kind": "article", "title": "Hội thao Cụm 2" }),
+    );
+    assert_eq!(again.status, 409);
+    let page = e.post_json(
+        "/_bangtin/api/new",
+        &json!({ "kind": "page", "title": "Liên hệ" }),
+    );
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        read(&t, "content/pages/lien-he.md"),
+        "---\ntitle: \"Liên hệ\"\n---\n"
+    );
+    let none = e.post_json(
+        "/_bangtin/api/new",
+        &json!({ "kind": "page", "title": "???" }),
+    );
+    assert_eq!(none.status, 400);
+}
+
+#[test]
+fn the_list_is_newest_first_with_folded_titles() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let list = e.get("/_bangtin/api/docs").json();
+    let docs = list["docs"].as_array().unwrap();
+    assert_eq!(docs[0]["path"], "content/news/2024/co-anh/index.md");
+    assert_eq!(docs[0]["key"], "co anh");
+    assert_eq!(docs[0]["url"], "/tin-tuc/2024/co-anh/");
+    assert_eq!(list["years"], json!([2024, 2023]));
+    let kinds: Vec<&str> = docs.iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "page").count(), 1);
+    assert_eq!(kinds.last(), Some(&"home"));
+    assert_eq!(list["tags"], json!(["Ảnh", "đường", "Giao ước", "Thi đua"]));
+}
+
+#[test]
+fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let upload = |path: &str, name: &str, bytes: &[u8]| {
+        e.post(
+            &format!(
+                "/_bangtin/api/photo?path={}&name={}",
+                encode(path),
+                encode(name)
+            ),
+            bytes,
+        )
+    };
+    // A plain article becomes a bundle at the same address.
+    let r = upload(
+        "content/news/2023/bai-03.md",
+        "Ảnh Hội nghị.JPG",
+        &tiny_jpeg(3),
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["path"], "content/news/2023/bai-03/index.md");
+    assert_eq!(r.json()["file"], "anh-hoi-nghi.jpg");
+    assert!(!exists(&t, "content/news/2023/bai-03.md"));
+    assert_eq!(
+        fs::read(t.site().join("content/news/2023/bai-03/anh-hoi-nghi.jpg")).unwrap(),
+        tiny_jpeg(3)
+    );
+    let bundle = "content/news/2023/bai-03/index.md";
+    let names = [
+        ("Ảnh Hội nghị.jpg", "anh-hoi-nghi-2.jpg"),
+        ("../../../evil.jpg", "evil.jpg"),
+        ("/etc/passwd.jpg", "passwd.jpg"),
+        ("C:\\Users\\x\\bia.jpeg", "bia.jpg"),
+        ("A\u{301}nh.jpg", "anh.jpg"),
+        ("chỉ-là-png.jpg", "chi-la-png.png"),
+    ];
+    for (wish, got) in names {
+        let bytes = if got.ends_with(".png") {
+            png()
+        } else {
+            tiny_jpeg(4)
+        };
+        let r = upload(bundle, wish, &bytes);
+        assert_eq!(
+            (r.status, r.json()["file"].as_str()),
+            (200, Some(got)),
+            "{wish}"
+        );
+        assert!(
+            exists(&t, &format!("content/news/2023/bai-03/{got}")),
+            "{got}"
+        );
+    }
+    assert_eq!(upload(bundle, "a\0b.jpg", &tiny_jpeg(5)).status, 400);
+    let text = upload(bundle, "thu.jpg", b"<script>alert(1)</script>");
+    assert_eq!(text.status, 400);
+    assert!(!text.error().is_empty());
+    assert!(!exists(&t, "content/news/2023/bai-03/thu.jpg"));
+    let huge = raw(
+        e.addr(),
+        "POST",
+        &format!("/_bangtin/api/photo?path={}&name=x.jpg", encode(bundle)),
+        &[
+            ("Cookie", &e.cookie),
+            ("Origin", &e.origin),
+            ("Content-Length", "50000000"),
+        ],
+        b"",
+    );
+    assert_eq!(huge.status, 413);
+    // Nothing left the site: no file was written above content/.
+    assert!(!t.site().join("evil.jpg").exists() && !t.site().join("content/evil.jpg").exists());
+    // The original comes back for the thumbnail; a name not in the bundle does not.
+    let thumb = e.get(&format!(
+        "/_bangtin/api/photo?path={}&file=anh-hoi-nghi.jpg",
+        encode(bundle)
+    ));
+    assert_eq!((thumb.status, thumb.body), (200, tiny_jpeg(3)));
+    let out = e.get(&format!(
+        "/_bangtin/api/photo?path={}&file=../../../site.yaml",
+        encode(bundle)
+    ));
+    assert_eq!(out.status, 404);
+}
+
+fn png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(4, 3, image::Rgb([10, 200, 30]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn captions_order_and_cover_are_written_and_a_removed_photo_goes_to_the_trash() {
+    let t = sample_site();
+    t.write_bytes("content/news/2024/co-anh/be.jpg", &tiny_jpeg(7));
+    let e = Editor::open(&t);
+    let path = "content/news/2024/co-anh/index.md";
+    let mut doc = e.doc(path);
+    let files: Vec<&str> = doc["photos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["anh.jpg", "be.jpg"]);
+    doc["photos"] = json!([
+        { "file": "be.jpg", "caption": "Trao cờ thi đua", "alt": "" },
+        { "file": "anh.jpg", "caption": "", "alt": "Toàn cảnh: hội trường" },
+    ]);
+    doc["cover"] = json!("anh.jpg");
+    assert_eq!(e.save(&doc).status, 200);
+    assert_eq!(
+        read(&t, path),
+        "---\ntitle: Có ảnh\ndate: 2024-06-01\ncover: anh.jpg\nphotos:\n  - { file: be.jpg, caption: Trao cờ thi đua }\n  - { file: anh.jpg, alt: \"Toàn cảnh: hội trường\" }\ntags: [Ảnh]\n---\n![Ảnh](anh.jpg)\n"
+    );
+    let r = e.post_json(
+        "/_bangtin/api/photo/remove",
+        &json!({ "path": path, "file": "be.jpg" }),
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert!(!exists(&t, "content/news/2024/co-anh/be.jpg"));
+    let trash = common::files_under(&t.site().join(".bangtin-trash"));
+    assert_eq!(trash.len(), 1);
+    assert!(
+        trash[0].ends_with("/content/news/2024/co-anh/be.jpg"),
+        "{trash:?}"
+    );
+    assert_eq!(
+        read(&t, path),
+        "---\ntitle: Có ảnh\ndate: 2024-06-01\ncover: anh.jpg\nphotos:\n  - { file: anh.jpg, alt: \"Toàn cảnh: hội trường\" }\ntags: [Ảnh]\n---\n![Ảnh](anh.jpg)\n"
+    );
+    let missing = e.post_json(
+        "/_bangtin/api/photo/remove",
+        &json!({ "path": path, "file": "../../../../site.yaml" }),
+    );
+    assert_eq!(missing.status, 404);
+    assert!(exists(&t, "site.yaml"));
+}
+
+#[test]
+fn the_preview_renders_unsaved_text_with_the_theme_and_writes_nothing() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let path = "content/news/2023/bai-02.md";
+    let before = read(&t, path);
+    let mut doc = e.doc(path);
+    doc["fields"]["title"] = json!("Tiêu đề chưa lưu");
+    doc["fields"]["draft"] = json!(true);
+    doc["body"] = json!("| Đơn vị | Điểm |\n|---|---|\n| Sở Y tế | 95,5 |\n");
+    let r = e.post_json(
+        "/_bangtin/api/preview",
+        &json!({ "path": path, "version": doc["version"], "fields": doc["fields"], "body": doc["body"] }),
+    );
+    assert_eq!(r.status, 200);
+    let html = r.json()["html"].as_str().unwrap_or_default().to_string();
+    assert!(
+        html.contains("Tiêu đề chưa lưu") && html.contains("<table"),
+        "{html}"
+    );
+    assert!(html.contains("Bản nháp"), "a draft shows its badge");
+    assert_eq!(read(&t, path), before);
+    // Text that does not build gives its diagnostics instead.
+    let broken = e.post_json(
+        "/_bangtin/api/preview",
+        &json!({ "path": path, "text": "---\ntitle: [\n---\n" }),
+    );
+    let v = broken.json();
+    assert!(v["html"].is_null());
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["path"], path);
+    assert_eq!(d["line"], 2);
+}
+
+#[test]
+fn publishing_builds_output_and_a_failed_build_keeps_the_previous_one() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let ok = e.post_json("/_bangtin/api/publish", &json!({})).json();
+    assert_eq!(ok["ok"], true, "{ok}");
+    let page = t.site().join("output/tin-tuc/2024/co-anh/index.html");
+    let built = fs::read(&page).unwrap();
+    t.write(
+        "content/news/2024/hong.md",
+        "---\ntitle: Hỏng\ndate: 14/3/2024\n---\nx\n",
+    );
+    let failed = e.post_json("/_bangtin/api/publish", &json!({})).json();
+    assert_eq!(failed["ok"], false);
+    let d = failed["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "content/news/2024/hong.md")
+        .unwrap_or_else(|| panic!("{failed}"));
+    assert_eq!(
+        (d["line"].as_u64(), d["severity"].as_str()),
+        (Some(3), Some("error"))
+    );
+    assert!(d["hint"].as_str().unwrap().contains("2024-03-14"), "{d}");
+    assert_eq!(fs::read(&page).unwrap(), built);
+}
