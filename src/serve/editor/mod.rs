@@ -243,7 +243,16 @@ impl Editor {
             ("GET" | "POST", _) => Err(Reply::error(404, t!(Msg::EditorNoSuchAction))),
             _ => Err(Reply::error(405, t!(Msg::EditorMethod))),
         };
-        result.unwrap_or_else(|reply| reply)
+        let mut reply = result.unwrap_or_else(|reply| reply);
+        // No other site may frame the editor (clickjacking) or make its
+        // answers run as something else.
+        reply
+            .headers
+            .push(("Content-Security-Policy", "frame-ancestors 'none'".into()));
+        reply
+            .headers
+            .push(("X-Content-Type-Options", "nosniff".into()));
+        reply
     }
 
     fn page(&self) -> Reply {
