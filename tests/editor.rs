@@ -603,3 +603,35 @@ fn publishing_builds_output_and_a_failed_build_keeps_the_previous_one() {
     assert!(d["hint"].as_str().unwrap().contains("2024-03-14"), "{d}");
     assert_eq!(fs::read(&page).unwrap(), built);
 }
+
+#[test]
+fn the_home_intro_and_a_page_use_the_same_form_without_the_news_fields() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let mut home = e.doc("content/_index.md");
+    assert_eq!(home["kind"], "home");
+    home["fields"]["title"] = json!("");
+    home["body"] = json!("Chào mừng bạn đọc.\n");
+    let r = e.save(&home);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(
+        read(&t, "content/_index.md"),
+        "---\n---\nChào mừng bạn đọc.\n"
+    );
+    let mut page = e.doc("content/pages/gioi-thieu.md");
+    assert_eq!(page["kind"], "page");
+    // A date sent for a page is not a page's key: nothing is written for it.
+    page["fields"]["date"] = json!("2024-01-01T00:00");
+    page["fields"]["title"] = json!("Giới thiệu chung");
+    assert_eq!(e.save(&page).status, 200);
+    assert_eq!(
+        read(&t, "content/pages/gioi-thieu.md"),
+        "---\ntitle: \"Giới thiệu chung\"\n---\nVề chúng tôi.\n"
+    );
+    page["fields"]["title"] = json!("");
+    let r = e.save(&e.doc("content/pages/gioi-thieu.md"));
+    assert_eq!(r.status, 200);
+    let mut untitled = e.doc("content/pages/gioi-thieu.md");
+    untitled["fields"]["title"] = json!("");
+    assert_eq!(e.save(&untitled).status, 400);
+}

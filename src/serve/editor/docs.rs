@@ -318,9 +318,14 @@ fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Res
         photos: &photos,
         cover: v["cover"].as_str(),
     };
-    let news = kind_of(&file.path) == "article";
-    let changes = form::changes(&front, &images(file), &wanted, news, offset(site_dir))
-        .map_err(|e| Reply::json(400, &json!({ "error": e.message, "field": e.field })))?;
+    let changes = form::changes(
+        &front,
+        &images(file),
+        &wanted,
+        kind_of(&file.path),
+        offset(site_dir),
+    )
+    .map_err(|e| Reply::json(400, &json!({ "error": e.message, "field": e.field })))?;
     let yaml = front_edit::rewrite(split.yaml, &changes);
     let body = crate::text::nfc(
         &v["body"]
@@ -365,8 +370,7 @@ pub(super) fn forget_photo(site_dir: &Path, file: &MarkdownFile, name: &str) -> 
         photos: &photos,
         cover: cover.filter(|c| *c != name),
     };
-    let news = kind_of(&file.path) == "article";
-    let changes = form::changes(&front, &images, &wanted, news, offset)
+    let changes = form::changes(&front, &images, &wanted, kind_of(&file.path), offset)
         .map_err(|e| Reply::error(400, e.message))?;
     let text = disk
         .text

@@ -112,9 +112,10 @@ pub fn changes(
     front: &FrontMatter,
     images: &[String],
     wanted: &Wanted<'_>,
-    news: bool,
+    kind: &str,
     offset: Offset,
 ) -> Result<Vec<KeyChange>, FieldError> {
+    let news = kind == "article";
     let old = fields_of(front, offset);
     let new = wanted.fields;
     let mut out = Vec::new();
@@ -124,7 +125,8 @@ pub fn changes(
         }
     };
     let title = one_line(&new.title);
-    if title.is_empty() {
+    // The home and list introductions may go without a title.
+    if title.is_empty() && matches!(kind, "article" | "page") {
         return Err(FieldError {
             field: "title",
             message: t!(Msg::EditorTitleRequired),
@@ -133,7 +135,7 @@ pub fn changes(
     change(
         "title",
         title != old.title,
-        Some(format!("title: {}", quoted(&title))),
+        (!title.is_empty()).then(|| format!("title: {}", quoted(&title))),
     );
     if news {
         let differs = new.date != old.date;
@@ -323,4 +325,31 @@ fn flow(s: &str) -> String {
 /// Keys the form writes, for telling the page which field a line is in.
 pub fn is_form_key(key: &str) -> bool {
     front_edit::ORDER.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_on_its_own_line_is_quoted_only_when_yaml_would_misread_it() {
+        assert_eq!(
+            block("Sáng 2/5, các đơn vị ký kết."),
+            "Sáng 2/5, các đơn vị ký kết."
+        );
+        assert_eq!(block("Tin: ảnh"), "\"Tin: ảnh\"");
+        assert_eq!(block("Số 1 #nổi bật"), "\"Số 1 #nổi bật\"");
+        assert_eq!(block("- gạch đầu"), "\"- gạch đầu\"");
+        assert_eq!(
+            block("\"Mái ấm\" trao tặng"),
+            "\"\\\"Mái ấm\\\" trao tặng\""
+        );
+        assert_eq!(block("yes"), "\"yes\"");
+        assert_eq!(block("2024"), "\"2024\"");
+    }
+
+    #[test]
+    fn one_line_values_lose_breaks_controls_and_extra_spaces_and_become_nfc() {
+        assert_eq!(one_line("  Ho\u{0300}a\n\tbình\u{7}  "), "Hòa bình");
+    }
 }
