@@ -21,6 +21,115 @@ catalogue! {
     Photos => "Ảnh", "Photos";
     Save => "Lưu", "Save";
     Publish => "Xuất bản", "Publish";
+    // the list
+    Pages => "Trang và lời giới thiệu trang chủ", "Pages and the home intro";
+    Loading => "Đang tải…", "Loading…";
+    LoadFailed => "Không tải được: {error}", "Cannot load: {error}";
+    NetworkError => "Không kết nối được với bangtin serve; kiểm tra cửa sổ dòng lệnh còn chạy không.", "Cannot reach bangtin serve; check that it still runs in the terminal.";
+    HttpError => "Lỗi {status}", "Error {status}";
+    Search => "Tìm theo tiêu đề", "Search titles";
+    FilterYear => "Năm", "Year";
+    FilterState => "Trạng thái", "State";
+    All => "Tất cả", "All";
+    Drafts => "Bản nháp", "Drafts";
+    Published => "Đã đăng", "Published";
+    DocCount => "{count} tin bài", "{count} articles";
+    NoDocs => "Không có tin bài nào khớp.", "No article matches.";
+    NoTitle => "(chưa có tiêu đề)", "(no title)";
+    HomeIntro => "Lời giới thiệu trang chủ", "Home intro";
+    DraftBadge => "Nháp", "Draft";
+    Broken => "Phần đầu không đọc được", "Front matter unreadable";
+    NewDoc => "Viết mới", "Write something new";
+    NewKind => "Loại", "Kind";
+    NewArticle => "Tin bài", "Article";
+    NewPage => "Trang", "Page";
+    NewTitlePrompt => "Tiêu đề", "Title";
+    TitleNeeded => "Cần có tiêu đề.", "A title is needed.";
+    Create => "Tạo", "Create";
+    Created => "Đã tạo “{title}”.", "Created “{title}”.";
+    // the form
+    BackToList => "Về danh sách", "Back to the list";
+    KindArticle => "Tin bài", "Article";
+    KindPage => "Trang", "Page";
+    ViewSite => "Xem trên trang", "View on the site";
+    Details => "Thông tin bài", "Details";
+    DateNote => "giờ Việt Nam (+07:00)", "Vietnam time (+07:00)";
+    TagsNote => "Gõ chủ đề rồi nhấn Enter; nhấn Backspace để chọn chủ đề cuối và bỏ nó.", "Type a tag and press Enter; Backspace selects the last tag to remove it.";
+    TagRemove => "Bỏ chủ đề {tag}", "Remove the tag {tag}";
+    TagAdded => "Đã thêm chủ đề {tag}.", "Added the tag {tag}.";
+    TagRemoved => "Đã bỏ chủ đề {tag}.", "Removed the tag {tag}.";
+    ClusterNone => "— Không chọn —", "— None —";
+    ChoicesFailed => "Không tải được danh sách cụm và đơn vị: {error}", "Cannot load the clusters and units: {error}";
+    UnitsNote => "Gõ để lọc danh sách, đánh dấu các đơn vị được nhắc tới.", "Type to filter the list; tick the units the article is about.";
+    NoUnits => "Không có đơn vị nào cho ngày này.", "No unit for this date.";
+    RawNote => "Phần đầu của tệp không đọc được thành biểu mẫu: sửa trực tiếp toàn văn dưới đây.", "The front matter cannot be read as a form: edit the whole text below.";
+    FieldText => "Toàn văn", "Whole text";
+    OtherDiagnostics => "Các lưu ý khác", "Other notes";
+    BodyDiagnostics => "Chỗ cần xem lại trong nội dung", "Places to look at in the text";
+    BodyNote => "Viết bằng Markdown; dán từ Word hoặc trang web sẽ được chuyển sẵn.", "Written in Markdown; text pasted from Word or a web page is converted.";
+    Line => "Dòng {line}", "Line {line}";
+    SevError => "Lỗi", "Error";
+    SevWarning => "Cảnh báo", "Warning";
+    SevNote => "Ghi chú", "Note";
+    // the toolbar
+    Toolbar => "Định dạng", "Formatting";
+    ToolHeading => "Tiêu đề mục", "Heading";
+    ToolBold => "Chữ đậm (Ctrl+B)", "Bold (Ctrl+B)";
+    ToolItalic => "Chữ nghiêng (Ctrl+I)", "Italic (Ctrl+I)";
+    ToolBullets => "Danh sách gạch đầu dòng", "Bulleted list";
+    ToolNumbers => "Danh sách đánh số", "Numbered list";
+    ToolLink => "Liên kết (Ctrl+K)", "Link (Ctrl+K)";
+    ToolTable => "Bảng", "Table";
+    ToolQuote => "Trích dẫn", "Quote";
+    LinkText => "Chữ hiện ra", "Text shown";
+    LinkAddress => "Địa chỉ", "Address";
+    Insert => "Chèn", "Insert";
+    TableColumn => "Cột {n}", "Column {n}";
+    Pasted => "Đã dán và chuyển sang Markdown.", "Pasted and converted to Markdown.";
+    PastedImage => "anh-dan-{n}", "pasted-{n}";
+    // photos
+    NoPhotos => "Chưa có ảnh.", "No photos yet.";
+    PhotoCaption => "Chú thích", "Caption";
+    PhotoAlt => "Mô tả cho người không xem được ảnh", "Description for those who cannot see it";
+    PhotoCover => "Ảnh bìa", "Cover";
+    PhotoUnlisted => "chưa có trong danh sách ảnh, sẽ được thêm khi lưu", "not yet listed, added on saving";
+    MoveUp => "Lên", "Up";
+    MoveDown => "Xuống", "Down";
+    Remove => "Xóa", "Remove";
+    PhotoUp => "Đưa ảnh {file} lên", "Move {file} up";
+    PhotoDown => "Đưa ảnh {file} xuống", "Move {file} down";
+    PhotoRemove => "Xóa ảnh {file}", "Remove {file}";
+    PhotoRemoveConfirm => "Chuyển ảnh {file} vào thùng rác (.bangtin-trash)?", "Move {file} to the trash (.bangtin-trash)?";
+    PhotoRemoved => "Đã chuyển ảnh {file} vào thùng rác.", "Moved {file} to the trash.";
+    PhotoMoved => "Ảnh {file} ở vị trí {position} trên {count}.", "{file} is now {position} of {count}.";
+    PhotoDrop => "Kéo thả ảnh vào đây, hoặc", "Drop photos here, or";
+    PhotoPick => "Chọn ảnh…", "Choose photos…";
+    PhotoUploading => "Đang tải lên {name}…", "Uploading {name}…";
+    PhotoUploaded => "Đã tải lên {file}.", "Uploaded {file}.";
+    PhotoUploadFailed => "Không tải lên được {name}: {error}", "Cannot upload {name}: {error}";
+    // preview
+    Preview => "Xem trước", "Preview";
+    PreviewLoading => "Đang dựng bản xem trước…", "Rendering the preview…";
+    PreviewUnavailable => "Chưa xem trước được ({error}).", "No preview yet ({error}).";
+    PreviewFailed => "Văn bản chưa dựng được thành trang; xem các lỗi ở trên.", "The text does not build yet; see the errors above.";
+    // saving
+    Unsaved => "Có thay đổi chưa lưu", "Unsaved changes";
+    LeaveWarning => "Có thay đổi chưa lưu. Vẫn rời trang?", "There are unsaved changes. Leave anyway?";
+    Saving => "Đang lưu…", "Saving…";
+    Saved => "Đã lưu.", "Saved.";
+    SaveFailed => "Chưa lưu được: {error}", "Not saved: {error}";
+    ConflictTitle => "Tệp đã được sửa ở nơi khác", "The file was changed elsewhere";
+    ConflictIntro => "Trong lúc bạn soạn, tệp trên đĩa đã thay đổi. Hãy so sánh rồi chọn bản muốn giữ.", "While you were editing, the file on disk changed. Compare them and choose which to keep.";
+    ConflictMine => "Bản của bạn", "Your version";
+    ConflictDisk => "Bản trên đĩa", "The version on disk";
+    KeepMine => "Giữ bản của tôi", "Keep mine";
+    TakeDisk => "Lấy bản trên đĩa", "Take the disk's";
+    TookDisk => "Đã mở lại bản trên đĩa.", "Reopened the version on disk.";
+    Close => "Đóng", "Close";
+    // publish
+    Publishing => "Đang xuất bản…", "Publishing…";
+    PublishResult => "Kết quả xuất bản", "Publish result";
+    OpenPath => "Mở {path}", "Open {path}";
 }
 
 impl EditorMsg {
