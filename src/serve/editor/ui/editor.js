@@ -557,14 +557,14 @@
       ['ToolItalic', 'I', function () { wrapSel('*', '*'); }],
       ['ToolBullets', '•', function () { linePrefix('- '); }],
       ['ToolNumbers', '1.', function () { linePrefix('1. ', false, true); }],
-      ['ToolLink', '🔗', function () { link(); }],
-      ['ToolTable', '▦', function () { table(); }],
-      ['ToolQuote', '❝', function () { linePrefix('> '); }]
+      ['ToolLink', '[↗]', function () { link(); }],
+      ['ToolTable', '⊞', function () { table(); }],
+      ['ToolQuote', '»', function () { linePrefix('> '); }]
     ];
     var bar = el('div', { class: 'bt-toolbar', role: 'toolbar', 'aria-label': w('Toolbar'), 'aria-controls': fid });
     tools.forEach(function (t, i) {
       add(bar, el('button', { type: 'button', class: 'bt-tool bt-tool-' + t[0].slice(4).toLowerCase(), 'aria-label': w(t[0]), title: w(t[0]), tabindex: i ? '-1' : '0',
-        onclick: function () { t[2](); ta.focus(); markDirty(); } }, el('span', { 'aria-hidden': 'true', text: t[1] })));
+        onclick: function () { t[2](); ta.focus(); markDirty(); } }, el('span', { 'aria-hidden': 'true', class: 'bt-glyph', 'data-g': t[1] })));
     });
     // roving focus in the toolbar
     bar.addEventListener('keydown', function (e) {
