@@ -688,7 +688,15 @@
       var imgs = P.dataImages ? P.dataImages(html) : [];
       if (md || imgs.length || files.length) {
         e.preventDefault();
-        if (md) { replaceSel(md); markDirty(); }
+        if (md) {
+          // blocks stand apart from the text around them
+          var ta = F.body, before = ta.value.slice(0, ta.selectionStart), after = ta.value.slice(ta.selectionEnd);
+          if (/\n\n/.test(md) || /^(#|[-|>]|\d+\.)/.test(md)) {
+            md = (!before || /\n\n$/.test(before) ? '' : /\n$/.test(before) ? '\n' : '\n\n') + md +
+              (!after ? '\n' : /^\n\n/.test(after) ? '' : /^\n/.test(after) ? '\n' : '\n\n');
+          }
+          replaceSel(md); markDirty();
+        }
         imgs.forEach(function (src, i) { uploadBlob(dataUrlBlob(src), w('PastedImage', { n: i + 1 }) + extOf(src)); });
         if (!imgs.length) files.forEach(function (f) { uploadBlob(f, f.name || w('PastedImage', { n: 1 }) + extOf(f.type)); });
         announce(w('Pasted'));
