@@ -925,7 +925,9 @@
     Object.keys(f).forEach(function (k) {
       var v = f[k];
       if (v === null || v === '' || (Array.isArray(v) && !v.length)) return;
-      lines.push(k + ': ' + (Array.isArray(v) ? v.join(', ') : v));
+      var names = { title: 'FieldTitle', date: 'FieldDate', tags: 'FieldTags', summary: 'FieldSummary', byline: 'FieldByline', cluster: 'FieldCluster', units: 'FieldUnits', draft: 'FieldDraft' };
+      if (k === 'draft') v = v ? '✓' : '—';
+      lines.push((names[k] ? w(names[k]) : k) + ': ' + (Array.isArray(v) ? v.join(', ') : v));
     });
     return lines.join('\n') + '\n\n' + (d.body || '');
   }
