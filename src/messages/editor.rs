@@ -96,9 +96,6 @@ catalogue! {
     MoveUp => "Lên", "Up";
     MoveDown => "Xuống", "Down";
     Remove => "Xóa", "Remove";
-    PhotoUp => "Đưa ảnh {file} lên", "Move {file} up";
-    PhotoDown => "Đưa ảnh {file} xuống", "Move {file} down";
-    PhotoRemove => "Xóa ảnh {file}", "Remove {file}";
     PhotoRemoveConfirm => "Chuyển ảnh {file} vào thùng rác (.bangtin-trash)?", "Move {file} to the trash (.bangtin-trash)?";
     PhotoRemoved => "Đã chuyển ảnh {file} vào thùng rác.", "Moved {file} to the trash.";
     PhotoMoved => "Ảnh {file} ở vị trí {position} trên {count}.", "{file} is now {position} of {count}.";

@@ -750,7 +750,7 @@
     var group = id('cover');
     if (!F.photos.length) { add(ol, el('li', { class: 'bt-quiet', text: w('NoPhotos') })); }
     F.photos.forEach(function (p, i) {
-      var cid = id('cap'), aid = id('alt'), rid = id('cov');
+      var cid = id('cap'), aid = id('alt'), rid = id('cov'), fileId = id('file');
       var cap = el('input', { id: cid, type: 'text', value: p.caption, oninput: function () { p.caption = cap.value; } });
       var alt = el('input', { id: aid, type: 'text', value: p.alt, oninput: function () { p.alt = alt.value; } });
       var radio = el('input', { type: 'radio', name: group, id: rid, checked: F.cover === p.file || (!F.cover && i === 0),
@@ -758,14 +758,14 @@
       var li = el('li', { class: 'bt-photo', draggable: 'true', 'data-i': i },
         el('img', { src: API + 'photo?' + q({ path: F.doc.path, file: p.file }), alt: '', loading: 'lazy', class: 'bt-thumb' }),
         el('div', { class: 'bt-photofields' },
-          el('p', { class: 'bt-file', text: p.file + (p.listed === false ? ' · ' + w('PhotoUnlisted') : '') }),
+          el('p', { class: 'bt-file', id: fileId, text: p.file + (p.listed === false ? ' · ' + w('PhotoUnlisted') : '') }),
           el('div', { class: 'bt-field' }, el('label', { for: cid, text: w('PhotoCaption', { file: p.file }) }), cap),
           el('div', { class: 'bt-field' }, el('label', { for: aid, text: w('PhotoAlt', { file: p.file }) }), alt),
           el('div', { class: 'bt-photoacts' },
             el('span', { class: 'bt-check' }, radio, ' ', el('label', { for: rid, text: w('PhotoCover') })),
-            el('button', { type: 'button', 'aria-label': w('PhotoUp', { file: p.file }), disabled: i === 0, 'data-act': 'up', onclick: function () { movePhoto(i, i - 1, 'up'); } }, el('span', { 'aria-hidden': 'true', text: '↑ ' }), w('MoveUp')),
-            el('button', { type: 'button', 'aria-label': w('PhotoDown', { file: p.file }), disabled: i === F.photos.length - 1, 'data-act': 'down', onclick: function () { movePhoto(i, i + 1, 'down'); } }, el('span', { 'aria-hidden': 'true', text: '↓ ' }), w('MoveDown')),
-            el('button', { type: 'button', class: 'bt-danger', 'aria-label': w('PhotoRemove', { file: p.file }), onclick: function () { removePhoto(p); } }, w('Remove')))));
+            el('button', { type: 'button', 'aria-describedby': fileId, disabled: i === 0, 'data-act': 'up', onclick: function () { movePhoto(i, i - 1, 'up'); } }, el('span', { 'aria-hidden': 'true', text: '↑ ' }), w('MoveUp')),
+            el('button', { type: 'button', 'aria-describedby': fileId, disabled: i === F.photos.length - 1, 'data-act': 'down', onclick: function () { movePhoto(i, i + 1, 'down'); } }, el('span', { 'aria-hidden': 'true', text: '↓ ' }), w('MoveDown')),
+            el('button', { type: 'button', class: 'bt-danger', 'aria-describedby': fileId, onclick: function () { removePhoto(p); } }, w('Remove')))));
       li.addEventListener('dragstart', function (e) { F.dragFrom = i; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', p.file); li.classList.add('bt-dragging'); });
       li.addEventListener('dragend', function () { li.classList.remove('bt-dragging'); });
       li.addEventListener('dragover', function (e) { if (F.dragFrom !== undefined && F.dragFrom !== null) { e.preventDefault(); li.classList.add('bt-over'); } });
