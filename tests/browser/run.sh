@@ -6,7 +6,9 @@
 #   tests/browser/run.sh --install-only     # what bench/search.sh uses
 #
 # Tests the built site in OUTPUT_DIR, or builds the example site into
-# target/browser-site when none is given. Installs what is missing (chromium with
+# target/browser-site when none is given; editor.mjs runs `bangtin serve` from
+# the release binary ($BANGTIN_BIN, else $CARGO_TARGET_DIR or target/release)
+# on a copy of the example site. Installs what is missing (chromium with
 # apt-get when run as root, playwright-core into $TOOLS/node, the folder the
 # site-check tools use), then runs every tests/browser/*.mjs test.
 # Exit 0: every check passed; 1: a check failed; 3: the browser or node
@@ -37,6 +39,13 @@ if [ ! -d "$TOOLS/node/node_modules/playwright-core" ]; then
   mkdir -p "$TOOLS/node"
   npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "$PLAYWRIGHT" \
     || cannot "npm install $PLAYWRIGHT failed"
+fi
+
+# axe-core: the accessibility checks of results-phone.mjs and editor.mjs.
+if [ ! -d "$TOOLS/node/node_modules/axe-core" ]; then
+  echo "== npm install ${AXE:-axe-core@4.14.1} into $TOOLS/node"
+  npm install --prefix "$TOOLS/node" --no-audit --no-fund --silent "${AXE:-axe-core@4.14.1}" \
+    || cannot "npm install ${AXE:-axe-core@4.14.1} failed"
 fi
 
 [ "$out" = --install-only ] && exit 0
