@@ -152,13 +152,10 @@ impl Editor {
         let mut slot = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
         let session = slot.get_or_insert_with(|| {
             super::Session::new(crate::build::BuildOptions {
-                site_dir: self.site_dir.clone(),
-                output_dir: None,
                 base_url: Some(self.base.clone()),
                 drafts: true,
-                deny_warnings: false,
                 write: false,
-                progress: None,
+                ..crate::build::BuildOptions::new(&self.site_dir)
             })
         });
         let disk = std::mem::take(&mut *self.disk.lock().unwrap_or_else(PoisonError::into_inner));
@@ -292,15 +289,8 @@ impl Editor {
             .publishing
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let opts = crate::build::BuildOptions {
-            site_dir: self.site_dir.clone(),
-            output_dir: None,
-            base_url: None,
-            drafts: false,
-            deny_warnings: false,
-            write: true,
-            progress: None,
-        };
+        // Exactly `bangtin build`: the site's own base_url, its output/.
+        let opts = crate::build::BuildOptions::new(&self.site_dir);
         match crate::build::run(&opts) {
             Ok(report) => {
                 let summary = t!(
@@ -311,7 +301,7 @@ impl Editor {
                         report.warnings.len(),
                         crate::messages::Noun::Warnings
                     ),
-                    seconds = format!("{:.1}", report.elapsed.as_secs_f64()),
+                    seconds = crate::cli::seconds(report.elapsed),
                     output = report.output.display()
                 );
                 Reply::json(
