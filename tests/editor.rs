@@ -6,43 +6,23 @@
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::time::Duration;
+use std::net::SocketAddr;
 
 use bangtin::serve::{ServeOptions, Server};
 use common::SiteTest;
+use common::http::Response;
 use common::sample::{sample_site, tiny_jpeg};
 use serde_json::{Value, json};
 
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+/// The answer's JSON (every API answer is JSON).
+fn json_of(r: &Response) -> Value {
+    serde_json::from_slice(&r.body).unwrap_or_else(|_| panic!("not JSON: {}", r.text()))
 }
 
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    fn error(&self) -> String {
-        self.json()["error"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    }
+fn error_of(r: &Response) -> String {
+    json_of(r)["error"].as_str().unwrap_or_default().to_string()
 }
 
-/// One request on its own connection.
 fn raw(
     addr: SocketAddr,
     method: &str,
@@ -50,43 +30,7 @@ fn raw(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Response {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let mut req = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
-    if !headers.iter().any(|(n, _)| *n == "Host") {
-        req.push_str(&format!("Host: {addr}\r\n"));
-    }
-    for (n, v) in headers {
-        req.push_str(&format!("{n}: {v}\r\n"));
-    }
-    if !body.is_empty() {
-        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    req.push_str("\r\n");
-    s.write_all(req.as_bytes()).unwrap();
-    s.write_all(body).unwrap();
-    let mut out = Vec::new();
-    s.read_to_end(&mut out).unwrap();
-    let end = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&out[..end]).to_string();
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Response {
-        status,
-        headers,
-        body: out[end + 4..].to_vec(),
-    }
+    common::http::send(addr, method, target, headers, body)
 }
 
 /// A served site with the editor opened the way a person opens it.
@@ -145,8 +89,8 @@ impl Editor {
 
     fn doc(&self, path: &str) -> Value {
         let r = self.get(&format!("/_bangtin/api/doc?path={}", encode(path)));
-        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-        r.json()
+        assert_eq!(r.status, 200, "{}", r.text());
+        json_of(&r)
     }
 
     /// Saves `doc` (as the page would after editing it).
@@ -201,7 +145,7 @@ fn without_the_token_cookie_nothing_is_answered() {
     for target in ["/_bangtin/", "/_bangtin/api/docs", "/_bangtin/editor.js"] {
         let r = raw(e.addr(), "GET", target, &[], b"");
         assert_eq!(r.status, 403, "{target}");
-        assert!(r.error().contains("token="), "{}", r.error());
+        assert!(error_of(&r).contains("token="), "{}", error_of(&r));
     }
     let wrong = raw(e.addr(), "GET", "/_bangtin/?token=0000", &[], b"");
     assert_eq!(wrong.status, 403);
@@ -214,7 +158,11 @@ fn without_the_token_cookie_nothing_is_answered() {
         b"",
     );
     assert_eq!(forged.status, 403);
-    assert!(forged.error().contains("127.0.0.1"), "{}", forged.error());
+    assert!(
+        error_of(&forged).contains("127.0.0.1"),
+        "{}",
+        error_of(&forged)
+    );
     // With the cookie, the page and its words are there.
     let page = e.get("/_bangtin/");
     assert_eq!(page.status, 200);
@@ -277,13 +225,13 @@ fn saving_rewrites_only_what_changed_and_keeps_comments_and_other_keys() {
     doc["fields"]["draft"] = json!(true);
     doc["body"] = json!("Đoạn đầu.\n\nĐoạn hai.\n");
     let r = e.save(&doc);
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(
         read(&t, "content/news/2024/hoi-nghi.md"),
         "---\n# Bài do phòng Tuyên giáo viết\ntitle: \"Hội nghị ký kết: năm 2024\"\ndate: 2024-05-02T08:00:00+07:00\ndraft: true\ntags: [Giao ước]   # thẻ chính\nevent: ky_ket\nsummary: Sáng 2/5, các đơn vị ký kết.\naliases:\n  - /tin-cu/hoi-nghi\n---\nĐoạn đầu.\n\nĐoạn hai.\n"
     );
     // Saved again unchanged: not one byte moves.
-    let again = r.json();
+    let again = json_of(&r);
     let before = read(&t, "content/news/2024/hoi-nghi.md");
     assert_eq!(e.save(&again).status, 200);
     assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), before);
@@ -314,11 +262,11 @@ fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
     let r = e.save(&doc);
     assert_eq!(r.status, 409);
     assert!(
-        r.error().contains("content/news/2024/hoi-nghi.md"),
+        error_of(&r).contains("content/news/2024/hoi-nghi.md"),
         "{}",
-        r.error()
+        error_of(&r)
     );
-    let disk = r.json()["disk"].clone();
+    let disk = json_of(&r)["disk"].clone();
     assert_eq!(disk["body"], "Sửa bằng Notepad.\n");
     assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), theirs);
     // She chose to keep hers, knowing the disk's version.
@@ -334,12 +282,18 @@ fn an_empty_title_or_an_unreadable_date_is_refused_at_its_field() {
     let mut doc = e.doc("content/news/2024/hoi-nghi.md");
     doc["fields"]["title"] = json!("  ");
     let r = e.save(&doc);
-    assert_eq!((r.status, r.json()["field"].as_str()), (400, Some("title")));
+    assert_eq!(
+        (r.status, json_of(&r)["field"].as_str()),
+        (400, Some("title"))
+    );
     let mut doc = e.doc("content/news/2024/hoi-nghi.md");
     doc["fields"]["date"] = json!("14/3/2024");
     let r = e.save(&doc);
-    assert_eq!((r.status, r.json()["field"].as_str()), (400, Some("date")));
-    assert!(r.error().contains("14/3/2024"), "{}", r.error());
+    assert_eq!(
+        (r.status, json_of(&r)["field"].as_str()),
+        (400, Some("date"))
+    );
+    assert!(error_of(&r).contains("14/3/2024"), "{}", error_of(&r));
     assert_eq!(read(&t, "content/news/2024/hoi-nghi.md"), COMMENTED);
 }
 
@@ -351,8 +305,8 @@ fn new_articles_and_pages_are_made_as_bangtin_new_makes_them() {
         "/_bangtin/api/new",
         &json!({ "kind": "article", "title": "Hội thao Cụm 2" }),
     );
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    let path = r.json()["path"].as_str().unwrap().to_string();
+    assert_eq!(r.status, 200, "{}", r.text());
+    let path = json_of(&r)["path"].as_str().unwrap().to_string();
     assert!(
         path.starts_with("content/news/") && path.ends_with("/hoi-thao-cum-2/index.md"),
         "{path}"
@@ -363,7 +317,7 @@ fn new_articles_and_pages_are_made_as_bangtin_new_makes_them() {
             && text.contains("\ndraft: true\n"),
         "{text}"
     );
-    assert_eq!(r.json()["fields"]["draft"], true);
+    assert_eq!(json_of(&r)["fields"]["draft"], true);
     let again = e.post_json(
         "/_bangtin/api/new",
         &json!({ "kind": "article", "title": "Hội thao Cụm 2" }),
@@ -389,7 +343,7 @@ fn new_articles_and_pages_are_made_as_bangtin_new_makes_them() {
 fn the_list_is_newest_first_with_folded_titles() {
     let t = sample_site();
     let e = Editor::open(&t);
-    let list = e.get("/_bangtin/api/docs").json();
+    let list = json_of(&e.get("/_bangtin/api/docs"));
     let docs = list["docs"].as_array().unwrap();
     assert_eq!(docs[0]["path"], "content/news/2024/co-anh/index.md");
     assert_eq!(docs[0]["key"], "co anh");
@@ -421,9 +375,9 @@ fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
         "Ảnh Hội nghị.JPG",
         &tiny_jpeg(3),
     );
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
-    assert_eq!(r.json()["path"], "content/news/2023/bai-03/index.md");
-    assert_eq!(r.json()["file"], "anh-hoi-nghi.jpg");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(json_of(&r)["path"], "content/news/2023/bai-03/index.md");
+    assert_eq!(json_of(&r)["file"], "anh-hoi-nghi.jpg");
     assert!(!exists(&t, "content/news/2023/bai-03.md"));
     assert_eq!(
         fs::read(t.site().join("content/news/2023/bai-03/anh-hoi-nghi.jpg")).unwrap(),
@@ -446,7 +400,7 @@ fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
         };
         let r = upload(bundle, wish, &bytes);
         assert_eq!(
-            (r.status, r.json()["file"].as_str()),
+            (r.status, json_of(&r)["file"].as_str()),
             (200, Some(got)),
             "{wish}"
         );
@@ -458,7 +412,7 @@ fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
     assert_eq!(upload(bundle, "a\0b.jpg", &tiny_jpeg(5)).status, 400);
     let text = upload(bundle, "thu.jpg", b"<script>alert(1)</script>");
     assert_eq!(text.status, 400);
-    assert!(!text.error().is_empty());
+    assert!(!error_of(&text).is_empty());
     assert!(!exists(&t, "content/news/2023/bai-03/thu.jpg"));
     let huge = raw(
         e.addr(),
@@ -522,7 +476,7 @@ fn captions_order_and_cover_are_written_and_a_removed_photo_goes_to_the_trash() 
         "/_bangtin/api/photo/remove",
         &json!({ "path": path, "file": "be.jpg" }),
     );
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.status, 200, "{}", r.text());
     assert!(!exists(&t, "content/news/2024/co-anh/be.jpg"));
     let trash = common::files_under(&t.site().join(".bangtin-trash"));
     assert_eq!(trash.len(), 1);
@@ -557,7 +511,7 @@ fn the_preview_renders_unsaved_text_with_the_theme_and_writes_nothing() {
         &json!({ "path": path, "version": doc["version"], "fields": doc["fields"], "body": doc["body"] }),
     );
     assert_eq!(r.status, 200);
-    let html = r.json()["html"].as_str().unwrap_or_default().to_string();
+    let html = json_of(&r)["html"].as_str().unwrap_or_default().to_string();
     assert!(
         html.contains("Tiêu đề chưa lưu") && html.contains("<table"),
         "{html}"
@@ -569,7 +523,7 @@ fn the_preview_renders_unsaved_text_with_the_theme_and_writes_nothing() {
         "/_bangtin/api/preview",
         &json!({ "path": path, "text": "---\ntitle: [\n---\n" }),
     );
-    let v = broken.json();
+    let v = json_of(&broken);
     assert!(v["html"].is_null());
     let d = &v["diagnostics"][0];
     assert_eq!(d["path"], path);
@@ -580,7 +534,7 @@ fn the_preview_renders_unsaved_text_with_the_theme_and_writes_nothing() {
 fn publishing_builds_output_and_a_failed_build_keeps_the_previous_one() {
     let t = sample_site();
     let e = Editor::open(&t);
-    let ok = e.post_json("/_bangtin/api/publish", &json!({})).json();
+    let ok = json_of(&e.post_json("/_bangtin/api/publish", &json!({})));
     assert_eq!(ok["ok"], true, "{ok}");
     let page = t.site().join("output/tin-tuc/2024/co-anh/index.html");
     let built = fs::read(&page).unwrap();
@@ -588,7 +542,7 @@ fn publishing_builds_output_and_a_failed_build_keeps_the_previous_one() {
         "content/news/2024/hong.md",
         "---\ntitle: Hỏng\ndate: 14/3/2024\n---\nx\n",
     );
-    let failed = e.post_json("/_bangtin/api/publish", &json!({})).json();
+    let failed = json_of(&e.post_json("/_bangtin/api/publish", &json!({})));
     assert_eq!(failed["ok"], false);
     let d = failed["diagnostics"]
         .as_array()
@@ -613,7 +567,7 @@ fn the_home_intro_and_a_page_use_the_same_form_without_the_news_fields() {
     home["fields"]["title"] = json!("");
     home["body"] = json!("Chào mừng bạn đọc.\n");
     let r = e.save(&home);
-    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(
         read(&t, "content/_index.md"),
         "---\n---\nChào mừng bạn đọc.\n"

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use bangtin::build::{self, BuildOptions};
 use bangtin::serve::files::{Entry, SiteFiles};
 use bangtin::serve::{Built, Changes, ServeOptions, Server, Session, Touched};
+use common::http::Response;
 use common::sample::{
     DATA_FILES, article, clustered, sample_site, sample_site_with_data, tiny_jpeg,
 };
@@ -335,61 +336,9 @@ fn a_template_edit_renders_only_the_pages_that_use_it() {
 
 // ---------------------------------------------------------------- HTTP --
 
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
 /// One request on its own connection, target sent as is.
 fn request(addr: SocketAddr, method: &str, target: &str, headers: &[(&str, &str)]) -> Response {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(DEADLINE)).unwrap();
-    let mut req = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (n, v) in headers {
-        req.push_str(&format!("{n}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    s.write_all(req.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    parse_response(&raw)
-}
-
-fn parse_response(raw: &[u8]) -> Response {
-    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let head = String::from_utf8_lossy(&raw[..end]);
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Response {
-        status,
-        headers,
-        body: raw[end + 4..].to_vec(),
-    }
+    common::http::send(addr, method, target, headers, b"")
 }
 
 fn get(addr: SocketAddr, target: &str) -> Response {

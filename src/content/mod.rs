@@ -96,6 +96,24 @@ impl Document {
         path
     }
 
+    /// The site path of the page the document makes, before any base path:
+    /// `/` for the home intro, the list of a list intro, an article at
+    /// `/tin-tuc/<year>/<slug>/` (the list when its date is unreadable).
+    pub fn address(&self) -> String {
+        match self.kind {
+            DocKind::HomeIntro => "/".to_string(),
+            DocKind::ListIntro => match list_intro_year(&self.path) {
+                Some(Some(year)) => format!("/tin-tuc/{year}/"),
+                _ => "/tin-tuc/".to_string(),
+            },
+            DocKind::Page => self.page_path(),
+            DocKind::Article => match &self.date {
+                Some(date) => format!("/tin-tuc/{}/{}/", date.year(), self.slug),
+                None => "/tin-tuc/".to_string(),
+            },
+        }
+    }
+
     /// A [`Source`] for locating front-matter values in this file.
     pub fn source(&self) -> Source<'_> {
         // The front matter starts on the line after the opening `---`.
@@ -367,7 +385,8 @@ pub fn list_intro_year(rel: &str) -> Option<Option<i16>> {
     ok.then(|| year.parse().ok())
 }
 
-fn kind_of(rel: &str) -> Option<DocKind> {
+/// What a Markdown file at `rel` is; `None` where no document may be.
+pub fn kind_of(rel: &str) -> Option<DocKind> {
     if rel == "content/_index.md" {
         Some(DocKind::HomeIntro)
     } else if list_intro_year(rel).is_some() {

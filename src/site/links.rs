@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::config::{BaseUrl, Config};
 use crate::content::markdown::{LinkTarget, Links};
-use crate::content::{DocKind, Document};
+use crate::content::Document;
 use crate::media::Media;
 use crate::media::html::Picture;
 
@@ -24,18 +24,7 @@ impl LinkMap {
         let targets: HashMap<String, Option<String>> = docs
             .iter()
             .map(|d| {
-                let path = match d.kind {
-                    DocKind::HomeIntro => "/".to_string(),
-                    DocKind::ListIntro => match crate::content::list_intro_year(&d.path) {
-                        Some(Some(year)) => format!("/tin-tuc/{year}/"),
-                        _ => "/tin-tuc/".to_string(),
-                    },
-                    DocKind::Page => d.page_path(),
-                    DocKind::Article => match &d.date {
-                        Some(date) => format!("/tin-tuc/{}/{}/", date.year(), d.slug),
-                        None => "/tin-tuc/".to_string(),
-                    },
-                };
+                let path = d.address();
                 let url = (drafts || !d.front.draft).then(|| config.base_url.rooted(&path));
                 (d.path.clone(), url)
             })

@@ -2,6 +2,7 @@
 //! pickers' choices. A path from the browser is only ever compared with the
 //! paths `content::scan` lists; the file it names is the one scan found.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -39,21 +40,18 @@ pub fn list(site_dir: &Path) -> Answer {
     }
     articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
     crate::text::sort_vi(&mut pages, |d| &d.title);
-    let mut tags: Vec<String> = Vec::new();
-    let mut years: Vec<i16> = Vec::new();
+    // Tags as the site groups them (case, spaces, tone placement), each in
+    // the first spelling met.
+    let mut tags: HashMap<String, String> = HashMap::new();
+    let mut years: BTreeSet<i16> = BTreeSet::new();
     let mut out: Vec<Value> = Vec::new();
     for d in articles.iter().chain(&pages).chain(&others) {
         for t in &d.tags {
-            if !tags.contains(t) {
-                tags.push(t.clone());
-            }
+            tags.entry(crate::text::identity_key(t))
+                .or_insert_with(|| t.clone());
         }
         let year = d.date.as_ref().map(|x| x.year());
-        if let Some(y) = year
-            && !years.contains(&y)
-        {
-            years.push(y);
-        }
+        years.extend(year);
         out.push(json!({
             "path": d.path, "kind": kind_name(d.kind), "title": d.title,
             "date": d.date.as_ref().map(|x| x.rfc3339(offset)), "year": year,
@@ -64,8 +62,9 @@ pub fn list(site_dir: &Path) -> Answer {
     for path in &loaded.failed {
         out.push(json!({ "path": path, "kind": kind_of(path), "title": null, "broken": true }));
     }
+    let mut tags: Vec<String> = tags.into_values().collect();
     crate::text::sort_vi(&mut tags, |t| t);
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    let years: Vec<i16> = years.into_iter().rev().collect();
     Ok(Reply::json(
         200,
         &json!({ "docs": out, "years": years, "tags": tags }),
@@ -81,33 +80,16 @@ fn kind_name(kind: DocKind) -> &'static str {
     }
 }
 
+/// The kind's name in the interface; a path no document may have (only
+/// listed when it failed) counts as an article.
 fn kind_of(path: &str) -> &'static str {
-    if path == "content/_index.md" {
-        "home"
-    } else if path.ends_with("/_index.md") {
-        "intro"
-    } else if path.starts_with("content/pages/") {
-        "page"
-    } else {
-        "article"
-    }
+    content::kind_of(path).map_or("article", kind_name)
 }
 
 /// The address on the served site; `None` for a draft (`serve` leaves it
 /// out unless `--drafts`).
 fn url_of(d: &content::Document) -> Option<String> {
-    if d.front.draft {
-        return None;
-    }
-    match d.kind {
-        DocKind::Article => d
-            .date
-            .as_ref()
-            .map(|date| format!("/tin-tuc/{}/{}/", date.year(), d.slug)),
-        DocKind::Page => Some(d.page_path()),
-        DocKind::HomeIntro => Some("/".into()),
-        DocKind::ListIntro => Some("/tin-tuc/".into()),
-    }
+    (!d.front.draft).then(|| d.address())
 }
 
 /// The Markdown file at `path` as `content::scan` lists it.
@@ -221,10 +203,8 @@ fn place(text: &str, line: usize) -> (Option<String>, Option<usize>) {
     }
     let mut key = None;
     for (i, l) in split.yaml.lines().enumerate() {
-        if let Some((k, _)) = l.split_once(':')
-            && !l.starts_with([' ', '\t', '#', '-'])
-        {
-            key = Some(k.trim().to_string());
+        if let Some(k) = front_edit::top_level_key(l) {
+            key = Some(k.to_string());
         }
         if i + 2 == line {
             return (key, None);

@@ -5,7 +5,7 @@
 use jiff::tz::Offset;
 use serde::{Deserialize, Serialize};
 
-use super::front_edit::{self, KeyChange};
+use super::front_edit::KeyChange;
 use crate::content::{FrontMatter, front};
 use crate::messages::Msg;
 use crate::t;
@@ -320,11 +320,6 @@ fn quoted(s: &str) -> String {
 /// Plain when it reads back as the same text, else double-quoted.
 fn flow(s: &str) -> String {
     crate::cli::yaml_scalar(s)
-}
-
-/// Keys the form writes, for telling the page which field a line is in.
-pub fn is_form_key(key: &str) -> bool {
-    front_edit::ORDER.contains(&key)
 }
 
 #[cfg(test)]

@@ -142,7 +142,8 @@ fn segments(yaml: &str) -> Vec<Segment<'_>> {
     out
 }
 
-fn top_level_key(line: &str) -> Option<&str> {
+/// The key a line starts at column 0 (`key: …`), if it does.
+pub fn top_level_key(line: &str) -> Option<&str> {
     let (key, _) = line.split_once(':')?;
     let ok = !key.is_empty()
         && key
