@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::config::{BaseUrl, Config};
-use crate::content::markdown::{LinkTarget, Links};
 use crate::content::Document;
+use crate::content::markdown::{LinkTarget, Links};
 use crate::media::Media;
 use crate::media::html::Picture;
 
