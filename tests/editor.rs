@@ -10,7 +10,7 @@ use std::net::SocketAddr;
 
 use bangtin::serve::{ServeOptions, Server};
 use common::SiteTest;
-use common::http::Response;
+use common::http::{Response, send as raw};
 use common::sample::{sample_site, tiny_jpeg};
 use serde_json::{Value, json};
 
@@ -21,16 +21,6 @@ fn json_of(r: &Response) -> Value {
 
 fn error_of(r: &Response) -> String {
     json_of(r)["error"].as_str().unwrap_or_default().to_string()
-}
-
-fn raw(
-    addr: SocketAddr,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> Response {
-    common::http::send(addr, method, target, headers, body)
 }
 
 /// A served site with the editor opened the way a person opens it.
