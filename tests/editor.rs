@@ -528,6 +528,10 @@ fn publishing_builds_output_and_a_failed_build_keeps_the_previous_one() {
     assert_eq!(ok["ok"], true, "{ok}");
     let page = t.site().join("output/tin-tuc/2024/co-anh/index.html");
     let built = fs::read(&page).unwrap();
+    // Published again with nothing changed: said as `bangtin build` says it.
+    let again = json_of(&e.post_json("/_bangtin/api/publish", &json!({})));
+    assert_eq!(again["ok"], true);
+    assert_ne!(again["summary"], ok["summary"], "{again}");
     t.write(
         "content/news/2024/hong.md",
         "---\ntitle: Hỏng\ndate: 14/3/2024\n---\nx\n",

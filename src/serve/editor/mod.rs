@@ -293,8 +293,14 @@ impl Editor {
         let opts = crate::build::BuildOptions::new(&self.site_dir);
         match crate::build::run(&opts) {
             Ok(report) => {
+                // As `bangtin build` says it, an unchanged site included.
+                let done = if report.unchanged {
+                    Msg::BuildUnchanged
+                } else {
+                    Msg::BuildDone
+                };
                 let summary = t!(
-                    Msg::BuildDone,
+                    done,
                     pages = crate::messages::count(report.pages, crate::messages::Noun::Pages),
                     images = crate::messages::count(report.images, crate::messages::Noun::Images),
                     warnings = crate::messages::count(
