@@ -10,7 +10,7 @@ use std::net::SocketAddr;
 
 use bangtin::serve::{ServeOptions, Server};
 use common::SiteTest;
-use common::http::{Response, send as raw};
+use common::http::{Response, send as raw, send_bytes};
 use common::sample::{sample_site, tiny_jpeg};
 use serde_json::{Value, json};
 
@@ -416,6 +416,29 @@ fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
         b"",
     );
     assert_eq!(huge.status, 413);
+    // A body sent in chunks (no Content-Length) lands like any other.
+    let photo = tiny_jpeg(7);
+    let mut chunked = format!(
+        "POST /_bangtin/api/photo?path={}&name=chunked.jpg HTTP/1.1\r\nHost: {}\r\n\
+         Cookie: {}\r\nOrigin: {}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        encode(bundle),
+        e.addr(),
+        e.cookie,
+        e.origin
+    )
+    .into_bytes();
+    for part in photo.chunks(100) {
+        chunked.extend_from_slice(format!("{:x}\r\n", part.len()).as_bytes());
+        chunked.extend_from_slice(part);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let r = send_bytes(e.addr(), &chunked);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        fs::read(t.site().join("content/news/2023/bai-03/chunked.jpg")).unwrap(),
+        photo
+    );
     // Nothing left the site: no file was written above content/.
     assert!(!t.site().join("evil.jpg").exists() && !t.site().join("content/evil.jpg").exists());
     // The original comes back for the thumbnail; a name not in the bundle does not.

@@ -530,6 +530,24 @@ fn nothing_outside_the_site_is_served() {
 }
 
 #[test]
+fn broken_or_oversized_requests_are_refused_and_serving_goes_on() {
+    let t = sample_site();
+    let server = start(&t);
+    let a = server.addr();
+    let send = |bytes: &[u8]| common::http::send_bytes(a, bytes).status;
+    assert_eq!(send(b"GARBAGE\r\n\r\n"), 400);
+    assert_eq!(send(b"GET / HTTP/1.1\r\nHost x\r\n\r\n"), 400);
+    let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(20 * 1024));
+    assert_eq!(send(huge.as_bytes()), 431);
+    // The body of a request that is not the editor's is read and ignored.
+    let post = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc";
+    assert_eq!(send(post), 405);
+    // Keep-alive after a refused request on another connection: all fine.
+    assert_eq!(get(a, "/").status, 200);
+    server.stop();
+}
+
+#[test]
 fn many_browser_connections_at_once() {
     let t = sample_site();
     let server = start(&t);

@@ -3,8 +3,8 @@
 //! build failed, with the same text as the terminal). A page that connects
 //! while the site is broken is told at once, so the overlay is never missed.
 
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use serde::Serialize;
 
@@ -103,7 +103,7 @@ pub struct Hub {
 
 #[derive(Default)]
 struct HubState {
-    subscribers: Vec<Sender<String>>,
+    subscribers: Vec<UnboundedSender<String>>,
     error: Option<String>,
 }
 
@@ -112,8 +112,9 @@ const MAX_PATHS: usize = 200;
 
 impl Hub {
     /// A new stream; it first receives the current error, if there is one.
-    pub fn subscribe(&self) -> Receiver<String> {
-        let (tx, rx) = channel();
+    /// Sending never blocks the builder; the stream's connection reads it.
+    pub fn subscribe(&self) -> UnboundedReceiver<String> {
+        let (tx, rx) = unbounded_channel();
         let mut state = self.lock();
         if let Some(e) = &state.error {
             // The receiver is alive: it was made just above.
@@ -237,7 +238,7 @@ mod tests {
     fn a_late_stream_hears_about_the_current_error_then_its_clearing() {
         let hub = Hub::default();
         hub.failed(&[Diagnostic::error("hỏng").in_file("content/a.md")]);
-        let rx = hub.subscribe();
+        let mut rx = hub.subscribe();
         let first = rx.try_recv().unwrap();
         assert!(first.contains("\"kind\":\"error\"") && first.contains("content/a.md"));
         hub.reloaded(&[]);

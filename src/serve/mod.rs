@@ -1,12 +1,14 @@
 //! `bangtin serve`: build the site into memory, serve it on a local address,
 //! watch the site folder, rebuild what an edit touches and tell the browser.
 //!
-//! Threads: one accepts connections (and one more per connection, see
-//! `http`), one waits for file changes and rebuilds. A rebuild is swapped in
+//! Threads: one carries the connections (hyper on a one-thread tokio
+//! runtime, answers on its blocking threads: see `http`), one waits for
+//! file changes and rebuilds. A rebuild is swapped in
 //! whole before browsers are told, so a reload never sees half a site.
 //! Nothing is written to disk: `output/` keeps what `bangtin build` made,
 //! and the local address never leaks into a site that gets published.
 
+mod answer;
 pub mod editor;
 pub mod files;
 mod http;
@@ -140,7 +142,12 @@ impl Server {
         };
         let acceptor = {
             let state = Arc::clone(&state);
-            std::thread::spawn(move || accept(&listener, &state))
+            std::thread::spawn(move || {
+                // Only building the runtime can fail here, before any request.
+                if let Err(e) = http::run(listener, state) {
+                    warn(&e.to_string());
+                }
+            })
         };
         Ok(Server {
             addr,
@@ -226,23 +233,6 @@ fn wake_addr(addr: SocketAddr) -> SocketAddr {
             SocketAddr::new(IpAddr::V6(std::net::Ipv6Addr::LOCALHOST), addr.port())
         }
         _ => addr,
-    }
-}
-
-fn accept(listener: &TcpListener, state: &Arc<http::State>) {
-    for stream in listener.incoming() {
-        if state.stopping.load(Ordering::SeqCst) {
-            return;
-        }
-        let Ok(stream) = stream else { continue };
-        let state = Arc::clone(state);
-        let spawned = std::thread::Builder::new()
-            .name("bangtin-http".into())
-            .spawn(move || http::handle(stream, &state));
-        if spawned.is_err() {
-            // Out of threads: the connection is dropped, the browser retries.
-            continue;
-        }
     }
 }
 
