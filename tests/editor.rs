@@ -345,6 +345,59 @@ fn the_list_is_newest_first_with_folded_titles() {
     assert_eq!(list["tags"], json!(["Ảnh", "đường", "Giao ước", "Thi đua"]));
 }
 
+/// The title the list shows for `path`, if it lists it.
+fn listed_title(e: &Editor, path: &str) -> Option<String> {
+    let list = json_of(&e.get("/_bangtin/api/docs"));
+    list["docs"]
+        .as_array()?
+        .iter()
+        .find(|d| d["path"] == path)
+        .map(|d| d["title"].as_str().unwrap_or("(broken)").to_string())
+}
+
+#[test]
+fn the_kept_list_follows_the_editors_saves_at_once_and_other_programs_edits() {
+    let t = sample_site();
+    let e = Editor::open(&t);
+    let path = "content/news/2023/bai-01.md";
+    assert!(listed_title(&e, path).is_some());
+    // A save is in the very next list, without waiting for the watcher.
+    let mut doc = e.doc(path);
+    doc["fields"]["title"] = json!("Tiêu đề mới đặt");
+    assert_eq!(e.save(&doc).status, 200);
+    assert_eq!(listed_title(&e, path).as_deref(), Some("Tiêu đề mới đặt"));
+    // Another program adds, breaks and removes files: the watcher tells.
+    t.write(
+        "content/news/2024/viet-ngoai.md",
+        "---\ntitle: Viết bằng trình soạn thảo khác\ndate: 2024-05-01\n---\nx\n",
+    );
+    t.write("content/news/2023/bai-02.md", "---\ntitle: [\n---\n");
+    fs::remove_file(t.site().join(path)).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let added = listed_title(&e, "content/news/2024/viet-ngoai.md");
+        let broken = listed_title(&e, "content/news/2023/bai-02.md");
+        let gone = listed_title(&e, path).is_none();
+        if added.as_deref() == Some("Viết bằng trình soạn thảo khác")
+            && broken.as_deref() == Some("(broken)")
+            && gone
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{added:?} {broken:?} {gone}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // A file gone from the disk is gone from the editor too.
+    assert_eq!(
+        e.get(&format!("/_bangtin/api/doc?path={}", encode(path)))
+            .status,
+        404
+    );
+}
+
 #[test]
 fn photos_land_in_the_article_folder_under_safe_names_and_never_replace_one() {
     let t = sample_site();

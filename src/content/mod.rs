@@ -176,7 +176,7 @@ pub fn load(site_dir: &Path, offset: Offset) -> Loaded {
 }
 
 /// A Markdown file found under `content/`, not read yet.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct MarkdownFile {
     /// Site-relative, `/`-separated, NFC.
     pub path: String,

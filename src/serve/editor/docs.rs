@@ -1,6 +1,7 @@
 //! The editor's actions on documents: list, open, create, save, and the
 //! pickers' choices. A path from the browser is only ever compared with the
-//! paths `content::scan` lists; the file it names is the one scan found.
+//! paths `content::scan` lists (`Catalog::find`); the file it names is the
+//! one the scan found.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::Reply;
+use super::catalog::{Catalog, Summary};
 use super::form::{self, Fields, Photo, Wanted};
 use super::front_edit;
 use crate::content::{self, DocKind, FrontMatter, MarkdownFile, front};
@@ -18,20 +20,14 @@ use crate::yaml::{self, Source};
 
 pub(super) type Answer = Result<Reply, Reply>;
 
-fn offset(site_dir: &Path) -> jiff::tz::Offset {
-    crate::config::load(site_dir)
-        .map(|c| c.offset)
-        .unwrap_or(jiff::tz::Offset::constant(7))
-}
-
 /// `GET /api/docs`: every document, articles newest first.
-pub fn list(site_dir: &Path) -> Answer {
-    let offset = offset(site_dir);
-    let loaded = content::load(site_dir, offset);
-    let mut articles: Vec<&content::Document> = Vec::new();
-    let mut pages: Vec<&content::Document> = Vec::new();
-    let mut others: Vec<&content::Document> = Vec::new();
-    for d in &loaded.docs {
+pub fn list(site: &Catalog) -> Answer {
+    let listed = site.list();
+    let offset = listed.offset;
+    let mut articles: Vec<&Summary> = Vec::new();
+    let mut pages: Vec<&Summary> = Vec::new();
+    let mut others: Vec<&Summary> = Vec::new();
+    for d in &listed.docs {
         match d.kind {
             DocKind::Article => articles.push(d),
             DocKind::Page => pages.push(d),
@@ -55,11 +51,13 @@ pub fn list(site_dir: &Path) -> Answer {
         out.push(json!({
             "path": d.path, "kind": kind_name(d.kind), "title": d.title,
             "date": d.date.as_ref().map(|x| x.rfc3339(offset)), "year": year,
-            "tags": d.tags, "draft": d.front.draft, "url": url_of(d),
+            // A draft has no address on the served site (`serve` leaves
+            // drafts out unless `--drafts`).
+            "tags": d.tags, "draft": d.draft, "url": (!d.draft).then_some(&d.address),
             "key": crate::text::fold(&d.title),
         }));
     }
-    for path in &loaded.failed {
+    for path in &listed.broken {
         out.push(json!({ "path": path, "kind": kind_of(path), "title": null, "broken": true }));
     }
     let mut tags: Vec<String> = tags.into_values().collect();
@@ -84,22 +82,6 @@ fn kind_name(kind: DocKind) -> &'static str {
 /// listed when it failed) counts as an article.
 fn kind_of(path: &str) -> &'static str {
     content::kind_of(path).map_or("article", kind_name)
-}
-
-/// The address on the served site; `None` for a draft (`serve` leaves it
-/// out unless `--drafts`).
-fn url_of(d: &content::Document) -> Option<String> {
-    (!d.front.draft).then(|| d.address())
-}
-
-/// The Markdown file at `path` as `content::scan` lists it.
-pub(super) fn find(site_dir: &Path, path: &str) -> Result<MarkdownFile, Reply> {
-    let path = crate::text::nfc(path);
-    content::scan(site_dir)
-        .markdown
-        .into_iter()
-        .find(|m| m.path == path)
-        .ok_or_else(|| Reply::error(404, t!(Msg::EditorNoDocument, path = path)))
 }
 
 /// A file's text and the version the page sends back when saving.
@@ -143,13 +125,13 @@ fn images(file: &MarkdownFile) -> Vec<String> {
 }
 
 /// `GET /api/doc`.
-pub fn get(site_dir: &Path, path: &str, last: &[Diagnostic]) -> Answer {
-    let file = find(site_dir, path)?;
-    Ok(Reply::json(200, &doc_json(site_dir, &file, last)?))
+pub fn get(site: &Catalog, path: &str, last: &[Diagnostic]) -> Answer {
+    let file = site.find(path)?;
+    Ok(Reply::json(200, &doc_json(site, &file, last)?))
 }
 
 pub(super) fn doc_json(
-    site_dir: &Path,
+    site: &Catalog,
     file: &MarkdownFile,
     last: &[Diagnostic],
 ) -> Result<Value, Reply> {
@@ -161,7 +143,7 @@ pub(super) fn doc_json(
             "raw": true, "text": disk.text, "diagnostics": diags,
         }));
     };
-    let fields = form::fields_of(&front, offset(site_dir));
+    let fields = form::fields_of(&front, site.offset());
     let photos = form::photos_of(&front, &images(file));
     Ok(json!({
         "path": file.path, "kind": kind_of(&file.path), "version": disk.version, "raw": false,
@@ -214,20 +196,21 @@ fn place(text: &str, line: usize) -> (Option<String>, Option<usize>) {
 }
 
 /// `POST /api/new`: an article as `bangtin new` makes it, or a page.
-pub fn create(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
+pub fn create(site: &Catalog, v: &Value, last: &[Diagnostic]) -> Answer {
     let title = v["title"].as_str().unwrap_or_default();
     let made = if v["kind"] == "page" {
         page_file(title)
     } else {
-        crate::cli::article_file(site_dir, title)
+        crate::cli::article_file(site.dir(), title)
     };
     let (rel, text) = made.map_err(|d| Reply::error(400, message_of(&d)))?;
-    if site_dir.join(&rel).exists() {
+    if site.dir().join(&rel).exists() {
         return Err(Reply::error(409, t!(Msg::NewExists, path = rel)));
     }
-    crate::cli::write_new(&site_dir.join(&rel), &text)
+    crate::cli::write_new(&site.dir().join(&rel), &text)
         .map_err(|d| Reply::error(409, message_of(&d)))?;
-    get(site_dir, &rel, last)
+    site.wrote(&rel);
+    get(site, &rel, last)
 }
 
 fn page_file(title: &str) -> Result<(String, String), Diagnostic> {
@@ -250,13 +233,13 @@ fn message_of(d: &Diagnostic) -> String {
 
 /// `POST /api/doc`: writes the form into the file, unless the file changed
 /// since the page read it.
-pub fn save(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
+pub fn save(site: &Catalog, v: &Value, last: &[Diagnostic]) -> Answer {
     let path = v["path"].as_str().unwrap_or_default();
-    let file = find(site_dir, path)?;
+    let file = site.find(path)?;
     let disk = read(&file)?;
     let force = v["force"].as_bool().unwrap_or(false);
     if !force && v["version"].as_str() != Some(disk.version.as_str()) {
-        let current = doc_json(site_dir, &file, last)?;
+        let current = doc_json(site, &file, last)?;
         return Err(Reply::json(
             409,
             &json!({ "error": t!(Msg::EditorConflict, path = file.path), "disk": current }),
@@ -264,26 +247,27 @@ pub fn save(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
     }
     let text = match v["text"].as_str() {
         Some(raw) => crate::text::nfc(raw),
-        None => form_text(site_dir, &file, &disk.text, v)?,
+        None => form_text(site, &file, &disk.text, v)?,
     };
     write_atomic(&file.disk, &text)?;
-    get(site_dir, &file.path, last)
+    site.wrote(&file.path);
+    get(site, &file.path, last)
 }
 
 /// The document a save or preview names, and its text as the page's form
 /// would write it.
-pub(super) fn text_for(site_dir: &Path, v: &Value) -> Result<(MarkdownFile, String), Reply> {
-    let file = find(site_dir, v["path"].as_str().unwrap_or_default())?;
+pub(super) fn text_for(site: &Catalog, v: &Value) -> Result<(MarkdownFile, String), Reply> {
+    let file = site.find(v["path"].as_str().unwrap_or_default())?;
     let disk = read(&file)?;
     let text = match v["text"].as_str() {
         Some(raw) => crate::text::nfc(raw),
-        None => form_text(site_dir, &file, &disk.text, v)?,
+        None => form_text(site, &file, &disk.text, v)?,
     };
     Ok((file, text))
 }
 
 /// The file with the form's fields written into its front matter.
-fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Result<String, Reply> {
+fn form_text(site: &Catalog, file: &MarkdownFile, text: &str, v: &Value) -> Result<String, Reply> {
     let Some((split, front)) = parse(&file.path, text) else {
         return Err(Reply::error(400, t!(Msg::EditorNotAForm)));
     };
@@ -303,7 +287,7 @@ fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Res
         &images(file),
         &wanted,
         kind_of(&file.path),
-        offset(site_dir),
+        site.offset(),
     )
     .map_err(|e| Reply::json(400, &json!({ "error": e.message, "field": e.field })))?;
     let yaml = front_edit::rewrite(split.yaml, &changes);
@@ -332,7 +316,7 @@ fn form_text(site_dir: &Path, file: &MarkdownFile, text: &str, v: &Value) -> Res
 
 /// Takes a removed photo out of `photos:` and `cover:`; a file that names
 /// it nowhere is left as it is.
-pub(super) fn forget_photo(site_dir: &Path, file: &MarkdownFile, name: &str) -> Result<(), Reply> {
+pub(super) fn forget_photo(site: &Catalog, file: &MarkdownFile, name: &str) -> Result<(), Reply> {
     let disk = read(file)?;
     let Some((split, front)) = parse(&file.path, &disk.text) else {
         return Ok(());
@@ -341,7 +325,7 @@ pub(super) fn forget_photo(site_dir: &Path, file: &MarkdownFile, name: &str) -> 
     if !front.photos.iter().any(|p| p.file.value == name) && cover != Some(name) {
         return Ok(());
     }
-    let offset = offset(site_dir);
+    let offset = site.offset();
     let fields = form::fields_of(&front, offset);
     let images = images(file);
     let photos = super::photos::without(form::photos_of(&front, &images), name);
@@ -355,7 +339,9 @@ pub(super) fn forget_photo(site_dir: &Path, file: &MarkdownFile, name: &str) -> 
     let text = disk
         .text
         .replacen(split.yaml, &front_edit::rewrite(split.yaml, &changes), 1);
-    write_atomic(&file.disk, &text)
+    write_atomic(&file.disk, &text)?;
+    site.wrote(&file.path);
+    Ok(())
 }
 
 /// Writes beside the file and renames over it, so a reader (the watcher,
@@ -378,12 +364,12 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), Reply> {
 
 /// `GET /api/choices?date=`: the cluster-years of the date's year and the
 /// units that exist on that date, with the name they had then.
-pub fn choices(site_dir: &Path, date: &str) -> Answer {
+pub fn choices(site: &Catalog, date: &str) -> Answer {
     let date: jiff::civil::Date = date
         .get(..10)
         .and_then(|d| d.parse().ok())
         .ok_or_else(|| Reply::error(400, t!(Msg::EditorBadDate, value = date)))?;
-    let (data, _) = crate::data::load(site_dir);
+    let data = site.data();
     let mut clusters: Vec<(String, i16, String)> = data
         .cluster_years
         .iter()

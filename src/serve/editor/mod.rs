@@ -10,6 +10,7 @@
 //! `content/` (`docs.rs`) and `.bangtin-trash/`.
 
 mod access;
+mod catalog;
 mod docs;
 pub mod form;
 pub mod front_edit;
@@ -89,7 +90,8 @@ impl Reply {
 
 /// The editor of one `serve` session.
 pub struct Editor {
-    site_dir: PathBuf,
+    /// The site folder and what is known of it between requests.
+    site: catalog::Catalog,
     access: Access,
     /// `BANGTIN_EDITOR_UI`: read the page's files from this folder on every
     /// request (for working on them without rebuilding bangtin).
@@ -112,7 +114,7 @@ pub struct Editor {
 impl Editor {
     pub fn new(site_dir: PathBuf, port: u16, base: &str) -> Editor {
         Editor {
-            site_dir,
+            site: catalog::Catalog::new(site_dir),
             access: Access::new(port),
             ui_dir: std::env::var_os("BANGTIN_EDITOR_UI").map(PathBuf::from),
             last: RwLock::default(),
@@ -126,6 +128,7 @@ impl Editor {
 
     /// Called by the watcher's thread with every batch of changes.
     pub fn disk_changed(&self, changes: &super::Changes) {
+        self.site.changed(changes);
         let mut disk = self.disk.lock().unwrap_or_else(PoisonError::into_inner);
         disk.paths.extend(&changes.paths);
         disk.everything |= changes.everything;
@@ -148,14 +151,14 @@ impl Editor {
 
     /// `POST /api/preview`: the page with the form's unsaved content.
     fn render_preview(&self, v: &Value) -> Result<Reply, Reply> {
-        let (file, text) = docs::text_for(&self.site_dir, v)?;
+        let (file, text) = docs::text_for(&self.site, v)?;
         let mut slot = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
         let session = slot.get_or_insert_with(|| {
             super::Session::new(crate::build::BuildOptions {
                 base_url: Some(self.base.clone()),
                 drafts: true,
                 write: false,
-                ..crate::build::BuildOptions::new(&self.site_dir)
+                ..crate::build::BuildOptions::new(self.site.dir())
             })
         });
         let disk = std::mem::take(&mut *self.disk.lock().unwrap_or_else(PoisonError::into_inner));
@@ -214,28 +217,28 @@ impl Editor {
             ("GET" | "HEAD", "/_bangtin/editor.css") => {
                 Ok(self.ui("editor.css", "text/css; charset=utf-8"))
             }
-            ("GET", "/_bangtin/api/docs") => docs::list(&self.site_dir),
+            ("GET", "/_bangtin/api/docs") => docs::list(&self.site),
             ("GET", "/_bangtin/api/doc") => {
                 let path = req.query("path").unwrap_or_default();
-                docs::get(&self.site_dir, &path, &self.last())
+                docs::get(&self.site, &path, &self.last())
             }
             ("GET", "/_bangtin/api/choices") => {
-                docs::choices(&self.site_dir, &req.query("date").unwrap_or_default())
+                docs::choices(&self.site, &req.query("date").unwrap_or_default())
             }
             ("POST", "/_bangtin/api/new") => {
-                body_json(req).and_then(|v| docs::create(&self.site_dir, &v, &self.last()))
+                body_json(req).and_then(|v| docs::create(&self.site, &v, &self.last()))
             }
             ("POST", "/_bangtin/api/doc") => {
-                body_json(req).and_then(|v| docs::save(&self.site_dir, &v, &self.last()))
+                body_json(req).and_then(|v| docs::save(&self.site, &v, &self.last()))
             }
             ("POST", "/_bangtin/api/publish") => Ok(self.publish()),
             ("POST", "/_bangtin/api/preview") => {
                 body_json(req).and_then(|v| self.render_preview(&v))
             }
-            ("POST", "/_bangtin/api/photo") => photos::upload(&self.site_dir, req, &self.last()),
-            ("GET", "/_bangtin/api/photo") => photos::original(&self.site_dir, req),
+            ("POST", "/_bangtin/api/photo") => photos::upload(&self.site, req, &self.last()),
+            ("GET", "/_bangtin/api/photo") => photos::original(&self.site, req),
             ("POST", "/_bangtin/api/photo/remove") => {
-                body_json(req).and_then(|v| photos::remove(&self.site_dir, &v, &self.last()))
+                body_json(req).and_then(|v| photos::remove(&self.site, &v, &self.last()))
             }
             ("GET" | "POST", _) => Err(Reply::error(404, t!(Msg::EditorNoSuchAction))),
             _ => Err(Reply::error(405, t!(Msg::EditorMethod))),
@@ -290,7 +293,7 @@ impl Editor {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         // Exactly `bangtin build`: the site's own base_url, its output/.
-        let opts = crate::build::BuildOptions::new(&self.site_dir);
+        let opts = crate::build::BuildOptions::new(self.site.dir());
         match crate::build::run(&opts) {
             Ok(report) => {
                 // As `bangtin build` says it, an unchanged site included.

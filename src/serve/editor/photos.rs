@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use super::catalog::Catalog;
 use super::docs::{self, Answer};
 use super::form::Photo;
 use super::{Reply, Request};
@@ -20,12 +21,12 @@ use crate::t;
 pub const TRASH: &str = ".bangtin-trash";
 
 /// `POST /api/photo?path=&name=` with the image as the body.
-pub fn upload(site_dir: &Path, req: &Request<'_>, last: &[Diagnostic]) -> Answer {
+pub fn upload(site: &Catalog, req: &Request<'_>, last: &[Diagnostic]) -> Answer {
     let path = req.query("path").unwrap_or_default();
     let wish = req.query("name").unwrap_or_default();
-    let file = docs::find(site_dir, &path)?;
+    let file = site.find(&path)?;
     let kind = checked_kind(&wish, req.body)?;
-    let file = into_bundle(site_dir, file)?;
+    let file = into_bundle(site, file)?;
     let folder = file
         .disk
         .parent()
@@ -40,7 +41,8 @@ pub fn upload(site_dir: &Path, req: &Request<'_>, last: &[Diagnostic]) -> Answer
         let _ = std::fs::remove_file(&disk);
         write_failed(&disk, &e)
     })?;
-    let mut doc = docs::doc_json(site_dir, &docs::find(site_dir, &file.path)?, last)?;
+    site.wrote(&file.path);
+    let mut doc = docs::doc_json(site, &site.find(&file.path)?, last)?;
     doc["file"] = Value::String(name);
     Ok(Reply::json(200, &doc))
 }
@@ -68,7 +70,7 @@ fn checked_kind(wish: &str, bytes: &[u8]) -> Result<Sniffed, Reply> {
 
 /// A plain `…/x.md` becomes `…/x/index.md`: the folder takes the file's
 /// name, so the address (from the name, or `slug:`) stays the same.
-fn into_bundle(site_dir: &Path, file: MarkdownFile) -> Result<MarkdownFile, Reply> {
+fn into_bundle(site: &Catalog, file: MarkdownFile) -> Result<MarkdownFile, Reply> {
     if file.bundle.is_some() {
         return Ok(file);
     }
@@ -88,7 +90,10 @@ fn into_bundle(site_dir: &Path, file: MarkdownFile) -> Result<MarkdownFile, Repl
         let _ = std::fs::remove_dir(&folder);
         write_failed(&index, &e)
     })?;
-    docs::find(site_dir, &format!("{stem}/index.md"))
+    site.wrote(&file.path);
+    let moved = format!("{stem}/index.md");
+    site.wrote(&moved);
+    site.find(&moved)
 }
 
 /// `anh-hoi-nghi.jpg`, else `anh-hoi-nghi-2.jpg`, … : never a file that is
@@ -128,8 +133,8 @@ fn free_name(folder: &Path, wish: &str, kind: Sniffed) -> Result<(String, PathBu
 
 /// `GET /api/photo?path=&file=`: the original, only for an image of the
 /// document's bundle.
-pub fn original(site_dir: &Path, req: &Request<'_>) -> Answer {
-    let (_, photo) = bundle_photo(site_dir, req.query("path"), req.query("file"))?;
+pub fn original(site: &Catalog, req: &Request<'_>) -> Answer {
+    let (_, photo) = bundle_photo(site, req.query("path"), req.query("file"))?;
     let bytes =
         std::fs::read(&photo.disk).map_err(|e| Reply::error(500, t!(Msg::FileRead, detail = e)))?;
     let content_type = match Sniffed::of(&bytes) {
@@ -143,12 +148,12 @@ pub fn original(site_dir: &Path, req: &Request<'_>) -> Answer {
 
 /// The document and one file of its bundle, both found by lookup.
 fn bundle_photo(
-    site_dir: &Path,
+    site: &Catalog,
     path: Option<String>,
     name: Option<String>,
 ) -> Result<(MarkdownFile, crate::content::BundleFile), Reply> {
     let path = path.unwrap_or_default();
-    let file = docs::find(site_dir, &path)?;
+    let file = site.find(&path)?;
     let name = crate::text::nfc(&name.unwrap_or_default());
     let photo = file
         .bundle
@@ -162,14 +167,14 @@ fn bundle_photo(
 
 /// `POST /api/photo/remove {path, file}`: the file moves to the trash
 /// (never deleted), and leaves `photos:` and `cover:` if named there.
-pub fn remove(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
+pub fn remove(site: &Catalog, v: &Value, last: &[Diagnostic]) -> Answer {
     let (file, photo) = bundle_photo(
-        site_dir,
+        site,
         v["path"].as_str().map(String::from),
         v["file"].as_str().map(String::from),
     )?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let trashed = site_dir.join(TRASH).join(stamp).join(&photo.path);
+    let trashed = site.dir().join(TRASH).join(stamp).join(&photo.path);
     if let Some(dir) = trashed.parent() {
         std::fs::create_dir_all(dir).map_err(|e| write_failed(dir, &e))?;
     }
@@ -177,9 +182,10 @@ pub fn remove(site_dir: &Path, v: &Value, last: &[Diagnostic]) -> Answer {
         return Err(Reply::error(409, t!(Msg::EditorBadName)));
     }
     std::fs::rename(&photo.disk, &trashed).map_err(|e| write_failed(&trashed, &e))?;
-    let file = docs::find(site_dir, &file.path)?;
-    docs::forget_photo(site_dir, &file, &photo.name)?;
-    let doc = docs::doc_json(site_dir, &docs::find(site_dir, &file.path)?, last)?;
+    site.wrote(&file.path);
+    let file = site.find(&file.path)?;
+    docs::forget_photo(site, &file, &photo.name)?;
+    let doc = docs::doc_json(site, &site.find(&file.path)?, last)?;
     Ok(Reply::json(200, &doc))
 }
 
