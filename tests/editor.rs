@@ -242,6 +242,36 @@ fn saving_rewrites_only_what_changed_and_keeps_comments_and_other_keys() {
 }
 
 #[test]
+fn a_file_with_windows_line_ends_keeps_them_on_every_line() {
+    let t = sample_site();
+    let path = "content/news/2024/windows.md";
+    let crlf = "---\r\ntitle: Bài từ Windows\r\ndate: 2024-06-01\r\n# ghi chú\r\n---\r\nDòng một.\r\n\r\nDòng hai.\r\n";
+    t.write(path, crlf);
+    let e = Editor::open(&t);
+    let doc = e.doc(path);
+    assert_eq!(e.save(&doc).status, 200);
+    assert_eq!(read(&t, path), crlf, "saved unchanged: the same bytes");
+    let mut doc = e.doc(path);
+    doc["fields"]["title"] = json!("Bài đã sửa");
+    doc["body"] = json!("Dòng một.\n\nDòng hai, sửa.\n");
+    assert_eq!(e.save(&doc).status, 200);
+    let text = read(&t, path);
+    assert_eq!(
+        text,
+        "---\r\ntitle: \"Bài đã sửa\"\r\ndate: 2024-06-01\r\n# ghi chú\r\n---\r\nDòng một.\r\n\r\nDòng hai, sửa.\r\n"
+    );
+    // Raw text from the page (a textarea sends `\n`) is written the same way.
+    let doc = e.doc(path);
+    let raw = json!({ "path": path, "version": doc["version"],
+                      "text": "---\ntitle: Thô\ndate: 2024-06-01\n---\nx\n" });
+    assert_eq!(e.post_json("/_bangtin/api/doc", &raw).status, 200);
+    assert_eq!(
+        read(&t, path),
+        "---\r\ntitle: Thô\r\ndate: 2024-06-01\r\n---\r\nx\r\n"
+    );
+}
+
+#[test]
 fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
     let t = with_commented();
     let e = Editor::open(&t);

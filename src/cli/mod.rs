@@ -22,7 +22,7 @@ use crate::diag::Diagnostic;
 use crate::messages::{self, Lang, Msg, Noun, count};
 use crate::t;
 
-pub(crate) use scaffold::{article_file, write_new, yaml_str as yaml_scalar};
+pub(crate) use scaffold::{article_file, write_new, yaml_quoted, yaml_str as yaml_scalar};
 pub use scaffold::{init, new_article};
 
 /// The command line (help texts: `help.rs` and the catalogue).

@@ -58,7 +58,7 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     }
     std::fs::create_dir_all(dir.join("static")).map_err(|e| io_error(&dir.join("static"), &e))?;
     let example = include_str!("../scaffold/first-article.md")
-        .replace("{title}", "Bài viết đầu tiên")
+        .replace("{title}", &yaml_quoted("Bài viết đầu tiên"))
         .replace("{date}", &format!("{year}-01-01"));
     write_new(
         &dir.join(format!("content/news/{year}/bai-viet-dau-tien/index.md")),
@@ -137,9 +137,8 @@ pub(crate) fn article_file(site_dir: &Path, title: &str) -> Result<(String, Stri
     }
     let rel = format!("content/news/{}/{slug}/index.md", now.year());
     let date = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
     let text = include_str!("../scaffold/article.md")
-        .replace("{title}", &quoted)
+        .replace("{title}", &yaml_quoted(&title))
         .replace("{date}", &date);
     Ok((rel, text))
 }
@@ -151,15 +150,32 @@ pub(crate) fn yaml_str(s: &str) -> String {
     let reserved = ["true", "false", "null", "~", "yes", "no", "on", "off"];
     let plain = !s.is_empty()
         && !s.contains(special)
+        && !s.contains(char::is_control)
         && !s.starts_with(['-', '?', ' '])
         && !s.ends_with(' ')
         && !reserved.contains(&s.to_ascii_lowercase().as_str())
         && s.parse::<f64>().is_err();
-    if plain {
-        s.to_string()
-    } else {
-        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    if plain { s.to_string() } else { yaml_quoted(s) }
+}
+
+/// A YAML double-quoted scalar that reads back as exactly `s`: the one
+/// quoting of `bangtin new` and the editor (titles, bylines, captions).
+pub(crate) fn yaml_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
     }
+    out.push('"');
+    out
 }
 
 /// Writes a new file (and its folders); an existing file is never replaced.
@@ -177,4 +193,31 @@ pub(crate) fn write_new(path: &Path, text: &str) -> Result<(), Diagnostic> {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(t!(Msg::WriteFailed, path = path.display(), detail = e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_and_plain_scalars_read_back_as_the_same_text() {
+        for s in [
+            "Hội nghị ký kết giao ước thi đua năm 2025",
+            "Cụm số 3: \"Về đích\" sớm",
+            r"C:\thư mục\ảnh",
+            "dòng một\ndòng hai\tcột\r",
+            "chuông \u{7} và \u{1b}",
+            "yes",
+            "12,5",
+            "- gạch đầu dòng",
+        ] {
+            let quoted = yaml_quoted(s);
+            let back: String = serde_saphyr::from_str(&quoted).unwrap();
+            assert_eq!(back, s, "{quoted}");
+            let scalar = yaml_str(s);
+            let back: String = serde_saphyr::from_str(&scalar).unwrap();
+            assert_eq!(back, s, "{scalar}");
+        }
+        assert_eq!(yaml_str("Thi đua"), "Thi đua", "plain when it can be");
+    }
 }

@@ -220,8 +220,8 @@ fn page_file(title: &str) -> Result<(String, String), Diagnostic> {
         return Err(Diagnostic::error(t!(Msg::NewTitleNoSlug, value = title)));
     }
     let rel = format!("content/pages/{slug}.md");
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
-    Ok((rel, format!("---\ntitle: \"{quoted}\"\n---\n")))
+    let title = crate::cli::yaml_quoted(&title);
+    Ok((rel, format!("---\ntitle: {title}\n---\n")))
 }
 
 fn message_of(d: &Diagnostic) -> String {
@@ -249,7 +249,7 @@ pub fn save(site: &Catalog, v: &Value, last: &[Diagnostic]) -> Answer {
         Some(raw) => crate::text::nfc(raw),
         None => form_text(site, &file, &disk.text, v)?,
     };
-    write_atomic(&file.disk, &text)?;
+    write_like(&file.disk, &disk.text, &text)?;
     site.wrote(&file.path);
     get(site, &file.path, last)
 }
@@ -268,6 +268,8 @@ pub(super) fn text_for(site: &Catalog, v: &Value) -> Result<(MarkdownFile, Strin
 
 /// The file with the form's fields written into its front matter.
 fn form_text(site: &Catalog, file: &MarkdownFile, text: &str, v: &Value) -> Result<String, Reply> {
+    // Worked on with `\n`; `write_like` puts the file's own line ends back.
+    let text = &text.replace("\r\n", "\n");
     let Some((split, front)) = parse(&file.path, text) else {
         return Err(Reply::error(400, t!(Msg::EditorNotAForm)));
     };
@@ -318,7 +320,8 @@ fn form_text(site: &Catalog, file: &MarkdownFile, text: &str, v: &Value) -> Resu
 /// it nowhere is left as it is.
 pub(super) fn forget_photo(site: &Catalog, file: &MarkdownFile, name: &str) -> Result<(), Reply> {
     let disk = read(file)?;
-    let Some((split, front)) = parse(&file.path, &disk.text) else {
+    let original = disk.text.replace("\r\n", "\n");
+    let Some((split, front)) = parse(&file.path, &original) else {
         return Ok(());
     };
     let cover = front.cover.as_ref().map(|c| c.value.as_str());
@@ -336,12 +339,24 @@ pub(super) fn forget_photo(site: &Catalog, file: &MarkdownFile, name: &str) -> R
     };
     let changes = form::changes(&front, &images, &wanted, kind_of(&file.path), offset)
         .map_err(|e| Reply::error(400, e.message))?;
-    let text = disk
-        .text
-        .replacen(split.yaml, &front_edit::rewrite(split.yaml, &changes), 1);
-    write_atomic(&file.disk, &text)?;
+    let text = original.replacen(split.yaml, &front_edit::rewrite(split.yaml, &changes), 1);
+    write_like(&file.disk, &disk.text, &text)?;
     site.wrote(&file.path);
     Ok(())
+}
+
+/// Writes `text` over a file that held `before`, with the line ends
+/// `before` had: a file made on Windows (`\r\n`) stays so, every line.
+fn write_like(path: &Path, before: &str, text: &str) -> Result<(), Reply> {
+    let crlf = before
+        .find('\n')
+        .is_some_and(|i| before[..i].ends_with('\r'));
+    let unified = text.replace("\r\n", "\n");
+    if crlf {
+        write_atomic(path, &unified.replace('\n', "\r\n"))
+    } else {
+        write_atomic(path, &unified)
+    }
 }
 
 /// Writes beside the file and renames over it, so a reader (the watcher,

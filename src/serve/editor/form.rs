@@ -135,7 +135,7 @@ pub fn changes(
     change(
         "title",
         title != old.title,
-        (!title.is_empty()).then(|| format!("title: {}", quoted(&title))),
+        (!title.is_empty()).then(|| format!("title: {}", crate::cli::yaml_quoted(&title))),
     );
     if news {
         let differs = new.date != old.date;
@@ -179,7 +179,7 @@ pub fn changes(
     change(
         "byline",
         byline != old.byline,
-        (!byline.is_empty()).then(|| format!("byline: {}", quoted(&byline))),
+        (!byline.is_empty()).then(|| format!("byline: {}", crate::cli::yaml_quoted(&byline))),
     );
     photo_changes(front, images, wanted, &mut out);
     Ok(out)
@@ -300,7 +300,11 @@ fn block(s: &str) -> String {
         ])
         && !reserved.contains(&s.to_ascii_lowercase().as_str())
         && s.parse::<f64>().is_err();
-    if plain { s.to_string() } else { quoted(s) }
+    if plain {
+        s.to_string()
+    } else {
+        crate::cli::yaml_quoted(s)
+    }
 }
 
 /// A value for one line: NFC, no line breaks, tabs or control characters.
@@ -310,11 +314,6 @@ pub fn one_line(s: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Always double-quoted, as `bangtin new` writes the title and byline.
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Plain when it reads back as the same text, else double-quoted.
