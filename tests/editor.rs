@@ -614,6 +614,28 @@ fn the_preview_renders_unsaved_text_with_the_theme_and_writes_nothing() {
     );
     assert!(html.contains("Bản nháp"), "a draft shows its badge");
     assert_eq!(read(&t, path), before);
+    // A page that builds with warnings comes with this file's warnings.
+    let photo = "content/news/2024/co-anh/index.md";
+    let doc = e.doc(photo);
+    let v = json_of(&e.post_json(
+        "/_bangtin/api/preview",
+        &json!({ "path": photo, "version": doc["version"], "fields": doc["fields"], "body": doc["body"] }),
+    ));
+    assert!(
+        v["html"].as_str().is_some_and(|h| h.contains("anh-")),
+        "{v}"
+    );
+    let warned = v["diagnostics"].as_array().unwrap();
+    assert!(
+        !warned.is_empty()
+            && warned
+                .iter()
+                .all(|d| d["path"] == photo && d["severity"] == "warning")
+            && warned
+                .iter()
+                .any(|d| d["message"].as_str().unwrap().contains("anh.jpg")),
+        "{v}"
+    );
     // Text that does not build gives its diagnostics instead.
     let broken = e.post_json(
         "/_bangtin/api/preview",

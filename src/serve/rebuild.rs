@@ -47,6 +47,14 @@ pub struct Built {
     pub fast: bool,
 }
 
+/// What [`Session::preview`] made: the page (none for a document without
+/// one) and the warnings of that build.
+#[derive(Default)]
+pub struct Preview {
+    pub page: Option<Arc<[u8]>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// The state kept between rebuilds.
 pub struct Session {
     opts: BuildOptions,
@@ -101,14 +109,14 @@ impl Session {
     /// The page of `path` as it would be with `text` in the file, built by
     /// this session (which must not be the one being served: it keeps the
     /// text until the next preview). `disk` are the changes on disk since
-    /// the last call. `Ok(None)`: the document has no page (the home intro
+    /// the last call. No page: the document has none (the home intro
     /// shows on `/`, which is returned then).
     pub fn preview(
         &mut self,
         path: &str,
         text: &str,
         disk: &Changes,
-    ) -> Result<Option<Arc<[u8]>>, Vec<Diagnostic>> {
+    ) -> Result<Preview, Vec<Diagnostic>> {
         self.overlay = Some((
             path.to_string(),
             crate::text::nfc(&text.replace("\r\n", "\n")),
@@ -117,7 +125,7 @@ impl Session {
         changes.paths.add(path.to_string());
         let built = self.rebuild(&changes)?;
         let Some(good) = &self.good else {
-            return Ok(None);
+            return Ok(Preview::default());
         };
         let file = good.site.routes.iter().find_map(|r| {
             let mine = match r.kind {
@@ -128,10 +136,14 @@ impl Session {
             };
             mine.then(|| r.file())
         });
-        Ok(file.and_then(|f| match built.files.get(&f) {
+        let page = file.and_then(|f| match built.files.get(&f) {
             Some(crate::serve::files::Entry::Memory { bytes, .. }) => Some(Arc::clone(bytes)),
             _ => None,
-        }))
+        });
+        Ok(Preview {
+            page,
+            warnings: built.warnings,
+        })
     }
 
     /// The files of the last good build, if any.

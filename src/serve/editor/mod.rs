@@ -170,9 +170,11 @@ impl Editor {
                 .unwrap_or_else(PoisonError::into_inner) = Some(files);
         }
         Ok(match result {
-            Ok(page) => {
-                let html = page.map(|b| String::from_utf8_lossy(&b).into_owned());
-                Reply::json(200, &json!({ "html": html, "diagnostics": [] }))
+            Ok(made) => {
+                let html = made.page.map(|b| String::from_utf8_lossy(&b).into_owned());
+                // The warnings of this file, placed as the last build's are.
+                let diagnostics = docs::diagnostics_json(&made.warnings, Some((&file.path, &text)));
+                Reply::json(200, &json!({ "html": html, "diagnostics": diagnostics }))
             }
             Err(diags) => Reply::json(
                 200,
