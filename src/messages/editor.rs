@@ -92,7 +92,6 @@ catalogue! {
     PhotoCaption => "Chú thích", "Caption";
     PhotoAlt => "Mô tả cho người không xem được ảnh", "Description for those who cannot see it";
     PhotoCover => "Ảnh bìa", "Cover";
-    PhotoUnlisted => "chưa ghi trong phần đầu của bài (theo thứ tự tên tệp)", "not in the front matter (in file name order)";
     MoveUp => "Lên", "Up";
     MoveDown => "Xuống", "Down";
     Remove => "Xóa", "Remove";

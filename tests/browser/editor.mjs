@@ -106,6 +106,16 @@ try {
   await page.getByRole('button', { name: 'Lưu' }).click();
   await page.waitForFunction(() => /Đã lưu/.test(document.body.innerText), null, { timeout: 15000 });
 
+  // On a phone the buttons stay at hand and the title scrolls away with the page.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+  const phone = await page.evaluate(() => {
+    const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Lưu');
+    const bar = document.querySelector('.bt-top .bt-actions').getBoundingClientRect();
+    const r = save.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, bar: bar.height, title: document.querySelector('.bt-top h1').getBoundingClientRect().bottom, h: innerHeight };
+  });
+  check(phone.top >= 0 && phone.bottom <= phone.h, 'Lưu stays on screen halfway down the form at 390 px', JSON.stringify(phone));
+  check(phone.bar <= phone.h * 0.2 && phone.title <= 0, 'the fixed bar is small and the title scrolled away', JSON.stringify(phone));
   await page.getByRole('button', { name: 'Xuất bản' }).click();
   await page.waitForSelector('dialog[open]', { timeout: 120000 });
   await page.waitForFunction(() => /trang/.test(document.querySelector('dialog[open]').innerText), null, { timeout: 120000 });

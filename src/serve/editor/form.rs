@@ -35,9 +35,6 @@ pub struct Photo {
     pub file: String,
     pub caption: String,
     pub alt: String,
-    /// Named in `photos:` (else only present in the bundle).
-    #[serde(skip_deserializing)]
-    pub listed: bool,
 }
 
 /// The form's fields of a front matter.
@@ -78,7 +75,6 @@ pub fn photos_of(front: &FrontMatter, images: &[String]) -> Vec<Photo> {
             file: p.file.value.clone(),
             caption: p.caption.clone().unwrap_or_default(),
             alt: p.alt.clone().unwrap_or_default(),
-            listed: true,
         })
         .collect();
     for name in images {
@@ -202,7 +198,6 @@ fn photo_changes(
             file: p.file.clone(),
             caption: one_line(&p.caption),
             alt: one_line(&p.alt),
-            listed: false,
         })
         .collect();
     let same = photos.len() == old.len()

@@ -723,7 +723,7 @@
 
   // ---- photos
   function photosSection(doc) {
-    F.photos = (doc.photos || []).map(function (p) { return { file: p.file, caption: p.caption || '', alt: p.alt || '', listed: p.listed }; });
+    F.photos = (doc.photos || []).map(function (p) { return { file: p.file, caption: p.caption || '', alt: p.alt || '' }; });
     var hid = id('ph');
     F.photoList = el('ol', { class: 'bt-photos' });
     F.photoMsg = el('p', { class: 'bt-quiet', 'aria-live': 'polite' });
@@ -758,7 +758,7 @@
       var li = el('li', { class: 'bt-photo', draggable: 'true', 'data-i': i },
         el('img', { src: API + 'photo?' + q({ path: F.doc.path, file: p.file }), alt: '', loading: 'lazy', class: 'bt-thumb' }),
         el('div', { class: 'bt-photofields' },
-          el('p', { class: 'bt-file', id: fileId, text: p.file + (p.listed === false ? ' · ' + w('PhotoUnlisted') : '') }),
+          el('p', { class: 'bt-file', id: fileId, text: p.file }),
           el('div', { class: 'bt-field' }, el('label', { for: cid, text: w('PhotoCaption', { file: p.file }) }), cap),
           el('div', { class: 'bt-field' }, el('label', { for: aid, text: w('PhotoAlt', { file: p.file }) }), alt),
           el('div', { class: 'bt-photoacts' },
@@ -821,7 +821,7 @@
         setTimeout(function () { ignoreHash = false; }, 0);
       }
       if (d.version) F.doc.version = d.version;
-      F.photos.push({ file: d.file, caption: '', alt: '', listed: false });
+      F.photos.push({ file: d.file, caption: '', alt: '' });
       drawPhotos();
       markDirty();
       F.photoMsg.textContent = w('PhotoUploaded', { file: d.file });
