@@ -14,6 +14,7 @@
 // JavaScript API and the first 5 results' data loaded (what its UI shows
 // first). The HTML page and style sheet are left out for both.
 // Prints one JSON line per query and tool, then a summary line per tool.
+// SEARCH_TOOLS=bangtin measures bangtin alone (no Pagefind index needed).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -83,7 +84,7 @@ async function measure(tool, q) {
 
 const sum = {};
 for (const { q, want } of queries) {
-  for (const tool of ['bangtin', 'pagefind']) {
+  for (const tool of (process.env.SEARCH_TOOLS || 'bangtin,pagefind').split(',')) {
     const m = await measure(tool, q);
     m.ok = m.first === want;
     m.want = want;

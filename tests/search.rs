@@ -261,3 +261,53 @@ fn the_index_is_few_bounded_files_and_the_page_names_its_version() {
     assert!(page.contains("<noscript>"));
     assert!(t.exists("search.js"));
 }
+
+#[test]
+fn an_article_is_found_by_the_names_its_page_shows_for_its_cluster_and_units() {
+    // The text names neither the cluster nor the unit; the page does, from
+    // `cluster:` and `units:`, and so does the index.
+    let t = SiteTest::new()
+        .file(
+            "data/units.yaml",
+            "units:\n  - id: tl-ldld-tinh\n    kind: union_upper\n    names: [{ full: Liên đoàn Lao động tỉnh Thanh Lâm }]\n  - id: tl-cd-kiem-lam\n    kind: union_base\n    names: [{ full: Công đoàn Hạt Kiểm lâm An Thái }]\n  - id: tl-cd-thue\n    kind: union_base\n    names: [{ full: Công đoàn Chi cục Thuế Yên Khê }]\n",
+        )
+        .file(
+            "data/clusters/2025/ldld-khoi-7.yaml",
+            "id: ldld-khoi-7\nyear: 2025\nname: Khối thi đua số 7 Liên đoàn Lao động tỉnh Thanh Lâm\norganiser: tl-ldld-tinh\nmembers:\n  - { unit: tl-cd-kiem-lam, role: cum_truong }\n  - { unit: tl-cd-thue }\n",
+        )
+        .file(
+            "content/news/2025/so-ket.md",
+            "---\ntitle: Khối 7 sơ kết 6 tháng đầu năm\ndate: 2025-07-02T08:00:00+07:00\ncluster: ldld-khoi-7\nunits: [tl-cd-kiem-lam]\n---\nHội nghị đánh giá các chỉ tiêu đã giao ước.\n",
+        )
+        .article(
+            "content/news/2025/khac.md",
+            "Khối 7 sơ kết công tác nữ công",
+            "2025-07-03T08:00:00+07:00",
+            "Không nói về đơn vị nào.",
+        );
+    t.built();
+    let got = first_results(
+        &t.out(),
+        &["ldld khoi 7 so ket", "kiem lam so ket", "thue so ket"],
+    );
+    let titles = |i: usize| -> Vec<&str> { got[i].iter().map(|(_, t)| t.as_str()).collect() };
+    assert_eq!(
+        titles(0).first(),
+        Some(&"Khối 7 sơ kết 6 tháng đầu năm"),
+        "{:?}",
+        got[0]
+    );
+    assert!(!titles(0).contains(&"Khối 7 sơ kết công tác nữ công"));
+    assert_eq!(
+        titles(1).first(),
+        Some(&"Khối 7 sơ kết 6 tháng đầu năm"),
+        "{:?}",
+        got[1]
+    );
+    // A member the article does not name does not find it.
+    assert!(
+        !titles(2).contains(&"Khối 7 sơ kết 6 tháng đầu năm"),
+        "{:?}",
+        got[2]
+    );
+}

@@ -1,12 +1,14 @@
 //! What search finds: one entry per unit, cluster, result row, standalone
 //! page and article, with the text it is found by and what a result shows.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::data::ClusterYear;
 use crate::results::RowStatus;
-use crate::site::{Site, cluster_year_path, unit_path};
+use crate::site::{Article, Site, cluster_year_path, unit_path};
 use crate::text::{format_date, format_decimal, truncate_words};
 
 /// Characters of an article's summary shown under its title.
@@ -34,8 +36,9 @@ pub struct Entry<'a> {
     /// Titles and names: matches here weigh most, and their word pairs
     /// and marked spellings are indexed.
     pub names: Vec<String>,
-    /// Summary and labels: word pairs indexed.
-    pub lead: Vec<String>,
+    /// Summary and labels (an article's cluster and units, as its page names
+    /// them): word pairs indexed. Borrowed from the model where it can be.
+    pub lead: Vec<Cow<'a, str>>,
     /// The body: words only.
     pub body: Body<'a>,
 }
@@ -127,7 +130,7 @@ pub fn collect(site: &Site) -> Vec<Entry<'_>> {
                 ..Shown::default()
             },
             names: vec![p.title.clone()],
-            lead: vec![p.summary.clone()],
+            lead: vec![Cow::Borrowed(p.summary.as_str())],
             body: Body::Html(&p.html),
         });
     }
@@ -137,7 +140,11 @@ pub fn collect(site: &Site) -> Vec<Entry<'_>> {
         .map(|a| {
             let mut names = vec![a.title.clone()];
             names.extend(a.tags.iter().map(|&t| site.tags[t].name.clone()));
-            let year = a.date.year().to_string();
+            let mut lead = vec![
+                Cow::Borrowed(a.summary.as_str()),
+                a.date.year().to_string().into(),
+            ];
+            lead.extend(article_subjects(site, a));
             Entry {
                 shown: Shown {
                     kind: Some(Kind::Article),
@@ -148,13 +155,30 @@ pub fn collect(site: &Site) -> Vec<Entry<'_>> {
                     row: None,
                 },
                 names,
-                lead: vec![a.summary.clone(), year],
+                lead,
                 body: Body::Html(&a.html),
             }
         })
         .collect();
     out.extend(articles);
     out
+}
+
+/// The names an article's page shows for its cluster-year and its units (at
+/// the article's date), so "ldld khối 7" finds the news of that cluster.
+fn article_subjects<'a>(site: &'a Site, a: &'a Article) -> impl Iterator<Item = Cow<'a, str>> {
+    let cluster = a
+        .cluster
+        .as_ref()
+        .and_then(|(id, year)| site.data.cluster_year(id, *year))
+        .map(|cy| Cow::Borrowed(cy.name.as_str()));
+    let on = a.date.local.date();
+    let units = a
+        .units
+        .iter()
+        .filter_map(move |id| site.data.unit(id))
+        .map(move |u| Cow::Borrowed(u.name_at(on).full.as_str()));
+    cluster.into_iter().chain(units)
 }
 
 fn unit(u: &crate::data::Unit, rooted: &impl Fn(&str) -> String) -> Entry<'static> {
@@ -180,7 +204,7 @@ fn unit(u: &crate::data::Unit, rooted: &impl Fn(&str) -> String) -> Entry<'stati
             ..Shown::default()
         },
         names,
-        lead: vec![KIND_WORDS[0].to_string()],
+        lead: vec![Cow::Borrowed(KIND_WORDS[0])],
         body: Body::Text(String::new()),
     }
 }
@@ -219,7 +243,7 @@ fn cluster(site: &Site, years: &[usize], rooted: &impl Fn(&str) -> String) -> En
             ..Shown::default()
         },
         names,
-        lead: vec![KIND_WORDS[1].to_string()],
+        lead: vec![Cow::Borrowed(KIND_WORDS[1])],
         body: Body::Text(
             cys.iter()
                 .map(|c| c.year.to_string())
@@ -266,8 +290,8 @@ fn result_rows(
             // The entry is "the results of this unit in this year".
             let mut names = vec![full.clone(), format!("{} {}", KIND_WORDS[2], cy.year)];
             names.extend(short);
-            let mut lead = vec![cy.name.clone()];
-            lead.extend(row.classification.clone());
+            let mut lead: Vec<Cow<'static, str>> = vec![cy.name.clone().into()];
+            lead.extend(row.classification.clone().map(Cow::Owned));
             Entry {
                 shown: Shown {
                     kind: Some(Kind::Result),
