@@ -311,3 +311,33 @@ fn an_article_is_found_by_the_names_its_page_shows_for_its_cluster_and_units() {
         got[2]
     );
 }
+
+#[test]
+fn of_two_titles_with_every_word_the_shorter_comes_first_even_when_older() {
+    // Equal scores: the newer article would win on order alone, but the
+    // words matched make more of the shorter title (BM25's length norm).
+    let body = "Các đơn vị tham gia đông đủ.";
+    let t = SiteTest::new()
+        .article(
+            "content/news/2020/hoi-dien.md",
+            "Công đoàn huyện tổ chức hội diễn văn nghệ chào mừng Đại hội",
+            "2020-03-04T08:00:00+07:00",
+            body,
+        )
+        .article(
+            "content/news/2022/hoi-dien.md",
+            "Công đoàn huyện tổ chức hội diễn văn nghệ chào mừng Đại hội (ngày 23/12)",
+            "2022-12-23T08:00:00+07:00",
+            body,
+        );
+    t.built();
+    let got = first_results(&t.out(), &["hoi dien van nghe dai hoi cong doan"]);
+    let titles: Vec<&str> = got[0].iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Công đoàn huyện tổ chức hội diễn văn nghệ chào mừng Đại hội",
+            "Công đoàn huyện tổ chức hội diễn văn nghệ chào mừng Đại hội (ngày 23/12)",
+        ]
+    );
+}

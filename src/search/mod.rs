@@ -12,7 +12,8 @@
 //! (`ma!s` for *má*), and adjacent pairs of the words of titles, names and
 //! summaries (`thi dua`), so that a phrase ranks above scattered words.
 //! Ranking happens in the browser: per query word its idf, weighted by
-//! where it matched (a BM25 without term frequency: bodies count once).
+//! where it matched (a BM25 without term frequency: bodies count once);
+//! equal scores put the shorter title first (its length normalisation).
 
 mod docs;
 mod encode;

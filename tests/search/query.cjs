@@ -14,8 +14,12 @@ const root = read("index.json");
 for (const q of queries) {
   const query = search.parse(q, root);
   const shards = search.shardsFor(root, query).map((s) => read(`s${s}.json`));
-  const hits = search.rank(root, shards, query).slice(0, 5).map(([id, score]) => {
-    const e = read(`m${Math.floor(id / root.m)}.json`)[id % root.m];
+  const entry = (id) => read(`m${Math.floor(id / root.m)}.json`)[id % root.m];
+  // The page of results the browser shows first, ordered as it orders them.
+  const page = search.rank(root, shards, query).slice(0, search.PAGE);
+  search.shorterFirst(page, 0, page.length, entry);
+  const hits = page.slice(0, 5).map(([id, score]) => {
+    const e = entry(id);
     return { k: e.k, t: e.t, u: e.u, score: Math.round(score * 100) / 100 };
   });
   console.log(JSON.stringify({ query: q, shards: search.shardsFor(root, query).length, hits }));

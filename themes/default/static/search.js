@@ -222,6 +222,30 @@
     return hits;
   }
 
+  // Among hits of equal score in hits[from, to), an article or a name with
+  // the shorter title first (BM25's length normalisation: the words matched
+  // make more of it). Only within one kind: ids put units, clusters, results
+  // (in rank order, which stays), pages and articles in that order, so other
+  // ties keep it. `entryOf(id)` gives an entry's shown data ({k, t}).
+  function shorterFirst(hits, from, to, entryOf) {
+    function before(a, b) {
+      var x = entryOf(a[0]), y = entryOf(b[0]);
+      if (x.k !== y.k || x.k === "r") return a[0] - b[0];
+      return words(x.t).length - words(y.t).length || a[0] - b[0];
+    }
+    var i = from;
+    while (i < to) {
+      var j = i + 1;
+      while (j < to && hits[j][1] === hits[i][1]) j++;
+      if (j - i > 1) {
+        var run = hits.slice(i, j).sort(before);
+        run.forEach(function (h, k) { hits[i + k] = h; });
+      }
+      i = j;
+    }
+    return hits;
+  }
+
   // `text` with the words the query matched in <mark>.
   function marked(text, query) {
     var frag = document.createDocumentFragment(), at = 0;
@@ -293,10 +317,10 @@
       });
       return Promise.all(names.map(function (nm) { return index.get(nm); })).then(function (groups) {
         if (mine !== seq) return;
-        ids.forEach(function (h) {
-          var group = groups[names.indexOf("m" + Math.floor(h[0] / root.m) + ".json")];
-          list.append(render(group[h[0] % root.m]));
-        });
+        function entry(id) { return groups[names.indexOf("m" + Math.floor(id / root.m) + ".json")][id % root.m]; }
+        var from = list.children.length;
+        shorterFirst(shown, from, from + ids.length, entry);
+        shown.slice(from, from + ids.length).forEach(function (h) { list.append(render(entry(h[0]))); });
         more.hidden = list.children.length >= shown.length;
       });
     }
@@ -358,5 +382,5 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
   }
-  if (typeof module !== "undefined") module.exports = { words: words, decode: decode, parse: parse, rank: rank, shardsFor: shardsFor };
+  if (typeof module !== "undefined") module.exports = { words: words, decode: decode, parse: parse, rank: rank, shardsFor: shardsFor, shorterFirst: shorterFirst, PAGE: PAGE };
 })();
