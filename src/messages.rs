@@ -526,6 +526,12 @@ catalogue! {
     EditorForeignOrigin => "Yêu cầu này không đến từ trang của trình soạn tin nên bị từ chối",
         "This request did not come from the editor's own page, so it was refused";
     EditorNoSuchAction => "Trình soạn tin không có chức năng này", "The editor has no such action";
+    EditorNotScoresFile => "{path} không phải tệp điểm; tệp điểm nằm ở data/scores/<năm>/<mã cụm>.yaml",
+        "{path} is not a scores file; scores files are data/scores/<year>/<cluster id>.yaml";
+    EditorNoClusterYear => "Chưa có cụm {id} năm {year} trong data/clusters/ (hoặc tệp của nó có lỗi); hãy tạo hoặc sửa nó trước",
+        "There is no cluster {id} for {year} in data/clusters/ (or its file has errors); make or fix it first";
+    EditorScoresNotAGrid => "Tệp {path} chưa đọc được nên chưa nhập điểm theo bảng được; chạy bangtin check để biết chỗ cần sửa",
+        "{path} cannot be read, so its scores cannot be entered in the grid; run bangtin check to see what to fix";
     EditorMethod => "Phương thức này không được hỗ trợ ở đây", "This method is not supported here";
     EditorBadJson => "Dữ liệu gửi lên không đọc được; hãy tải lại trang", "The data sent could not be read; reload the page";
     EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";

@@ -7,44 +7,13 @@
 mod common;
 
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use common::{Run, run_bin};
+use common::{Run, example_copy, run_bin};
 
 fn bangtin(args: &[&str], dir: &Path) -> Run {
     run_bin(env!("CARGO_BIN_EXE_bangtin"), args, dir, &[])
-}
-
-/// A copy of the example site (its data is what the template is made from).
-fn example_copy(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["data", "content", "static"] {
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join(sub),
-            &dir.join(sub),
-        );
-    }
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("site.yaml"),
-        dir.join("site.yaml"),
-    )
-    .unwrap();
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// The XML of one part of an xlsx file.

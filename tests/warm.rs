@@ -28,7 +28,7 @@ fn warm(t: &SiteTest, opts: impl FnOnce(&mut BuildOptions)) -> BuildReport {
 fn cold(t: &SiteTest, opts: impl FnOnce(&mut BuildOptions)) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
-    copy_tree(&t.site(), &site);
+    common::copy_tree(&t.site(), &site);
     let mut o = BuildOptions::new(&site);
     o.output_dir = Some(tmp.path().join("out"));
     opts(&mut o);
@@ -36,17 +36,6 @@ fn cold(t: &SiteTest, opts: impl FnOnce(&mut BuildOptions)) -> tempfile::TempDir
         panic!("cold build failed:\n{}", render(&ds));
     }
     tmp
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for rel in common::files_under(from) {
-        if rel.starts_with(".bangtin-cache/") {
-            continue;
-        }
-        let dest = to.join(&rel);
-        fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        fs::copy(from.join(&rel), dest).unwrap();
-    }
 }
 
 /// Every file of two outputs, compared byte for byte.

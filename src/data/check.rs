@@ -14,7 +14,7 @@ use crate::text::{DecimalError, DecimalSeparator, nfc, parse_decimal};
 use crate::yaml::Source;
 
 /// A data file read from disk.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct DataFile {
     /// Site-relative, e.g. `data/clusters/2024/cdvc-cum-3.yaml`.
     pub path: String,

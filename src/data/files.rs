@@ -73,11 +73,29 @@ impl DataFiles {
 }
 
 /// Reads every file under `data/` in parallel.
-pub(super) fn read_all(site_dir: &Path, data_dir: &Path, diags: &mut Diagnostics) -> DataFiles {
-    let listed = crate::content::list_files(site_dir, data_dir, diags);
+/// `overlay` replaces the text of the file at its path, or is added when
+/// that file does not exist yet.
+pub(super) fn read_all(
+    site_dir: &Path,
+    data_dir: &Path,
+    overlay: Option<&DataFile>,
+    diags: &mut Diagnostics,
+) -> DataFiles {
+    let mut listed = crate::content::list_files(site_dir, data_dir, diags);
+    if let Some(o) = overlay
+        && !listed.iter().any(|(rel, _)| *rel == o.path)
+    {
+        listed.push((o.path.clone(), site_dir.join(&o.path)));
+    }
     let read: Vec<ReadResult> = listed
         .par_iter()
-        .map(|(rel, disk)| read_data_file(rel, disk))
+        .map(|(rel, disk)| match overlay.filter(|o| o.path == *rel) {
+            Some(o) => match place_of(rel) {
+                Some(place) => (Some((place, o.clone())), None),
+                None => read_data_file(rel, disk),
+            },
+            None => read_data_file(rel, disk),
+        })
         .collect();
     let mut files = DataFiles::default();
     for ((rel, _), (file, d)) in listed.iter().zip(read) {

@@ -36,6 +36,13 @@ use crate::yaml;
 
 /// Reads and checks `data/` and computes every cluster-year's results.
 pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
+    load_with(site_dir, None)
+}
+
+/// [`load`], with one file's text replaced (or added) by `overlay`, a
+/// site-relative path under `data/` and its unsaved text: the editor's
+/// preview of a scores grid runs the real checks and engine on it.
+pub fn load_with(site_dir: &Path, overlay: Option<&DataFile>) -> (Data, Diagnostics) {
     let mut diags = Diagnostics::new();
     let data_dir = site_dir.join("data");
     if let Some(d) = crate::content::link_out(site_dir, &data_dir) {
@@ -49,7 +56,7 @@ pub fn load(site_dir: &Path) -> (Data, Diagnostics) {
     if !data_dir.is_dir() {
         return (Data::default(), diags);
     }
-    let files = read_all(site_dir, &data_dir, &mut diags);
+    let files = read_all(site_dir, &data_dir, overlay, &mut diags);
     let (units, declared) = load_units(&files.units, &mut diags);
     let mut unchecked = Unchecked {
         all_units: declared.is_none() || files.unreadable(Place::Units).next().is_some(),

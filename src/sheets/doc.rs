@@ -11,7 +11,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use crate::data::raw::{RawCount, RawScore, RawScores, RawUnitScores};
-use crate::text::{DecimalSeparator, parse_decimal};
+use crate::text::{DecimalError, DecimalSeparator, parse_decimal};
 use crate::yaml::{self, Spanned};
 
 /// A typed value: the exact number, or the text as found when it is not one
@@ -48,8 +48,25 @@ pub struct UnitDoc {
     pub disqualified: Vec<String>,
 }
 
+impl UnitDoc {
+    /// The self-assessment sheet (`None`) or an assessor's, made when missing.
+    pub fn sheet_mut(&mut self, assessor: Option<&str>) -> &mut Scores {
+        let Some(who) = assessor else {
+            return self.self_scores.get_or_insert_with(Vec::new);
+        };
+        let at = match self.assessed.iter().position(|(w, _)| w == who) {
+            Some(i) => i,
+            None => {
+                self.assessed.push((who.to_string(), Vec::new()));
+                self.assessed.len() - 1
+            }
+        };
+        &mut self.assessed[at].1
+    }
+}
+
 /// Where a value sits in the text: (phase, unit, sheet key, criterion).
-type Place = (String, String, String, String);
+pub type Place = (String, String, String, String);
 
 /// A whole scores file.
 #[derive(Debug, Clone, Default)]
@@ -213,6 +230,47 @@ impl Doc {
             }
         }
         out
+    }
+
+    /// Sets one value as typed in a grid: empty removes it; a number is
+    /// kept exact (`ratio`: the measured ratio of a `proportional`
+    /// criterion), with a decimal comma or point whatever the file declares
+    /// (it is written with the file's); anything else, `1.250` in a file of
+    /// commas included, is kept as text, so that `bangtin check` judges it
+    /// as it would in the file.
+    pub fn set(&mut self, place: &Place, typed: &str, ratio: bool) {
+        let (phase, unit, sheet, crit) = place;
+        let typed = typed.trim();
+        let exact = match parse_decimal(typed, separator(self.comma)) {
+            Err(DecimalError::WrongSeparator) => parse_decimal(typed, separator(!self.comma)).ok(),
+            other => other.ok(),
+        };
+        let val = match exact {
+            Some(d) if ratio => Val::Actual(d),
+            Some(d) => Val::Points(d),
+            None => Val::Raw(typed.to_string()),
+        };
+        let scores = self
+            .entry(phase, unit)
+            .sheet_mut((sheet != "self").then_some(sheet.as_str()));
+        let at = scores.iter().position(|(c, _)| c == crit);
+        match (at, typed.is_empty()) {
+            (Some(i), true) => {
+                scores.remove(i);
+            }
+            (Some(i), false) => scores[i].1 = val,
+            (None, true) => {}
+            (None, false) => scores.push((crit.clone(), val)),
+        }
+    }
+
+    /// The value whose text holds byte `at` of the text it was read from
+    /// (its quotes included): where a check's diagnostic points.
+    pub fn place_at(&self, at: usize) -> Option<&Place> {
+        self.values
+            .iter()
+            .find(|(_, r)| quoted_range(&self.text, r.clone()).contains(&at))
+            .map(|(p, _)| p)
     }
 
     /// The entry of `unit` in `phase`, if the file has one.
@@ -400,10 +458,13 @@ fn quoted_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// A typed number under the file's separator, exactly.
 fn number(s: &str, comma: bool) -> Option<Decimal> {
-    let sep = if comma {
+    parse_decimal(s, separator(comma)).ok()
+}
+
+fn separator(comma: bool) -> DecimalSeparator {
+    if comma {
         DecimalSeparator::Comma
     } else {
         DecimalSeparator::Dot
-    };
-    parse_decimal(s, sep).ok()
+    }
 }

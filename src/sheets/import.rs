@@ -401,17 +401,8 @@ fn merge(
             }
             return;
         }
-        SheetKind::SelfScores => entry.self_scores.get_or_insert_with(Vec::new),
-        SheetKind::Assessor(a) => {
-            let at = match entry.assessed.iter().position(|(w, _)| w == a) {
-                Some(i) => i,
-                None => {
-                    entry.assessed.push((a.clone(), Vec::new()));
-                    entry.assessed.len() - 1
-                }
-            };
-            &mut entry.assessed[at].1
-        }
+        SheetKind::SelfScores => entry.sheet_mut(None),
+        SheetKind::Assessor(a) => entry.sheet_mut(Some(a)),
     };
     let leaves = crate::results::Criterion::leaves(&plan.scheme.engine.criteria);
     for (id, v) in values {

@@ -2,6 +2,7 @@
 //! token address, then the cookie), for the editor's tests.
 
 use std::net::SocketAddr;
+use std::path::Path;
 
 use bangtin::serve::{ServeOptions, Server};
 use serde_json::{Value, json};
@@ -27,7 +28,12 @@ pub struct Editor {
 
 impl Editor {
     pub fn open(t: &SiteTest) -> Editor {
-        let mut opts = ServeOptions::new(t.site());
+        Editor::open_at(&t.site())
+    }
+
+    /// The editor of the site in `dir`.
+    pub fn open_at(dir: &Path) -> Editor {
+        let mut opts = ServeOptions::new(dir.to_path_buf());
         opts.port = 0;
         let server = Server::start(&opts).unwrap_or_else(|d| panic!("{}", d.render()));
         let url = server
@@ -107,4 +113,3 @@ pub fn encode(s: &str) -> String {
         })
         .collect()
 }
-

@@ -128,6 +128,31 @@ pub fn find<'a>(ds: &'a [Diagnostic], needle: &str) -> &'a Diagnostic {
 }
 
 /// Every file under `dir`, relative, sorted.
+/// Copies every file under `from` into `to` (the image cache left out).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for rel in files_under(from) {
+        if rel.starts_with(".bangtin-cache/") {
+            continue;
+        }
+        let dest = to.join(&rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::copy(from.join(&rel), dest).unwrap();
+    }
+}
+
+/// A copy of the example site (the repository's `site.yaml`, `data/`,
+/// `content/`, `static/`) in the test target's folder under `name`.
+pub fn example_copy(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["data", "content", "static"] {
+        copy_tree(&root.join(sub), &dir.join(sub));
+    }
+    fs::copy(root.join("site.yaml"), dir.join("site.yaml")).unwrap();
+    dir
+}
+
 pub fn files_under(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()

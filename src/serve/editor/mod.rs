@@ -15,6 +15,7 @@ mod docs;
 pub mod form;
 pub mod front_edit;
 mod photos;
+mod scores;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -236,6 +237,9 @@ impl Editor {
             ("POST", "/_bangtin/api/publish") => Ok(self.publish()),
             ("POST", "/_bangtin/api/preview") => {
                 body_json(req).and_then(|v| self.render_preview(&v))
+            }
+            ("POST", "/_bangtin/api/scores/preview") => {
+                body_json(req).and_then(|v| scores::preview(self.site.dir(), &v))
             }
             ("POST", "/_bangtin/api/photo") => photos::upload(&self.site, req, &self.last()),
             ("GET", "/_bangtin/api/photo") => photos::original(&self.site, req),

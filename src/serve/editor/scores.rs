@@ -1,0 +1,286 @@
+//! `POST /api/scores/preview` (issue 23): a scores grid's unsaved values,
+//! written into the scores file's text the way `bangtin import scores`
+//! writes it (`sheets::doc`), then checked and ranked by the real checks and
+//! engine (`data::load_with`), never by a second implementation in the page.
+//! A value the checks refuse is shown at its cell and left out of the
+//! ranking, so the table beside the grid is what the rest would publish.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{Reply, docs};
+use crate::data::{self, ClusterYear, Data, DataFile};
+use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::results::{Criterion, Rule};
+use crate::sheets::doc::{Count, Doc, Place};
+use crate::t;
+
+type Answer = Result<Reply, Reply>;
+
+/// A scores file's path, `data/scores/<year>/<cluster id>.yaml`, checked
+/// character by character so it can be joined to the site folder.
+fn scores_path(path: &str) -> Option<(i16, &str)> {
+    let rest = path.strip_prefix("data/scores/")?;
+    let (year, file) = rest.split_once('/')?;
+    let id = file.strip_suffix(".yaml")?;
+    let id_ok = !id.is_empty()
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    if !(id_ok && year_ok) {
+        return None;
+    }
+    Some((year.parse().ok()?, id))
+}
+
+fn cluster_year<'a>(data: &'a Data, id: &str, year: i16) -> Option<&'a ClusterYear> {
+    data.cluster_years
+        .iter()
+        .find(|cy| cy.id == id && cy.year == year)
+}
+
+/// The `proportional` criteria of the cluster-year's scheme: their cells
+/// hold the measured ratio (`{ actual: … }`), not points.
+fn ratio_criteria(data: &Data, cy: &ClusterYear) -> HashSet<String> {
+    let Some(scheme) = crate::output::exports::scheme_of(data, cy) else {
+        return HashSet::new();
+    };
+    Criterion::leaves(&scheme.engine.criteria)
+        .into_iter()
+        .filter(|k| matches!(k.rule, Some(Rule::Proportional { .. })))
+        .map(|k| k.id.clone())
+        .collect()
+}
+
+/// One cell of the request: its place and the text typed in it.
+fn cells(v: &Value) -> Vec<(Place, String)> {
+    let s = |c: &Value, k: &str| c[k].as_str().unwrap_or_default().to_string();
+    v["cells"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| {
+            let place = (
+                s(c, "phase"),
+                s(c, "unit"),
+                s(c, "sheet"),
+                s(c, "criterion"),
+            );
+            (place, s(c, "value"))
+        })
+        .filter(|((p, u, sh, k), _)| ![p, u, sh, k].iter().any(|x| x.is_empty()))
+        .collect()
+}
+
+/// A unit's entry apart from its cells, as the request gives it: status and
+/// note, bonus and penalty items with counts, disqualifiers. Each key given
+/// replaces the file's; a key left out keeps it.
+fn apply_entry(doc: &mut Doc, u: &Value) {
+    let text = |k: &str| {
+        u[k].as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
+    let (Some(phase), Some(unit)) = (text("phase"), text("unit")) else {
+        return;
+    };
+    let counts = |k: &str| -> Option<Vec<Count>> {
+        let list = u.get(k)?.as_array()?;
+        Some(
+            list.iter()
+                .filter_map(|c| {
+                    Some(Count {
+                        item: c["item"].as_str()?.trim().to_string(),
+                        count: c["count"]
+                            .as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .unwrap_or(1),
+                        evidence: c["evidence"]
+                            .as_str()
+                            .filter(|e| !e.trim().is_empty())
+                            .map(String::from),
+                    })
+                })
+                .collect(),
+        )
+    };
+    let entry = doc.entry(&phase, &unit);
+    if u.get("status").is_some() {
+        entry.status = text("status");
+    }
+    if u.get("note").is_some() {
+        entry.note = text("note");
+    }
+    if let Some(list) = counts("bonus") {
+        entry.bonus = list;
+    }
+    if let Some(list) = counts("penalties") {
+        entry.penalties = list;
+    }
+    if let Some(list) = u["disqualified"].as_array() {
+        entry.disqualified = list
+            .iter()
+            .filter_map(|d| d.as_str().map(String::from))
+            .collect();
+    }
+}
+
+/// The byte of `text` at a diagnostic's 1-based line and column (counted
+/// in characters).
+fn byte_at(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..)?;
+    let col = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(start + col)
+}
+
+fn place_json(p: &Place) -> Value {
+    json!({ "phase": p.0, "unit": p.1, "sheet": p.2, "criterion": p.3 })
+}
+
+/// The new text of the file, and the places of the values its checks refuse.
+fn check(site_dir: &Path, path: &str, doc: &Doc, original: Option<&Doc>) -> Checked {
+    let text = doc.write(original).unwrap_or_else(|whole| whole);
+    let overlay = DataFile {
+        path: path.to_string(),
+        text: text.clone(),
+    };
+    let (data, diags) = data::load_with(site_dir, Some(&overlay));
+    let mine: Vec<Diagnostic> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.file.as_deref() == Some(Path::new(path)))
+        .collect();
+    let written = Doc::read(Path::new(path), &text);
+    let placed = mine
+        .into_iter()
+        .map(|d| {
+            let place = written
+                .as_ref()
+                .zip(byte_at(&text, d.line, d.column))
+                .and_then(|(w, at)| w.place_at(at).cloned());
+            (d, place)
+        })
+        .collect();
+    Checked {
+        text,
+        data,
+        diagnostics: placed,
+    }
+}
+
+struct Checked {
+    text: String,
+    data: Data,
+    diagnostics: Vec<(Diagnostic, Option<Place>)>,
+}
+
+impl Checked {
+    /// The cells holding an error.
+    fn refused(&self) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        for (d, p) in &self.diagnostics {
+            if let Some(p) = p.as_ref().filter(|_| d.is_error())
+                && !out.contains(p)
+            {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+}
+
+/// `POST /api/scores/preview`.
+pub fn preview(site_dir: &Path, v: &Value) -> Answer {
+    let path = v["path"].as_str().unwrap_or_default();
+    let Some((year, id)) = scores_path(path) else {
+        return Err(Reply::error(400, t!(Msg::EditorNotScoresFile, path = path)));
+    };
+    let (data, _) = data::load(site_dir);
+    let Some(cy) = cluster_year(&data, id, year) else {
+        return Err(Reply::error(
+            404,
+            t!(Msg::EditorNoClusterYear, id = id, year = year),
+        ));
+    };
+    let ratio = ratio_criteria(&data, cy);
+    let original = match std::fs::read_to_string(site_dir.join(path)) {
+        Ok(text) => match Doc::read(Path::new(path), &text) {
+            Some(doc) => Some(doc),
+            None => {
+                return Err(Reply::error(
+                    409,
+                    t!(Msg::EditorScoresNotAGrid, path = path),
+                ));
+            }
+        },
+        Err(_) => None,
+    };
+    let mut doc = original.clone().unwrap_or_else(|| Doc::new(id, year));
+    for u in v["units"].as_array().map(Vec::as_slice).unwrap_or_default() {
+        apply_entry(&mut doc, u);
+    }
+    for (place, typed) in cells(v) {
+        let is_ratio = ratio.contains(&place.3);
+        doc.set(&place, &typed, is_ratio);
+    }
+    let first = check(site_dir, path, &doc, original.as_ref());
+    let refused = first.refused();
+    // The ranking leaves out what the checks refused.
+    let ranked = if refused.is_empty() {
+        None
+    } else {
+        let mut rest = doc.clone();
+        for place in &refused {
+            rest.set(place, "", false);
+        }
+        Some(check(site_dir, path, &rest, original.as_ref()))
+    };
+    let data = ranked.as_ref().map_or(&first.data, |r| &r.data);
+    Ok(Reply::json(200, &answer(data, id, year, &first, &refused)))
+}
+
+fn answer(data: &Data, id: &str, year: i16, first: &Checked, refused: &[Place]) -> Value {
+    let table = |cy: &ClusterYear, phase: Option<usize>| -> Value {
+        serde_json::from_slice(&crate::output::exports::json(data, cy, phase))
+            .unwrap_or(Value::Null)
+    };
+    let cy = cluster_year(data, id, year).filter(|cy| cy.results.is_some());
+    let phases: Vec<Value> = cy.map_or_else(Vec::new, |cy| {
+        (0..cy.phases.len())
+            .map(|p| json!({ "id": cy.phases[p].id, "results": table(cy, Some(p)) }))
+            .collect()
+    });
+    let diagnostics: Vec<Value> = first
+        .diagnostics
+        .iter()
+        .map(|(d, place)| {
+            let mut j = docs::diagnostics_json(std::slice::from_ref(d), None)
+                .pop()
+                .unwrap_or_default();
+            j["cell"] = place.as_ref().map_or(Value::Null, place_json);
+            j
+        })
+        .collect();
+    json!({
+        "results": cy.map_or(Value::Null, |cy| table(cy, None)),
+        "phases": phases,
+        "diagnostics": diagnostics,
+        "ignored": refused.iter().map(place_json).collect::<Vec<_>>(),
+        "text": first.text,
+    })
+}
