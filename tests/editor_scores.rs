@@ -121,3 +121,147 @@ fn the_preview_of_every_scores_file_typed_from_nothing_equals_the_built_results(
         assert!(!site.join(rel).exists(), "{rel} was written");
     }
 }
+
+const CUM_3: &str = "data/scores/2024/cdvc-cum-3.yaml";
+
+fn cell(sheet: &str, criterion: &str, value: &str) -> Value {
+    json!({ "phase": "dot1", "unit": "tl-cd-vp-ubnd", "sheet": sheet,
+            "criterion": criterion, "value": value })
+}
+
+/// (unit, status, rank) of the first phase's table, in table order.
+fn dot1_order(answer: &Value) -> Vec<(String, String, Option<u64>)> {
+    let phase = answer["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "dot1")
+        .unwrap();
+    phase["results"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (s("unit"), s("status"), r["rank"].as_u64())
+        })
+        .collect()
+}
+
+#[test]
+fn a_wrong_cell_is_refused_at_its_place_and_left_out_of_the_ranking_until_fixed() {
+    let site = example_copy("editor-scores-wrong");
+    let before = fs::read_to_string(site.join(CUM_3)).unwrap();
+    let e = Editor::open_at(&site);
+    let preview = |cells: Vec<Value>| {
+        let r = e.post_json(PREVIEW, &json!({ "path": CUM_3, "cells": cells }));
+        assert_eq!(r.status, 200, "{}", r.text());
+        json_of(&r)
+    };
+    let unchanged = preview(vec![]);
+    assert_eq!(
+        unchanged["text"],
+        before.as_str(),
+        "nothing typed, nothing changed"
+    );
+    assert_eq!(dot1_order(&unchanged)[1].0, "tl-cd-vp-ubnd");
+
+    // Off the 0,5 step and above the maximum of 10, in line 11 of the file.
+    let wrong = preview(vec![
+        cell("tl-cd-so-tu-phap", "I.1", "18,3"),
+        cell("tl-cd-so-tu-phap", "I.2", "12"),
+    ]);
+    let diags = wrong["diagnostics"].as_array().unwrap();
+    let at = |criterion: &str| {
+        diags
+            .iter()
+            .find(|d| d["cell"]["criterion"] == criterion)
+            .unwrap_or_else(|| panic!("no diagnostic at {criterion}: {diags:?}"))
+    };
+    let step = at("I.1");
+    assert_eq!(step["severity"], "error");
+    assert_eq!(step["message"], "điểm 18,3 không theo bước chấm 0,5");
+    assert_eq!(
+        (step["path"].as_str(), step["line"].as_u64()),
+        (Some(CUM_3), Some(11))
+    );
+    assert_eq!(step["cell"]["sheet"], "tl-cd-so-tu-phap");
+    let max = at("I.2");
+    assert!(
+        max["message"]
+            .as_str()
+            .unwrap()
+            .contains("nằm ngoài khoảng 0 – 10"),
+        "{max}"
+    );
+    assert_eq!(wrong["ignored"].as_array().unwrap().len(), 2);
+    // The rest is still ranked; the unit with the wrong cells waits, unranked.
+    let order = dot1_order(&wrong);
+    assert_eq!(order[0].0, "tl-cd-so-tu-phap");
+    let ubnd = order.iter().find(|(u, ..)| u == "tl-cd-vp-ubnd").unwrap();
+    assert_eq!((ubnd.1.as_str(), ubnd.2), ("partial", None));
+
+    // Fixed, and high in both assessors' sheets: the unit moves to first.
+    let mut high = Vec::new();
+    for sheet in ["tl-cd-so-tu-phap", "tl-cd-thanh-tra"] {
+        high.extend([
+            cell(sheet, "I.1", "20"),
+            cell(sheet, "I.2", "9.5"),
+            cell(sheet, "II.3", "55"),
+        ]);
+    }
+    let fixed = preview(high);
+    assert_eq!(fixed["ignored"], json!([]), "{}", fixed["diagnostics"]);
+    assert_eq!(
+        dot1_order(&fixed)[0],
+        ("tl-cd-vp-ubnd".into(), "ranked".into(), Some(1))
+    );
+    // Written in place, with the file's comma; its comments kept.
+    let text = fixed["text"].as_str().unwrap();
+    assert!(
+        text.contains("tl-cd-so-tu-phap: { I.1: 20, I.2: \"9,5\", II.1: 5, II.2: { actual: \"0,8\" }, II.3: 55 }"),
+        "{text}"
+    );
+    assert!(text.contains("# gửi báo cáo 6 tháng chậm (sơ kết 10/7/2024)"));
+    assert_eq!(text.lines().count(), before.lines().count());
+    // A preview writes nothing.
+    assert_eq!(fs::read_to_string(site.join(CUM_3)).unwrap(), before);
+}
+
+#[test]
+fn a_preview_is_refused_for_a_path_that_is_not_a_scores_file_or_a_missing_cluster_year() {
+    let site = example_copy("editor-scores-refused");
+    let e = Editor::open_at(&site);
+    for path in [
+        "data/units.yaml",
+        "data/scores/2024/../../site.yaml",
+        "data/scores/24/cdvc-cum-3.yaml",
+        "content/news/2024/ky-ket-cum-1.md",
+    ] {
+        let r = e.post_json(PREVIEW, &json!({ "path": path, "cells": [] }));
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(
+            error_of(&r),
+            format!("{path} không phải tệp điểm; tệp điểm nằm ở data/scores/<năm>/<mã cụm>.yaml")
+        );
+    }
+    let r = e.post_json(
+        PREVIEW,
+        &json!({ "path": "data/scores/2031/cdvc-cum-3.yaml" }),
+    );
+    assert_eq!(r.status, 404);
+    assert!(
+        error_of(&r).starts_with("Chưa có cụm cdvc-cum-3 năm 2031"),
+        "{}",
+        error_of(&r)
+    );
+    // A file that does not read as YAML cannot be edited as a grid.
+    fs::write(
+        site.join(CUM_3),
+        "cluster: cdvc-cum-3\nyear: 2024\nphases: [\n",
+    )
+    .unwrap();
+    let r = e.post_json(PREVIEW, &json!({ "path": CUM_3 }));
+    assert_eq!(r.status, 409);
+    assert!(error_of(&r).contains("bangtin check"), "{}", error_of(&r));
+}

@@ -240,13 +240,16 @@ pub fn preview(site_dir: &Path, v: &Value) -> Answer {
     }
     let first = check(site_dir, path, &doc, original.as_ref());
     let refused = first.refused();
-    // The ranking leaves out what the checks refused.
+    // The ranking leaves out what the checks refused: the value goes, and
+    // its unit is listed as `partial` (not ranked) until the cell is right.
     let ranked = if refused.is_empty() {
         None
     } else {
         let mut rest = doc.clone();
         for place in &refused {
             rest.set(place, "", false);
+            let entry = rest.entry(&place.0, &place.1);
+            entry.status.get_or_insert_with(|| "partial".into());
         }
         Some(check(site_dir, path, &rest, original.as_ref()))
     };
