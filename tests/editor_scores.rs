@@ -223,6 +223,10 @@ fn a_wrong_cell_is_refused_at_its_place_and_left_out_of_the_ranking_until_fixed(
         "{text}"
     );
     assert!(text.contains("# gửi báo cáo 6 tháng chậm (sơ kết 10/7/2024)"));
+    assert_eq!(fixed["rewritten"], false);
+    // A new sheet cannot be written in place: the page is told.
+    let added = preview(vec![cell("tl-cd-so-noi-vu", "I.1", "18")]);
+    assert_eq!(added["rewritten"], true);
     assert_eq!(text.lines().count(), before.lines().count());
     // A preview writes nothing.
     assert_eq!(fs::read_to_string(site.join(CUM_3)).unwrap(), before);
@@ -264,4 +268,115 @@ fn a_preview_is_refused_for_a_path_that_is_not_a_scores_file_or_a_missing_cluste
     let r = e.post_json(PREVIEW, &json!({ "path": CUM_3 }));
     assert_eq!(r.status, 409);
     assert!(error_of(&r).contains("bangtin check"), "{}", error_of(&r));
+}
+
+#[test]
+fn the_grid_has_the_templates_sheets_and_the_files_values() {
+    let site = example_copy("editor-scores-grid");
+    let e = Editor::open_at(&site);
+    let r = e.get(&format!("/_bangtin/api/scores/grid?path={CUM_3}"));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let g = json_of(&r);
+    let bytes = fs::read(site.join(CUM_3)).unwrap();
+    assert_eq!(g["version"], blake3::hash(&bytes).to_hex().to_string());
+    let ids: Vec<&str> = g["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["dot1", "dot2"]);
+    let dot1 = &g["phases"][0];
+    let keys: Vec<&str> = dot1["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    // The panel the file names, after the self sheet; the items last.
+    assert_eq!(keys.first(), Some(&"self"));
+    assert_eq!(keys.last(), Some(&"items"));
+    assert!(
+        keys.contains(&"tl-cd-so-tu-phap") && keys.contains(&"tl-cd-thanh-tra"),
+        "{keys:?}"
+    );
+    let leaf = dot1["sheets"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "I.1")
+        .unwrap();
+    assert_eq!(leaf["kind"], "leaf");
+    assert_eq!(leaf["max"], "20");
+    assert_eq!(leaf["rule_text"], "bước 0,5");
+    assert_eq!(
+        dot1["units"]["tl-cd-vp-ubnd"]["sheets"]["self"]["I.1"],
+        "18,5"
+    );
+    assert_eq!(
+        dot1["units"]["tl-cd-vp-ubnd"]["sheets"]["self"]["II.2"],
+        "0,8"
+    );
+    assert_eq!(dot1["units"]["tl-cd-vp-ubnd"]["bonus"][0]["item"], "B2");
+    assert_eq!(g["preview"]["ignored"], json!([]));
+}
+
+#[test]
+fn saving_writes_only_the_changed_value_and_refuses_a_file_changed_since() {
+    let site = example_copy("editor-scores-save");
+    let before = fs::read_to_string(site.join(CUM_3)).unwrap();
+    let e = Editor::open_at(&site);
+    let g = json_of(&e.get(&format!("/_bangtin/api/scores/grid?path={CUM_3}")));
+    let body = json!({ "path": CUM_3, "version": g["version"],
+                       "cells": [cell("tl-cd-so-tu-phap", "I.1", "18.5")] });
+    let r = e.post_json("/_bangtin/api/scores", &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let expected = before.replacen(
+        "tl-cd-so-tu-phap: { I.1: 18, I.2: 9,",
+        "tl-cd-so-tu-phap: { I.1: \"18,5\", I.2: 9,",
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(fs::read_to_string(site.join(CUM_3)).unwrap(), expected);
+    let saved = json_of(&r);
+    assert_ne!(saved["version"], g["version"]);
+    // The same request again names the old version: refused, nothing written.
+    let r = e.post_json("/_bangtin/api/scores", &body);
+    assert_eq!(r.status, 409);
+    assert!(error_of(&r).contains(CUM_3), "{}", error_of(&r));
+    assert_eq!(json_of(&r)["disk"]["version"], saved["version"]);
+    assert_eq!(fs::read_to_string(site.join(CUM_3)).unwrap(), expected);
+}
+
+#[test]
+fn a_cluster_year_without_scores_gets_a_new_file_in_the_formats_layout() {
+    let site = example_copy("editor-scores-new");
+    let path = "data/scores/2024/cdvc-cum-1.yaml";
+    let e = Editor::open_at(&site);
+    let g = json_of(&e.get(&format!("/_bangtin/api/scores/grid?path={path}")));
+    assert_eq!(g["version"], Value::Null);
+    let phase = &g["phases"][0];
+    assert_eq!(phase["id"], "ca-nam");
+    let keys: Vec<&str> = phase["sheets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    // A panel scheme with no panel named yet: the organiser assesses.
+    assert_eq!(keys, ["self", "tl-cdvc-tinh", "items"]);
+    assert_eq!(phase["sheets"][0]["members"].as_array().unwrap().len(), 7);
+    let cells = json!([
+        { "phase": "ca-nam", "unit": "tl-cd-so-y-te", "sheet": "self", "criterion": "I.1", "value": "19,5" },
+        { "phase": "ca-nam", "unit": "tl-cd-so-y-te", "sheet": "tl-cdvc-tinh", "criterion": "II.2", "value": "0.9" },
+    ]);
+    let r = e.post_json(
+        "/_bangtin/api/scores",
+        &json!({ "path": path, "version": null, "cells": cells }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        fs::read_to_string(site.join(path)).unwrap(),
+        "cluster: cdvc-cum-1\nyear: 2024\ndecimal_separator: \",\"\nphases:\n  ca-nam:\n    tl-cd-so-y-te:\n      self: { I.1: \"19,5\" }\n      assessed:\n        tl-cdvc-tinh: { II.2: { actual: \"0,9\" } }\n"
+    );
 }

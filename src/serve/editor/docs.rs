@@ -347,7 +347,7 @@ pub(super) fn forget_photo(site: &Catalog, file: &MarkdownFile, name: &str) -> R
 
 /// Writes `text` over a file that held `before`, with the line ends
 /// `before` had: a file made on Windows (`\r\n`) stays so, every line.
-fn write_like(path: &Path, before: &str, text: &str) -> Result<(), Reply> {
+pub(super) fn write_like(path: &Path, before: &str, text: &str) -> Result<(), Reply> {
     let crlf = before
         .find('\n')
         .is_some_and(|i| before[..i].ends_with('\r'));

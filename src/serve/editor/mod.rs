@@ -16,6 +16,7 @@ pub mod form;
 pub mod front_edit;
 mod photos;
 mod scores;
+mod scores_grid;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -239,7 +240,13 @@ impl Editor {
                 body_json(req).and_then(|v| self.render_preview(&v))
             }
             ("POST", "/_bangtin/api/scores/preview") => {
-                body_json(req).and_then(|v| scores::preview(self.site.dir(), &v))
+                body_json(req).and_then(|v| scores::preview(&self.site, &v))
+            }
+            ("GET", "/_bangtin/api/scores/grid") => {
+                scores::grid(&self.site, &req.query("path").unwrap_or_default())
+            }
+            ("POST", "/_bangtin/api/scores") => {
+                body_json(req).and_then(|v| scores::save(&self.site, &v))
             }
             ("POST", "/_bangtin/api/photo") => photos::upload(&self.site, req, &self.last()),
             ("GET", "/_bangtin/api/photo") => photos::original(&self.site, req),

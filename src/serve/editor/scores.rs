@@ -10,7 +10,10 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{Reply, docs};
+use std::sync::Arc;
+
+use super::catalog::Catalog;
+use super::{Reply, docs, scores_grid};
 use crate::data::{self, ClusterYear, Data, DataFile};
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
@@ -154,7 +157,10 @@ fn place_json(p: &Place) -> Value {
 
 /// The new text of the file, and the places of the values its checks refuse.
 fn check(site_dir: &Path, path: &str, doc: &Doc, original: Option<&Doc>) -> Checked {
-    let text = doc.write(original).unwrap_or_else(|whole| whole);
+    let (text, rewritten) = match doc.write(original) {
+        Ok(text) => (text, false),
+        Err(whole) => (whole, original.is_some()),
+    };
     let overlay = DataFile {
         path: path.to_string(),
         text: text.clone(),
@@ -178,6 +184,7 @@ fn check(site_dir: &Path, path: &str, doc: &Doc, original: Option<&Doc>) -> Chec
         .collect();
     Checked {
         text,
+        rewritten,
         data,
         diagnostics: placed,
     }
@@ -185,6 +192,9 @@ fn check(site_dir: &Path, path: &str, doc: &Doc, original: Option<&Doc>) -> Chec
 
 struct Checked {
     text: String,
+    /// The whole file was written anew (a list or a key changed): the
+    /// comments between its values are lost, and the page says so.
+    rewritten: bool,
     data: Data,
     diagnostics: Vec<(Diagnostic, Option<Place>)>,
 }
@@ -204,57 +214,168 @@ impl Checked {
     }
 }
 
-/// `POST /api/scores/preview`.
-pub fn preview(site_dir: &Path, v: &Value) -> Answer {
-    let path = v["path"].as_str().unwrap_or_default();
-    let Some((year, id)) = scores_path(path) else {
-        return Err(Reply::error(400, t!(Msg::EditorNotScoresFile, path = path)));
-    };
-    let (data, _) = data::load(site_dir);
-    let Some(cy) = cluster_year(&data, id, year) else {
-        return Err(Reply::error(
-            404,
-            t!(Msg::EditorNoClusterYear, id = id, year = year),
-        ));
-    };
-    let ratio = ratio_criteria(&data, cy);
-    let original = match std::fs::read_to_string(site_dir.join(path)) {
-        Ok(text) => match Doc::read(Path::new(path), &text) {
-            Some(doc) => Some(doc),
-            None => {
-                return Err(Reply::error(
-                    409,
-                    t!(Msg::EditorScoresNotAGrid, path = path),
-                ));
-            }
-        },
-        Err(_) => None,
-    };
-    let mut doc = original.clone().unwrap_or_else(|| Doc::new(id, year));
-    for u in v["units"].as_array().map(Vec::as_slice).unwrap_or_default() {
-        apply_entry(&mut doc, u);
-    }
-    for (place, typed) in cells(v) {
-        let is_ratio = ratio.contains(&place.3);
-        doc.set(&place, &typed, is_ratio);
-    }
-    let first = check(site_dir, path, &doc, original.as_ref());
-    let refused = first.refused();
-    // The ranking leaves out what the checks refused: the value goes, and
-    // its unit is listed as `partial` (not ranked) until the cell is right.
-    let ranked = if refused.is_empty() {
-        None
-    } else {
-        let mut rest = doc.clone();
-        for place in &refused {
-            rest.set(place, "", false);
-            let entry = rest.entry(&place.0, &place.1);
-            entry.status.get_or_insert_with(|| "partial".into());
+/// The scores file a request names, and what it is judged against.
+struct Target {
+    path: String,
+    id: String,
+    year: i16,
+    data: Arc<Data>,
+    /// The file on disk: its text, its version, and it read as a grid.
+    disk: Option<(String, String, Doc)>,
+}
+
+impl Target {
+    fn find(site: &Catalog, path: &str) -> Result<Target, Reply> {
+        let Some((year, id)) = scores_path(path) else {
+            return Err(Reply::error(400, t!(Msg::EditorNotScoresFile, path = path)));
+        };
+        let data = site.data();
+        if cluster_year(&data, id, year).is_none() {
+            return Err(Reply::error(
+                404,
+                t!(Msg::EditorNoClusterYear, id = id, year = year),
+            ));
         }
-        Some(check(site_dir, path, &rest, original.as_ref()))
-    };
-    let data = ranked.as_ref().map_or(&first.data, |r| &r.data);
-    Ok(Reply::json(200, &answer(data, id, year, &first, &refused)))
+        let disk = match std::fs::read(site.dir().join(path)) {
+            Ok(bytes) => {
+                let version = blake3::hash(&bytes).to_hex().to_string();
+                let text = String::from_utf8(bytes).ok();
+                let doc = text.as_deref().and_then(|t| Doc::read(Path::new(path), t));
+                match (text, doc) {
+                    (Some(text), Some(doc)) => Some((text, version, doc)),
+                    _ => {
+                        return Err(Reply::error(
+                            409,
+                            t!(Msg::EditorScoresNotAGrid, path = path),
+                        ));
+                    }
+                }
+            }
+            Err(_) => None,
+        };
+        Ok(Target {
+            path: path.to_string(),
+            id: id.to_string(),
+            year,
+            data,
+            disk,
+        })
+    }
+
+    fn cy(&self) -> Option<&ClusterYear> {
+        cluster_year(&self.data, &self.id, self.year)
+    }
+
+    fn original(&self) -> Option<&Doc> {
+        self.disk.as_ref().map(|(_, _, d)| d)
+    }
+
+    fn version(&self) -> Option<&str> {
+        self.disk.as_ref().map(|(_, v, _)| v.as_str())
+    }
+
+    /// The file's values with the request's changes.
+    fn edited(&self, v: &Value) -> Doc {
+        let ratio = self
+            .cy()
+            .map(|cy| ratio_criteria(&self.data, cy))
+            .unwrap_or_default();
+        let mut doc = self
+            .original()
+            .cloned()
+            .unwrap_or_else(|| Doc::new(&self.id, self.year));
+        for u in v["units"].as_array().map(Vec::as_slice).unwrap_or_default() {
+            apply_entry(&mut doc, u);
+        }
+        for (place, typed) in cells(v) {
+            let is_ratio = ratio.contains(&place.3);
+            doc.set(&place, &typed, is_ratio);
+        }
+        doc
+    }
+
+    /// `doc` checked and ranked as the build would.
+    fn judge(&self, site_dir: &Path, doc: &Doc) -> Value {
+        let first = check(site_dir, &self.path, doc, self.original());
+        let refused = first.refused();
+        // The ranking leaves out what the checks refused: the value goes, and
+        // its unit is listed as `partial` (not ranked) until the cell is right.
+        let ranked = if refused.is_empty() {
+            None
+        } else {
+            let mut rest = doc.clone();
+            for place in &refused {
+                rest.set(place, "", false);
+                let entry = rest.entry(&place.0, &place.1);
+                entry.status.get_or_insert_with(|| "partial".into());
+            }
+            Some(check(site_dir, &self.path, &rest, self.original()))
+        };
+        let data = ranked.as_ref().map_or(&first.data, |r| &r.data);
+        answer(data, &self.id, self.year, &first, &refused)
+    }
+
+    /// The grid of the file as it is on disk, with its judgement.
+    fn grid(&self, site_dir: &Path) -> Value {
+        let doc = self
+            .original()
+            .cloned()
+            .unwrap_or_else(|| Doc::new(&self.id, self.year));
+        let scheme = self
+            .cy()
+            .and_then(|cy| Some((cy, crate::output::exports::scheme_of(&self.data, cy)?)));
+        let mut out = match scheme {
+            Some((cy, scheme)) => scores_grid::grid(&self.data, cy, scheme, &doc),
+            None => json!({ "phases": [] }),
+        };
+        out["path"] = json!(self.path);
+        out["version"] = json!(self.version());
+        out["preview"] = self.judge(site_dir, &doc);
+        out
+    }
+}
+
+/// `GET /api/scores/grid?path=`: the grid's shape and the file's values.
+pub fn grid(site: &Catalog, path: &str) -> Answer {
+    let target = Target::find(site, path)?;
+    Ok(Reply::json(200, &target.grid(site.dir())))
+}
+
+/// `POST /api/scores/preview`.
+pub fn preview(site: &Catalog, v: &Value) -> Answer {
+    let target = Target::find(site, v["path"].as_str().unwrap_or_default())?;
+    let doc = target.edited(v);
+    Ok(Reply::json(200, &target.judge(site.dir(), &doc)))
+}
+
+/// `POST /api/scores`: writes the file (made with its folder when new) if it
+/// is still the version the page opened, and answers the grid again.
+pub fn save(site: &Catalog, v: &Value) -> Answer {
+    let target = Target::find(site, v["path"].as_str().unwrap_or_default())?;
+    let force = v["force"].as_bool().unwrap_or(false);
+    if !force && v["version"].as_str() != target.version() {
+        return Err(Reply::json(
+            409,
+            &json!({ "error": t!(Msg::EditorConflict, path = target.path),
+                     "disk": target.grid(site.dir()) }),
+        ));
+    }
+    let doc = target.edited(v);
+    let text = doc.write(target.original()).unwrap_or_else(|whole| whole);
+    let disk = site.dir().join(&target.path);
+    if let Some(parent) = disk.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Reply::error(
+                500,
+                t!(Msg::WriteFailed, path = parent.display(), detail = e),
+            )
+        })?;
+    }
+    let before = target.disk.as_ref().map_or("", |(t, _, _)| t.as_str());
+    docs::write_like(&disk, before, &text)?;
+    site.wrote(&target.path);
+    let saved = Target::find(site, &target.path)?;
+    Ok(Reply::json(200, &saved.grid(site.dir())))
 }
 
 fn answer(data: &Data, id: &str, year: i16, first: &Checked, refused: &[Place]) -> Value {
@@ -285,5 +406,6 @@ fn answer(data: &Data, id: &str, year: i16, first: &Checked, refused: &[Place]) 
         "diagnostics": diagnostics,
         "ignored": refused.iter().map(place_json).collect::<Vec<_>>(),
         "text": first.text,
+        "rewritten": first.rewritten,
     })
 }
