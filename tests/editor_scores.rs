@@ -380,3 +380,31 @@ fn a_cluster_year_without_scores_gets_a_new_file_in_the_formats_layout() {
         "cluster: cdvc-cum-1\nyear: 2024\ndecimal_separator: \",\"\nphases:\n  ca-nam:\n    tl-cd-so-y-te:\n      self: { I.1: \"19,5\" }\n      assessed:\n        tl-cdvc-tinh: { II.2: { actual: \"0,9\" } }\n"
     );
 }
+
+#[test]
+fn the_list_names_every_cluster_year_with_a_scheme_newest_first() {
+    let site = example_copy("editor-scores-list");
+    let e = Editor::open_at(&site);
+    let r = e.get("/_bangtin/api/scores/list");
+    assert_eq!(r.status, 200, "{}", r.text());
+    let list = json_of(&r)["cluster_years"].as_array().unwrap().clone();
+    let got: Vec<(i64, &str, bool)> = list
+        .iter()
+        .map(|c| {
+            (
+                c["year"].as_i64().unwrap(),
+                c["path"].as_str().unwrap(),
+                c["exists"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got[0].0, 2024);
+    assert!(
+        got.contains(&(2024, "data/scores/2024/cdvc-cum-1.yaml", false)),
+        "{got:?}"
+    );
+    assert!(got.contains(&(2024, CUM_3, true)), "{got:?}");
+    assert!(got.iter().any(|c| c.0 == 2023));
+    // The 2025 cluster-years have no scheme: nothing to score.
+    assert!(!got.iter().any(|c| c.0 == 2025), "{got:?}");
+}

@@ -242,6 +242,7 @@ impl Editor {
             ("POST", "/_bangtin/api/scores/preview") => {
                 body_json(req).and_then(|v| scores::preview(&self.site, &v))
             }
+            ("GET", "/_bangtin/api/scores/list") => scores::list(&self.site),
             ("GET", "/_bangtin/api/scores/grid") => {
                 scores::grid(&self.site, &req.query("path").unwrap_or_default())
             }
