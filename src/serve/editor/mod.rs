@@ -218,6 +218,9 @@ impl Editor {
             ("GET" | "HEAD", "/_bangtin/paste.js") => {
                 Ok(self.ui("paste.js", "text/javascript; charset=utf-8"))
             }
+            ("GET" | "HEAD", "/_bangtin/scores.js") => {
+                Ok(self.ui("scores.js", "text/javascript; charset=utf-8"))
+            }
             ("GET" | "HEAD", "/_bangtin/editor.css") => {
                 Ok(self.ui("editor.css", "text/css; charset=utf-8"))
             }
@@ -294,6 +297,7 @@ impl Editor {
             "index.html" => include_str!("ui/index.html"),
             "editor.js" => include_str!("ui/editor.js"),
             "paste.js" => include_str!("ui/paste.js"),
+            "scores.js" => include_str!("ui/scores.js"),
             "editor.css" => include_str!("ui/editor.css"),
             _ => "",
         }

@@ -1,0 +1,1 @@
+// the scores grid of the editor (issue 23): written next
