@@ -532,6 +532,17 @@ catalogue! {
         "There is no cluster {id} for {year} in data/clusters/ (or its file has errors); make or fix it first";
     EditorScoresNotAGrid => "Tệp {path} chưa đọc được nên chưa nhập điểm theo bảng được; chạy bangtin check để biết chỗ cần sửa",
         "{path} cannot be read, so its scores cannot be entered in the grid; run bangtin check to see what to fix";
+    EditorUnitNoName => "Hãy nhập tên đầy đủ của đơn vị", "Type the unit's full name";
+    EditorUnitKind => "Loại đơn vị phải là một trong: {kinds}", "The kind must be one of: {kinds}";
+    EditorUnitIdTaken => "Mã {id} đã có đơn vị khác dùng; mã không bao giờ dùng lại, hãy chọn mã khác",
+        "The id {id} belongs to another unit; ids are never reused, choose another";
+    EditorUnitNone => "Không có đơn vị {id} trong data/units.yaml", "There is no unit {id} in data/units.yaml";
+    EditorUnitLayout => "Đơn vị {id} được viết theo cách biểu mẫu chưa sửa được; hãy sửa trực tiếp trong data/units.yaml",
+        "The unit {id} is written in a way the form cannot change; edit data/units.yaml directly";
+    EditorUnitRefused => "Thay đổi này làm data/units.yaml có lỗi nên chưa lưu; xem các lỗi bên dưới",
+        "This change would put errors in data/units.yaml, so nothing was saved; see the errors below";
+    EditorUnitsUnreadable => "Chưa đọc được data/units.yaml; hãy tạo tệp này hoặc sửa nó (bangtin check cho biết chỗ sai)",
+        "data/units.yaml cannot be read; make it or fix it (bangtin check says where)";
     EditorMethod => "Phương thức này không được hỗ trợ ở đây", "This method is not supported here";
     EditorBadJson => "Dữ liệu gửi lên không đọc được; hãy tải lại trang", "The data sent could not be read; reload the page";
     EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";

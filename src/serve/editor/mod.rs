@@ -17,6 +17,8 @@ pub mod front_edit;
 mod photos;
 mod scores;
 mod scores_grid;
+mod units;
+mod units_edit;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -246,6 +248,16 @@ impl Editor {
                 body_json(req).and_then(|v| scores::preview(&self.site, &v))
             }
             ("GET", "/_bangtin/api/scores/list") => scores::list(&self.site),
+            ("GET", "/_bangtin/api/units") => units::list(&self.site),
+            ("POST", "/_bangtin/api/units/add") => {
+                body_json(req).and_then(|v| units::add(&self.site, &v))
+            }
+            ("POST", "/_bangtin/api/units/rename") => {
+                body_json(req).and_then(|v| units::rename(&self.site, &v))
+            }
+            ("POST", "/_bangtin/api/units/merge") => {
+                body_json(req).and_then(|v| units::merge(&self.site, &v))
+            }
             ("GET", "/_bangtin/api/scores/grid") => {
                 scores::grid(&self.site, &req.query("path").unwrap_or_default())
             }

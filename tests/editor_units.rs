@@ -1,0 +1,183 @@
+//! The units page of the local editor (issue 23) over real HTTP: add a
+//! unit, rename one with a date, record a merge; each writes a few lines of
+//! `data/units.yaml` and keeps every other byte; a change the checks refuse
+//! writes nothing.
+
+mod common;
+
+use std::fs;
+
+use common::editor::{Editor, error_of, json_of};
+use common::example_copy;
+use serde_json::json;
+
+const UNITS: &str = "data/units.yaml";
+
+#[test]
+fn a_new_unit_is_appended_with_an_id_from_its_name_and_is_listed() {
+    let site = example_copy("editor-units-add");
+    let before = fs::read_to_string(site.join(UNITS)).unwrap();
+    let e = Editor::open_at(&site);
+    let body = json!({ "name": "Công đoàn Trung tâm Lưu trữ lịch sử tỉnh", "short": "CĐ Lưu trữ & Thư viện",
+                       "kind": "union_base", "from": "2025-01-01" });
+    let r = e.post_json("/_bangtin/api/units/add", &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let id = "cong-doan-trung-tam-luu-tru-lich-su-tinh";
+    assert_eq!(json_of(&r)["id"], id);
+    let expected = format!(
+        "{before}  - id: {id}\n    kind: union_base\n    names:\n      - {{ full: Công đoàn Trung tâm Lưu trữ lịch sử tỉnh, short: \"CĐ Lưu trữ & Thư viện\", from: 2025-01-01 }}\n    valid: {{ from: 2025-01-01 }}\n"
+    );
+    assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), expected);
+    let listed = json_of(&e.get("/_bangtin/api/units"));
+    let unit = listed["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not listed"));
+    assert_eq!(unit["name"], "Công đoàn Trung tâm Lưu trữ lịch sử tỉnh");
+    assert!(
+        unit["key"]
+            .as_str()
+            .unwrap()
+            .contains("cong doan trung tam luu tru")
+    );
+    // The same name again is the same unit to the checks: refused, with
+    // the check's words, at the new unit; nothing written.
+    let r = e.post_json("/_bangtin/api/units/add", &body);
+    assert_eq!(r.status, 400, "{}", r.text());
+    let diags = json_of(&r)["diagnostics"].as_array().unwrap().clone();
+    assert!(
+        diags.iter().any(|d| d["unit"] == format!("{id}-2")
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("trùng với một tên của đơn vị")),
+        "{diags:?}"
+    );
+    assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), expected);
+    // A taken id is refused.
+    let r = e.post_json(
+        "/_bangtin/api/units/add",
+        &json!({ "id": "tl-cd-so-tu-phap", "name": "X", "kind": "agency", "from": "2025-01-01" }),
+    );
+    assert_eq!(r.status, 409);
+    assert!(
+        error_of(&r).starts_with("Mã tl-cd-so-tu-phap đã có đơn vị khác dùng"),
+        "{}",
+        error_of(&r)
+    );
+    for (bad, field) in [
+        (
+            json!({ "name": " ", "kind": "agency", "from": "2025-01-01" }),
+            "name",
+        ),
+        (
+            json!({ "name": "X", "kind": "bo", "from": "2025-01-01" }),
+            "kind",
+        ),
+        (
+            json!({ "name": "X", "kind": "agency", "from": "1/1/2025" }),
+            "from",
+        ),
+    ] {
+        let r = e.post_json("/_bangtin/api/units/add", &bad);
+        assert_eq!(
+            (r.status, json_of(&r)["field"].as_str()),
+            (400, Some(field)),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn a_rename_closes_the_old_name_the_day_before_and_the_list_shows_the_new() {
+    let site = example_copy("editor-units-rename");
+    let before = fs::read_to_string(site.join(UNITS)).unwrap();
+    let e = Editor::open_at(&site);
+    let r = e.post_json(
+        "/_bangtin/api/units/rename",
+        &json!({ "id": "tl-cd-so-tu-phap", "name": "Công đoàn Sở Tư pháp tỉnh Thanh Lâm",
+                 "short": "CĐ Sở Tư pháp", "from": "2026-01-01" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let expected = before.replacen(
+        "      - { full: Công đoàn cơ sở Sở Tư pháp, short: CĐ Sở Tư pháp, from: 2000-01-01 }\n",
+        "      - { full: Công đoàn cơ sở Sở Tư pháp, short: CĐ Sở Tư pháp, from: 2000-01-01, until: 2025-12-31 }\n      - { full: Công đoàn Sở Tư pháp tỉnh Thanh Lâm, short: CĐ Sở Tư pháp, from: 2026-01-01 }\n",
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), expected);
+    let unit = json_of(&r)["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == "tl-cd-so-tu-phap")
+        .cloned()
+        .unwrap();
+    assert_eq!(unit["name"], "Công đoàn Sở Tư pháp tỉnh Thanh Lâm");
+    assert_eq!(unit["names"][0]["until"], "2025-12-31");
+    assert_eq!(
+        e.post_json(
+            "/_bangtin/api/units/rename",
+            &json!({ "id": "tl-khong-co", "name": "X", "from": "2026-01-01" })
+        )
+        .status,
+        404
+    );
+}
+
+#[test]
+fn a_merge_ends_the_unit_the_day_before_and_names_its_successor() {
+    let site = example_copy("editor-units-merge");
+    let before = fs::read_to_string(site.join(UNITS)).unwrap();
+    let e = Editor::open_at(&site);
+    let r = e.post_json(
+        "/_bangtin/api/units/merge",
+        &json!({ "id": "tl-cd-truong-cdsp", "into": "tl-cd-bv-da-khoa", "date": "2026-07-01" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let expected = before.replacen(
+        "      - { full: Công đoàn cơ sở Trường Cao đẳng Sư phạm Thanh Lâm, short: CĐ Trường CĐSP, from: 1990-01-01 }\n    valid: { from: 1990-01-01 }\n",
+        "      - { full: Công đoàn cơ sở Trường Cao đẳng Sư phạm Thanh Lâm, short: CĐ Trường CĐSP, from: 1990-01-01 }\n    valid: { from: 1990-01-01, until: 2026-06-30 }\n    merged_into: { unit: tl-cd-bv-da-khoa, date: 2026-07-01 }\n",
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), expected);
+    let r = e.post_json(
+        "/_bangtin/api/units/merge",
+        &json!({ "id": "tl-cd-so-tu-phap", "into": "tl-khong-co", "date": "2026-07-01" }),
+    );
+    assert_eq!(
+        (r.status, json_of(&r)["field"].as_str()),
+        (400, Some("into"))
+    );
+}
+
+#[test]
+fn a_change_the_checks_refuse_writes_nothing_and_says_why_at_the_unit() {
+    let site = example_copy("editor-units-refused");
+    let before = fs::read_to_string(site.join(UNITS)).unwrap();
+    let e = Editor::open_at(&site);
+    // A new name before the current one began: its `until` would come
+    // before its `from`.
+    let r = e.post_json(
+        "/_bangtin/api/units/rename",
+        &json!({ "id": "tl-cd-so-tu-phap", "name": "Tên cũ hơn", "from": "1999-01-01" }),
+    );
+    assert_eq!(r.status, 400, "{}", r.text());
+    let v = json_of(&r);
+    assert_eq!(
+        v["error"],
+        "Thay đổi này làm data/units.yaml có lỗi nên chưa lưu; xem các lỗi bên dưới"
+    );
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["unit"] == "tl-cd-so-tu-phap" && d["path"] == UNITS),
+        "{diags:?}"
+    );
+    assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), before);
+}
