@@ -181,3 +181,50 @@ fn a_change_the_checks_refuse_writes_nothing_and_says_why_at_the_unit() {
     );
     assert_eq!(fs::read_to_string(site.join(UNITS)).unwrap(), before);
 }
+
+#[test]
+fn a_new_cluster_year_is_the_file_bangtin_new_cluster_year_writes() {
+    let site = example_copy("editor-cluster-year");
+    let cli = example_copy("editor-cluster-year-cli");
+    let path = "data/clusters/2026/cdvc-cum-1.yaml";
+    let run = common::run_bin(
+        env!("CARGO_BIN_EXE_bangtin"),
+        &["new", "cluster-year", "cdvc-cum-1", "2026"],
+        &cli,
+        &[],
+    );
+    assert!(cli.join(path).exists(), "{}", run.stderr);
+    let e = Editor::open_at(&site);
+    let r = e.post_json(
+        "/_bangtin/api/cluster-years/new",
+        &json!({ "cluster": "cdvc-cum-1", "year": 2026 }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(json_of(&r)["path"], path);
+    assert!(!json_of(&r)["notes"].as_array().unwrap().is_empty());
+    assert_eq!(
+        fs::read(site.join(path)).unwrap(),
+        fs::read(cli.join(path)).unwrap()
+    );
+    // Never over an existing file; an unknown cluster is named with a hint.
+    let r = e.post_json(
+        "/_bangtin/api/cluster-years/new",
+        &json!({ "cluster": "cdvc-cum-1", "year": 2026 }),
+    );
+    assert_eq!(r.status, 409);
+    assert!(error_of(&r).contains(path), "{}", error_of(&r));
+    let r = e.post_json(
+        "/_bangtin/api/cluster-years/new",
+        &json!({ "cluster": "cdvc-cum-9", "year": 2026 }),
+    );
+    assert_eq!(r.status, 409);
+    assert!(error_of(&r).contains("cdvc-cum-9"), "{}", error_of(&r));
+    let r = e.post_json(
+        "/_bangtin/api/cluster-years/new",
+        &json!({ "cluster": "cdvc-cum-1", "year": "hai" }),
+    );
+    assert_eq!(
+        (r.status, json_of(&r)["field"].as_str()),
+        (400, Some("year"))
+    );
+}

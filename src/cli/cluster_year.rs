@@ -18,20 +18,40 @@ use crate::t;
 /// Writes `data/clusters/<year>/<cluster>.yaml` and prints what it assumed.
 pub fn new_cluster_year(site_dir: &Path, cluster: &str, year: i16) -> Result<(), Diagnostic> {
     require_site(site_dir)?;
+    let made = write_cluster_year(site_dir, cluster, year)?;
+    println!("{}", t!(Msg::NewClusterYearDone, path = made.path));
+    for note in made.notes {
+        println!("  - {note}");
+    }
+    Ok(())
+}
+
+/// A cluster-year file written from the cluster's latest earlier year.
+pub struct MadeClusterYear {
+    /// Site-relative.
+    pub path: String,
+    /// What it assumed, one sentence each.
+    pub notes: Vec<String>,
+}
+
+/// Writes the file of `cluster` for `year` (never over an existing one);
+/// `bangtin new cluster-year` and the editor both make it here.
+pub fn write_cluster_year(
+    site_dir: &Path,
+    cluster: &str,
+    year: i16,
+) -> Result<MadeClusterYear, Diagnostic> {
+    let (data, _) = crate::data::load(site_dir);
+    // The cluster must be one the data knows before its id names a path.
+    let old = earlier_year(&data, cluster, year)?;
     let rel = format!("data/clusters/{year}/{cluster}.yaml");
     let path = site_dir.join(&rel);
     if path.exists() {
         return Err(exists(&rel));
     }
-    let (data, _) = crate::data::load(site_dir);
-    let old = earlier_year(&data, cluster, year)?;
     let (text, notes) = write_text(&data, old, year);
     write_new(&path, &text)?;
-    println!("{}", t!(Msg::NewClusterYearDone, path = rel));
-    for note in notes {
-        println!("  - {note}");
-    }
-    Ok(())
+    Ok(MadeClusterYear { path: rel, notes })
 }
 
 pub(super) fn exists(rel: &str) -> Diagnostic {

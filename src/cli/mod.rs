@@ -3,7 +3,7 @@
 //! summary, and the exit code (0 success, 1 problems in the input, 2 wrong
 //! usage). The help texts are in the message catalogue, not in doc comments.
 
-mod cluster_year;
+pub mod cluster_year;
 mod help;
 mod lang;
 mod progress;

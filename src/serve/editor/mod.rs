@@ -11,6 +11,7 @@
 
 mod access;
 mod catalog;
+mod clusters;
 mod docs;
 pub mod form;
 pub mod front_edit;
@@ -249,6 +250,9 @@ impl Editor {
             }
             ("GET", "/_bangtin/api/scores/list") => scores::list(&self.site),
             ("GET", "/_bangtin/api/units") => units::list(&self.site),
+            ("POST", "/_bangtin/api/cluster-years/new") => {
+                body_json(req).and_then(|v| clusters::new_year(&self.site, &v))
+            }
             ("POST", "/_bangtin/api/units/add") => {
                 body_json(req).and_then(|v| units::add(&self.site, &v))
             }
