@@ -544,6 +544,10 @@ catalogue! {
     EditorUnitsUnreadable => "Chưa đọc được data/units.yaml; hãy tạo tệp này hoặc sửa nó (bangtin check cho biết chỗ sai)",
         "data/units.yaml cannot be read; make it or fix it (bangtin check says where)";
     EditorBadYear => "Năm {value} không đọc được; ghi bốn chữ số, ví dụ 2026", "The year {value} cannot be read; write four digits, for example 2026";
+    EditorNotClusterFile => "{path} không phải tệp cụm thi đua; tệp cụm nằm ở data/clusters/<năm>/<mã cụm>.yaml",
+        "{path} is not a cluster-year file; they are data/clusters/<year>/<cluster id>.yaml";
+    EditorClusterRefused => "Thay đổi này làm {path} có lỗi nên chưa lưu; xem các lỗi bên dưới",
+        "This change would put errors in {path}, so nothing was saved; see the errors below";
     EditorMethod => "Phương thức này không được hỗ trợ ở đây", "This method is not supported here";
     EditorBadJson => "Dữ liệu gửi lên không đọc được; hãy tải lại trang", "The data sent could not be read; reload the page";
     EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";

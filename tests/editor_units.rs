@@ -1,7 +1,8 @@
-//! The units page of the local editor (issue 23) over real HTTP: add a
-//! unit, rename one with a date, record a merge; each writes a few lines of
-//! `data/units.yaml` and keeps every other byte; a change the checks refuse
-//! writes nothing.
+//! Units and cluster-years in the local editor (issue 23) over real HTTP:
+//! add a unit, rename one with a date, record a merge; start a cluster-year
+//! from last year's, reorder its members and change roles. Each writes a few
+//! lines and keeps every other byte; a change the checks refuse writes
+//! nothing.
 
 mod common;
 
@@ -227,4 +228,71 @@ fn a_new_cluster_year_is_the_file_bangtin_new_cluster_year_writes() {
         (r.status, json_of(&r)["field"].as_str()),
         (400, Some("year"))
     );
+}
+
+const CLUSTER: &str = "data/clusters/2024/cdvc-cum-3.yaml";
+
+#[test]
+fn members_reordered_with_new_roles_rewrite_only_the_members_key() {
+    let site = example_copy("editor-cluster-members");
+    let before = fs::read_to_string(site.join(CLUSTER)).unwrap();
+    let e = Editor::open_at(&site);
+    let r = e.get(&format!("/_bangtin/api/cluster-year?path={CLUSTER}"));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let form = json_of(&r);
+    let mut members = form["members"].as_array().unwrap().clone();
+    assert_eq!(members[0]["unit"], "tl-cd-vp-ubnd");
+    assert_eq!(members[0]["name"], "Công đoàn cơ sở Văn phòng UBND tỉnh");
+    assert_eq!(members[6]["left_reason"], "sáp nhập vào Sở NN&PTNT");
+    assert!(
+        form["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["id"] == "tl-cd-so-y-te")
+    );
+    members.swap(0, 1);
+    members[0]["role"] = json!("cum_truong");
+    members[1]["role"] = json!("cum_pho");
+    let save = |members: &serde_json::Value, version: &serde_json::Value| {
+        e.post_json(
+            "/_bangtin/api/cluster-year",
+            &json!({ "path": CLUSTER, "version": version, "members": members }),
+        )
+    };
+    let r = save(&json!(members), &form["version"]);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let old_block = "members:\n  - { unit: tl-cd-vp-ubnd, role: cum_truong }\n  - { unit: tl-cd-so-tu-phap, role: cum_pho }\n";
+    let new_block = "members:\n  - { unit: tl-cd-so-tu-phap, role: cum_truong }\n  - { unit: tl-cd-vp-ubnd, role: cum_pho }\n";
+    let expected = before.replacen(old_block, new_block, 1).replacen(
+        "left_reason: sáp nhập vào Sở NN&PTNT }",
+        "left_reason: \"sáp nhập vào Sở NN&PTNT\" }",
+        1,
+    );
+    assert_ne!(expected, before);
+    assert_eq!(fs::read_to_string(site.join(CLUSTER)).unwrap(), expected);
+    // The version opened before the save is stale now.
+    let r = save(&json!(members), &form["version"]);
+    assert_eq!(r.status, 409);
+    // Two leaders: the check's error, nothing written.
+    let saved = json_of(&e.get(&format!("/_bangtin/api/cluster-year?path={CLUSTER}")));
+    members[1]["role"] = json!("cum_truong");
+    let r = save(&json!(members), &saved["version"]);
+    assert_eq!(r.status, 400, "{}", r.text());
+    let v = json_of(&r);
+    assert!(
+        error_of(&r).starts_with("Thay đổi này làm data/clusters/2024/cdvc-cum-3.yaml có lỗi"),
+        "{v}"
+    );
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["path"] == CLUSTER && d["severity"] == "error"),
+        "{v}"
+    );
+    assert_eq!(fs::read_to_string(site.join(CLUSTER)).unwrap(), expected);
+    let r = e.get("/_bangtin/api/cluster-year?path=data/clusters/2024/../x.yaml");
+    assert_eq!(r.status, 400);
 }

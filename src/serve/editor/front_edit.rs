@@ -45,14 +45,20 @@ struct Segment<'a> {
 /// Applies `changes` to the YAML between the `---` lines. Keys not named
 /// in `changes` are left alone.
 pub fn rewrite(yaml: &str, changes: &[KeyChange]) -> String {
+    rewrite_in_order(yaml, changes, ORDER)
+}
+
+/// [`rewrite`] for a YAML file whose keys go in `order` (a data file's
+/// layout in FORMAT.md): a new key is placed by that order.
+pub fn rewrite_in_order(yaml: &str, changes: &[KeyChange], order: &[&str]) -> String {
     let mut segments = segments(yaml);
     for change in changes {
-        apply(&mut segments, change);
+        apply(&mut segments, change, order);
     }
     segments.into_iter().map(|s| s.text).collect()
 }
 
-fn apply(segments: &mut Vec<Segment<'_>>, change: &KeyChange) {
+fn apply(segments: &mut Vec<Segment<'_>>, change: &KeyChange, order: &[&str]) {
     let at = segments.iter().position(|s| s.key == Some(change.key));
     match (at, &change.wanted) {
         (Some(i), Some(text)) => segments[i].text = with_newline(text),
@@ -71,7 +77,7 @@ fn apply(segments: &mut Vec<Segment<'_>>, change: &KeyChange) {
                 };
                 return;
             }
-            let i = insertion_point(segments, change.key);
+            let i = insertion_point(segments, change.key, order);
             segments.insert(
                 i,
                 Segment {
@@ -98,10 +104,10 @@ fn placeholder(segments: &[Segment<'_>], key: &str) -> Option<usize> {
         .position(|s| s.key.is_none() && s.text.starts_with(&prefix))
 }
 
-/// After the present key that comes closest before `key` in [`ORDER`];
+/// After the present key that comes closest before `key` in `order`;
 /// else before the first that comes after it; else at the end.
-fn insertion_point(segments: &[Segment<'_>], key: &str) -> usize {
-    let rank = |k: &str| ORDER.iter().position(|o| *o == k);
+fn insertion_point(segments: &[Segment<'_>], key: &str, order: &[&str]) -> usize {
+    let rank = |k: &str| order.iter().position(|o| *o == k);
     let Some(mine) = rank(key) else {
         return segments.len();
     };

@@ -250,6 +250,12 @@ impl Editor {
             }
             ("GET", "/_bangtin/api/scores/list") => scores::list(&self.site),
             ("GET", "/_bangtin/api/units") => units::list(&self.site),
+            ("GET", "/_bangtin/api/cluster-year") => {
+                clusters::get(&self.site, &req.query("path").unwrap_or_default())
+            }
+            ("POST", "/_bangtin/api/cluster-year") => {
+                body_json(req).and_then(|v| clusters::save(&self.site, &v))
+            }
             ("POST", "/_bangtin/api/cluster-years/new") => {
                 body_json(req).and_then(|v| clusters::new_year(&self.site, &v))
             }
