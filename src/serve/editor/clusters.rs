@@ -55,10 +55,14 @@ const ORDER: &[&str] = &[
     "source",
 ];
 
-/// A cluster-year file's path, `data/clusters/<year>/<id>.yaml`, checked
-/// so it can be joined to the site folder; with its id and year.
-fn cluster_path(path: &str) -> Option<(&str, i16)> {
-    let rest = path.strip_prefix("data/clusters/")?;
+/// A per-year data file's path, `data/<folder>/<year>/<id>.yaml` (a
+/// cluster-year's, its scores'), checked character by character so it can
+/// be joined to the site folder; with its id and year.
+pub(super) fn year_file<'a>(path: &'a str, folder: &str) -> Option<(&'a str, i16)> {
+    let rest = path
+        .strip_prefix("data/")?
+        .strip_prefix(folder)?
+        .strip_prefix('/')?;
     let (year, file) = rest.split_once('/')?;
     let id = file.strip_suffix(".yaml")?;
     let id_ok = !id.is_empty()
@@ -160,7 +164,7 @@ struct ClusterFile {
 }
 
 fn open(site: &Catalog, path: &str) -> Result<ClusterFile, Reply> {
-    let Some((id, year)) = cluster_path(path) else {
+    let Some((id, year)) = year_file(path, "clusters") else {
         return Err(Reply::error(
             400,
             t!(Msg::EditorNotClusterFile, path = path),

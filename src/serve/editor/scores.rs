@@ -23,24 +23,6 @@ use crate::t;
 
 type Answer = Result<Reply, Reply>;
 
-/// A scores file's path, `data/scores/<year>/<cluster id>.yaml`, checked
-/// character by character so it can be joined to the site folder.
-fn scores_path(path: &str) -> Option<(i16, &str)> {
-    let rest = path.strip_prefix("data/scores/")?;
-    let (year, file) = rest.split_once('/')?;
-    let id = file.strip_suffix(".yaml")?;
-    let id_ok = !id.is_empty()
-        && !id.starts_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
-    if !(id_ok && year_ok) {
-        return None;
-    }
-    Some((year.parse().ok()?, id))
-}
-
 fn cluster_year<'a>(data: &'a Data, id: &str, year: i16) -> Option<&'a ClusterYear> {
     data.cluster_years
         .iter()
@@ -226,7 +208,7 @@ struct Target {
 
 impl Target {
     fn find(site: &Catalog, path: &str) -> Result<Target, Reply> {
-        let Some((year, id)) = scores_path(path) else {
+        let Some((id, year)) = super::clusters::year_file(path, "scores") else {
             return Err(Reply::error(400, t!(Msg::EditorNotScoresFile, path = path)));
         };
         let data = site.data();

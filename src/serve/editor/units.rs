@@ -27,6 +27,10 @@ pub const UNITS_FILE: &str = "data/units.yaml";
 /// `GET /api/units`: every unit, current name first in Vietnamese order,
 /// with all its dated names, and the file's diagnostics at their unit.
 pub fn list(site: &Catalog) -> Answer {
+    Ok(Reply::json(200, &listed(site)))
+}
+
+fn listed(site: &Catalog) -> Value {
     let data = site.data();
     let text = std::fs::read_to_string(site.dir().join(UNITS_FILE)).unwrap_or_default();
     let mut units: Vec<&crate::data::Unit> = data.units.iter().collect();
@@ -53,10 +57,7 @@ pub fn list(site: &Catalog) -> Answer {
         .collect();
     let (_, diags) = data::load(site.dir());
     let diagnostics = placed(&diags.sorted(), &text);
-    Ok(Reply::json(
-        200,
-        &json!({ "units": units, "kinds": UnitKind::NAMES, "diagnostics": diagnostics }),
-    ))
+    json!({ "units": units, "kinds": UnitKind::NAMES, "diagnostics": diagnostics })
 }
 
 /// The diagnostics of `data/units.yaml`, each with the unit its line is in.
@@ -231,13 +232,10 @@ fn commit(site: &Catalog, before: &str, new: String, id: &str) -> Answer {
     let on_disk = std::fs::read_to_string(&disk).unwrap_or_default();
     docs::write_like(&disk, &on_disk, &new)?;
     site.wrote(UNITS_FILE);
-    let mut answer = list(site)?;
+    let mut answer = listed(site);
     // The id the change concerned (the one proposed for a new unit).
-    if let Ok(mut v) = serde_json::from_slice::<Value>(&answer.body) {
-        v["id"] = json!(id);
-        answer.body = v.to_string().into_bytes();
-    }
-    Ok(answer)
+    answer["id"] = json!(id);
+    Ok(Reply::json(200, &answer))
 }
 
 #[cfg(test)]
