@@ -122,6 +122,46 @@ catalogue! {
     TakeDisk => "Lấy bản trên đĩa", "Take the disk's";
     TookDisk => "Đã mở lại bản trên đĩa.", "Reopened the version on disk.";
     Close => "Đóng", "Close";
+    // the scores grid (scores.js)
+    ScoresTitle => "Điểm thi đua", "Scores";
+    ScoresBack => "Về danh sách cụm", "Back to the clusters";
+    ScoresPick => "Chọn cụm và năm để nhập điểm", "Pick a cluster and year to enter scores";
+    ScoresNone => "Chưa có cụm nào có biểu chấm điểm (scheme).", "No cluster-year has a scoring scheme yet.";
+    ScoresNoFileYet => "chưa có tệp điểm, Lưu sẽ tạo", "no scores file yet, Save creates it";
+    ScoresHelp => "Gõ điểm vào ô; phím mũi tên và Enter để di chuyển; dán được một vùng ô chép từ Excel. Bảng xếp hạng bên cạnh do bangtin tính từ điểm đang gõ, đúng như trang sẽ đăng.", "Type scores in the cells; arrows and Enter move; a block of cells copied from Excel can be pasted. The ranking beside is computed by bangtin from what is typed, exactly as the page will show it.";
+    ScoresUnsaved => "Có thay đổi chưa lưu", "Unsaved changes";
+    ScoresFileProblems => "Lỗi của tệp điểm", "Problems of the scores file";
+    ScoresSheets => "Đợt và phiếu chấm", "Phases and sheets";
+    ScoresEntry => "Nhập điểm", "Score entry";
+    ScoresStatusTab => "Tình trạng đơn vị", "Unit status";
+    ScoresCriterion => "Tiêu chí", "Criterion";
+    ScoresLimit => "Tối đa", "Maximum";
+    ScoresMax => "tối đa {max}", "at most {max}";
+    ScoresTotal => "Tổng điểm", "Total";
+    ScoresCellLabel => "Tiêu chí {criterion}, {unit}", "Criterion {criterion}, {unit}";
+    ScoresCountLabel => "Số lần {item}, {unit}", "Times {item}, {unit}";
+    ScoresCountWhole => "Số lần là số nguyên (0, 1, 2…).", "A count is a whole number (0, 1, 2…).";
+    ScoresDisqualifierLabel => "{item}, {unit}", "{item}, {unit}";
+    ScoresStatus => "Tình trạng", "Status";
+    ScoresNote => "Ghi chú", "Note";
+    ScoresStatusLabel => "Tình trạng của {unit}", "Status of {unit}";
+    ScoresNoteLabel => "Ghi chú về {unit}", "Note on {unit}";
+    ScoresStatusNone => "Bình thường", "Normal";
+    ScoresRanked => "Xếp hạng", "Ranked";
+    ScoresPartial => "Chưa đủ điểm", "Incomplete";
+    ScoresWithdrawn => "Rút khỏi cụm", "Withdrawn";
+    ScoresNotSubmitted => "Không nộp", "Not submitted";
+    ScoresPasted => "Đã dán {count} ô.", "Pasted {count} cells.";
+    ScoresRewritten => "Lưu lần này sẽ viết lại cả tệp điểm theo mẫu của bangtin: các dòng ghi chú (#) giữa các giá trị sẽ mất.", "This save rewrites the whole scores file in bangtin's layout: comment lines (#) between the values are lost.";
+    ScoresIgnored => "Bảng xếp hạng chưa tính ô này.", "The ranking leaves this cell out.";
+    ScoresRanking => "Xếp hạng", "Ranking";
+    ScoresRankingYear => "Cả năm", "The year";
+    ScoresRankingPhase => "{phase}", "{phase}";
+    ScoresRankingNote => "tính từ điểm đang gõ, chưa lưu", "computed from what is typed, not saved";
+    ScoresNoRanking => "Chưa xếp hạng được: sửa các lỗi của tệp ở trên.", "No ranking yet: fix the file's problems above.";
+    ScoresRank => "Hạng", "Rank";
+    ScoresClass => "Xếp loại", "Classification";
+    ScoresConflict => "Giữ bản của tôi: ghi các ô bạn đã sửa lên bản trên đĩa. Lấy bản trên đĩa: bỏ các ô bạn đã sửa.", "Keep mine: write the cells you changed over the disk's version. Take the disk's: drop the cells you changed.";
     // publish
     Publishing => "Đang xuất bản…", "Publishing…";
     PublishResult => "Kết quả xuất bản", "Publish result";
@@ -136,5 +176,45 @@ impl EditorMsg {
             .map(|m| (format!("{m:?}"), m.template(lang).into()))
             .collect();
         serde_json::Value::Object(map).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words the editor's scripts ask for by name (`w('Name')`).
+    fn asked(script: &str) -> Vec<&str> {
+        script
+            .split("w('")
+            .skip(1)
+            .filter_map(|rest| rest.split('\'').next())
+            .collect()
+    }
+
+    #[test]
+    fn every_word_a_script_asks_for_is_in_the_catalogue_in_both_languages() {
+        let scripts = [
+            include_str!("../serve/editor/ui/editor.js"),
+            include_str!("../serve/editor/ui/scores.js"),
+            include_str!("../serve/editor/ui/paste.js"),
+        ];
+        for lang in [Lang::Vi, Lang::En] {
+            let words: serde_json::Value = serde_json::from_str(&EditorMsg::words(lang)).unwrap();
+            let missing: Vec<&str> = scripts
+                .iter()
+                .flat_map(|s| asked(s))
+                .filter(|name| words.get(*name).is_none())
+                .collect();
+            assert!(missing.is_empty(), "{lang:?}: no word for {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_scan_finds_the_names_a_script_uses() {
+        assert_eq!(
+            asked("a(w('Save')); w('Saved', { x: 1 })"),
+            ["Save", "Saved"]
+        );
     }
 }

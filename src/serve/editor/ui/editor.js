@@ -88,16 +88,36 @@
   var ignoreHash = false;
   function route() {
     if (ignoreHash) { ignoreHash = false; return; }
-    var m = location.hash.match(/^#doc=(.+)$/);
+    var m = location.hash.match(/^#(doc|scores)=(.+)$/);
     if (state.dirty && !window.confirm(w('LeaveWarning'))) {
       ignoreHash = true;
-      location.hash = state.doc ? '#doc=' + encodeURIComponent(state.doc.path) : '';
+      location.hash = state.hash || '';
       return;
     }
     state.dirty = false;
-    if (m) openDoc(decodeURIComponent(m[1]));
+    state.hash = location.hash;
+    if (m && m[1] === 'doc') openDoc(decodeURIComponent(m[2]));
+    else if (m && window.BangtinScores) { state.doc = null; window.BangtinScores.open(UI, decodeURIComponent(m[2])); }
+    else if (location.hash === '#scores' && window.BangtinScores) { state.doc = null; window.BangtinScores.list(UI); }
     else showList();
   }
+  // what scores.js uses of this page: its helpers, a page with the header
+  // and back link, and the unsaved-changes flag
+  var UI = {
+    el: el, add: add, clear: clear, w: w, id: id, q: q, request: request, announce: announce,
+    dialog: function (t) { return dialog(t); }, publishButton: function () { return publishButton(); },
+    diagItem: function (g, withLine, where) { return diagItem(g, withLine, where); },
+    setDirty: function (v) { state.dirty = v; },
+    page: function (title, fill) {
+      clear(app);
+      var back = location.hash.indexOf('#scores=') === 0 ? '#scores' : '#';
+      var main = el('main', { id: 'bt-main', class: 'bt-wide' }, el('p', { class: 'bt-quiet', text: w('Loading') }));
+      add(app, [el('header', { class: 'bt-top' },
+        el('a', { href: back, class: 'bt-back', text: '← ' + w(back === '#' ? 'BackToList' : 'ScoresBack') }),
+        el('h1', { text: title })), main]);
+      fill(main);
+    }
+  };
   function go(path) { location.hash = path ? '#doc=' + encodeURIComponent(path) : ''; }
 
   // ================= LIST
@@ -105,7 +125,7 @@
     state.doc = null;
     clear(app);
     var header = el('header', { class: 'bt-top' }, el('h1', { text: w('Title') }),
-      el('div', { class: 'bt-actions' }, publishButton()));
+      el('div', { class: 'bt-actions' }, el('a', { href: '#scores', class: 'bt-button', text: w('ScoresTitle') }), publishButton()));
     var main = el('main', { class: 'bt-list', id: 'bt-main' });
     add(app, [header, main]);
     add(main, el('p', { class: 'bt-quiet', text: w('Loading') }));
@@ -260,10 +280,11 @@
   }
 
   function sevWord(s) { return w(s === 'error' ? 'SevError' : s === 'warning' ? 'SevWarning' : 'SevNote'); }
-  function diagItem(g, withLine) {
+  function diagItem(g, withLine, where) {
     return el('li', { class: 'bt-diag bt-' + (g.severity || 'note') },
       el('span', { class: 'bt-sev', text: sevWord(g.severity) + ': ' }),
       withLine && g.body_line ? el('span', { class: 'bt-line', text: w('Line', { line: g.body_line }) + ' — ' }) : null,
+      where ? el('span', { class: 'bt-line', text: where + ' — ' }) : null,
       el('span', { class: 'bt-msg', text: g.message || g.text || '' }),
       g.hint ? el('span', { class: 'bt-hint', text: g.hint }) : null);
   }
