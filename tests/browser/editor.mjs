@@ -4,55 +4,17 @@
 // Xuất bản; then the built page in output/ has the title, the pasted table
 // as a table and the gallery with the captions. axe-core on the editor's
 // list and form, at 390 px.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { launch, check, failed } from './lib.mjs';
+import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck } from './lib.mjs';
 
-const tools = process.env.TOOLS || path.join(os.homedir(), '.cache', 'site-check');
-const require = createRequire(path.join(tools, 'node', 'node_modules', 'x.js'));
-const axeFile = (() => {
-  try { return require.resolve('axe-core/axe.min.js'); } catch { return null; }
-})();
-
-const bin = process.env.BANGTIN_BIN
-  || path.join(process.env.CARGO_TARGET_DIR || 'target', 'release', 'bangtin');
-if (!fs.existsSync(bin)) {
-  console.error(`editor: ${bin} is missing (build with cargo build --release)`);
-  process.exit(1);
-}
-
+const bin = bangtinBin('editor');
 // A copy of the example site, so the test writes nowhere in the repository.
-const site = fs.mkdtempSync(path.join(os.tmpdir(), 'bangtin-editor-'));
-for (const part of ['site.yaml', 'content', 'data', 'static']) {
-  if (fs.existsSync(part)) fs.cpSync(part, path.join(site, part), { recursive: true });
-}
+const site = exampleCopy('bangtin-editor-');
 const photo = path.join('content', 'news', '2024', 'ky-ket-cum-3');
 const jpgs = fs.readdirSync(photo).filter((f) => f.endsWith('.jpg')).slice(0, 2).map((f) => path.join(photo, f));
-
-const serve = spawn(bin, ['serve', '--site', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-const address = await new Promise((ok, fail) => {
-  let out = '';
-  const timer = setTimeout(() => fail(new Error('serve printed no editor address: ' + out)), 60000);
-  serve.stdout.on('data', (b) => {
-    out += b;
-    const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/_bangtin\/\?token=[0-9a-f]+/);
-    if (m) { clearTimeout(timer); ok(m[0]); }
-  });
-  serve.on('exit', () => fail(new Error('serve stopped: ' + out)));
-});
-
-async function axe(page, what) {
-  if (!axeFile) { check(false, `axe-core is installed for ${what}`); return; }
-  await page.addScriptTag({ path: axeFile });
-  const r = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  }));
-  check(r.violations.length === 0, `axe: no WCAG violation on ${what}`,
-    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`).join('; '));
-}
+const { serve, address } = await serveEditor(bin, site);
+const axe = axeCheck;
 
 const WORD = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'
   + '<p class=MsoNormal><b><span style="mso-bidi-font-weight:normal">Kết quả chấm điểm</span></b><o:p></o:p></p>'

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
+import { spawn } from 'node:child_process';
 
 const tools = process.env.TOOLS || path.join(os.homedir(), '.cache', 'site-check');
 const require = createRequire(path.join(tools, 'node', 'node_modules', 'x.js'));
@@ -70,3 +71,54 @@ export function check(ok, what, detail = '') {
   if (!ok) failures++;
 }
 export function failed() { return failures; }
+
+/// The release binary of bangtin ($BANGTIN_BIN, else under $CARGO_TARGET_DIR
+/// or target/); exits when it is missing.
+export function bangtinBin(what) {
+  const bin = process.env.BANGTIN_BIN
+    || path.join(process.env.CARGO_TARGET_DIR || 'target', 'release', 'bangtin');
+  if (!fs.existsSync(bin)) {
+    console.error(`${what}: ${bin} is missing (build with cargo build --release)`);
+    process.exit(1);
+  }
+  return bin;
+}
+
+/// A copy of the example site in a new temporary folder, so that a test
+/// writes nowhere in the repository.
+export function exampleCopy(prefix) {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const part of ['site.yaml', 'content', 'data', 'static']) {
+    if (fs.existsSync(part)) fs.cpSync(part, path.join(site, part), { recursive: true });
+  }
+  return site;
+}
+
+/// Runs `bangtin serve` on `site` at a free port; resolves to the process
+/// and the editor's token address it prints.
+export function serveEditor(bin, site) {
+  const serve = spawn(bin, ['serve', '--site', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('serve printed no editor address: ' + out)), 60000);
+    serve.stdout.on('data', (b) => {
+      out += b;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/_bangtin\/\?token=[0-9a-f]+/);
+      if (m) { clearTimeout(timer); ok({ serve, address: m[0] }); }
+    });
+    serve.on('exit', () => fail(new Error('serve stopped: ' + out)));
+  });
+}
+
+/// axe-core's WCAG 2.2 AA rules on the page, as one check.
+export async function axeCheck(page, what) {
+  let file = null;
+  try { file = require.resolve('axe-core/axe.min.js'); } catch { file = null; }
+  if (!file) { check(false, `axe-core is installed for ${what}`); return; }
+  await page.addScriptTag({ path: file });
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  check(r.violations.length === 0, `axe: no WCAG violation on ${what}`,
+    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`).join('; '));
+}
