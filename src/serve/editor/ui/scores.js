@@ -432,7 +432,7 @@
     ((this.last && this.last.diagnostics) || []).forEach(function (g) {
       if (!g.cell) return;
       var k = cellKey(g.cell);
-      (errs[k] = errs[k] || []).push(g.message + (g.hint ? ' ' + g.hint : ''));
+      (errs[k] = errs[k] || []).push(g.message + (g.hint ? ' — ' + g.hint : ''));
     });
     var ignored = {};
     ((this.last && this.last.ignored) || []).forEach(function (c) { ignored[cellKey(c)] = true; });
