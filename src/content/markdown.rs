@@ -95,6 +95,9 @@ pub fn render(src: &MarkdownSource<'_>, links: &dyn Links) -> Rendered {
     let mut out = Rendered::default();
     let events = rewrite(src, links, &mut out);
     html::push_html(&mut out.html, events.into_iter());
+    // The site model keeps every body until its page is written; the
+    // doubling growth of push_html would otherwise hold up to twice its size.
+    out.html.shrink_to_fit();
     out
 }
 
