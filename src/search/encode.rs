@@ -18,7 +18,7 @@ const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const LAYOUT: u32 = 1;
 
 /// Every file of the index: `index.json`, the shards, the shown data.
-pub fn files(entries: &[Entry<'_>], postings: &[(String, Postings)]) -> Vec<IndexFile> {
+pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec<IndexFile> {
     let n = entries.len();
     let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
@@ -40,7 +40,9 @@ pub fn files(entries: &[Entry<'_>], postings: &[(String, Postings)]) -> Vec<Inde
         } else {
             shard.push(b',');
         }
-        let record = (key.as_str(), list(&p.text, n), list(&p.names, n));
+        let text: Vec<&[u32]> = p.iter().map(|c| &c.text[..]).collect();
+        let names: Vec<&[u32]> = p.iter().map(|c| &c.names[..]).collect();
+        let record = (key.as_str(), list(&text, n), list(&names, n));
         // Serialising strings and a tuple cannot fail.
         serde_json::to_writer(&mut shard, &record).expect("JSON of strings");
     }
@@ -83,20 +85,23 @@ struct Root<'a> {
     abbreviations: &'static [(&'static str, &'static [&'static str])],
 }
 
-/// A sorted list of entry ids in its shortest form, out of `n` entries.
-pub fn list(ids: &[u32], n: usize) -> String {
-    if ids.is_empty() {
+/// A sorted list of entry ids in its shortest form, out of `n` entries;
+/// the list comes in parts that follow one another.
+pub fn list(parts: &[&[u32]], n: usize) -> String {
+    let count: usize = parts.iter().map(|p| p.len()).sum();
+    if count == 0 {
         return String::new();
     }
-    let gaps = gaps(ids.iter().copied());
+    let ids = || parts.iter().flat_map(|p| p.iter().copied());
+    let gaps = gaps(ids());
     let bitset_len = n.div_ceil(6) + 1;
     if gaps.len() <= bitset_len {
         return gaps;
     }
-    let mut missing = Vec::with_capacity(n - ids.len());
-    let mut next = ids.iter().peekable();
+    let mut missing = Vec::with_capacity(n.saturating_sub(count));
+    let mut next = ids().peekable();
     for id in 0..n as u32 {
-        if next.peek() == Some(&&id) {
+        if next.peek() == Some(&id) {
             next.next();
         } else {
             missing.push(id);
@@ -106,7 +111,7 @@ pub fn list(ids: &[u32], n: usize) -> String {
     if complement.len() < bitset_len {
         return complement;
     }
-    bitset(ids, n)
+    bitset(ids(), n)
 }
 
 fn gaps(ids: impl Iterator<Item = u32>) -> String {
@@ -138,9 +143,9 @@ fn push_gaps(out: &mut String, ids: impl Iterator<Item = u32>) {
     }
 }
 
-fn bitset(ids: &[u32], n: usize) -> String {
+fn bitset(ids: impl Iterator<Item = u32>, n: usize) -> String {
     let mut bits = vec![0u8; n.div_ceil(6)];
-    for &id in ids {
+    for id in ids {
         bits[id as usize / 6] |= 1 << (id % 6);
     }
     let mut out = String::with_capacity(bits.len() + 1);
@@ -193,12 +198,15 @@ mod tests {
         let half: Vec<u32> = (0..n as u32).filter(|i| i % 2 == 0).collect();
         let almost_all: Vec<u32> = (0..n as u32).filter(|i| i % 97 != 0).collect();
         for (ids, form) in [(&sparse, 'd'), (&half, 'b'), (&almost_all, 'c')] {
-            let s = list(ids, n);
+            let s = list(&[ids], n);
+            // The same ids cut into parts (as chunks of entries give them).
+            let (a, b) = ids.split_at(ids.len() / 3);
+            assert_eq!(list(&[a, &[], b], n), s);
             assert!(s.starts_with(form), "{form}: {s}");
             assert_eq!(&decode(&s, n), ids);
             assert!(s.len() <= n.div_ceil(6) + 1);
         }
         let big_gap = vec![70_000];
-        assert_eq!(decode(&list(&big_gap, 100_000), 100_000), big_gap);
+        assert_eq!(decode(&list(&[&big_gap], 100_000), 100_000), big_gap);
     }
 }
