@@ -247,3 +247,24 @@ fn a_changed_output_is_built_again() {
     fs::remove_dir_all(t.site().join(".bangtin-cache")).unwrap();
     check(&t, "the cache removed");
 }
+
+#[test]
+fn the_editors_trash_is_not_an_input() {
+    // `serve`'s editor moves removed photos into `.bangtin-trash/`; putting
+    // files there, or emptying it, changes nothing the site shows.
+    let t = sample_site_with_data();
+    check(&t, "the first build");
+    let trashed = t
+        .site()
+        .join(".bangtin-trash/2026-12-07T09-40-00/content/news/a.jpg");
+    fs::create_dir_all(trashed.parent().unwrap()).unwrap();
+    fs::write(&trashed, tiny_jpeg(90)).unwrap();
+    std::thread::sleep(SETTLE);
+    let after_trash = warm(&t, |_| {});
+    assert!(after_trash.unchanged, "a file put into the trash: no work");
+    fs::remove_dir_all(t.site().join(".bangtin-trash")).unwrap();
+    std::thread::sleep(SETTLE);
+    let emptied = warm(&t, |_| {});
+    assert!(emptied.unchanged, "the trash emptied: no work");
+    assert_eq!(emptied.written.written, 0);
+}

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::BuildOptions;
+use crate::content;
 use crate::diag::Diagnostic;
 use crate::media;
 use crate::output::MARKER;
@@ -175,13 +176,14 @@ fn key(opts: &BuildOptions, output: &Path, language: &str) -> String {
 }
 
 /// Every file of the site folder but the outputs (folders carrying the
-/// output marker), the caches and version control.
+/// output marker), the caches, the editor's trash and version control.
 fn stamp_inputs(site_dir: &Path) -> Option<Vec<Stamp>> {
     let skip = |dir: &Path| {
         dir.join(MARKER).exists()
             || dir.file_name().is_some_and(|n| {
                 let n = n.to_string_lossy();
                 n == media::CACHE_DIR
+                    || n == content::TRASH_DIR
                     || n == ".git"
                     || n.ends_with(".bangtin-new")
                     || n.ends_with(".bangtin-old")

@@ -502,6 +502,10 @@ pub fn read_document_with(
 
 type Checked = (String, Option<DocDate>, String, Vec<String>);
 
+/// Where `serve`'s editor moves the files it removes (dated folders in the
+/// site folder): never an input of the site.
+pub const TRASH_DIR: &str = ".bangtin-trash";
+
 /// Tags one article may have (docs/format.md §3): every tag page shows the
 /// article, so thousands of tags would make thousands of pages of it.
 pub const MAX_TAGS: usize = 50;

@@ -11,14 +11,11 @@ use super::catalog::Catalog;
 use super::docs::{self, Answer};
 use super::form::Photo;
 use super::{Reply, Request};
-use crate::content::MarkdownFile;
+use crate::content::{MarkdownFile, TRASH_DIR};
 use crate::diag::Diagnostic;
 use crate::media::Sniffed;
 use crate::messages::Msg;
 use crate::t;
-
-/// Where removed files go, inside the site folder.
-pub const TRASH: &str = ".bangtin-trash";
 
 /// `POST /api/photo?path=&name=` with the image as the body.
 pub fn upload(site: &Catalog, req: &Request<'_>, last: &[Diagnostic]) -> Answer {
@@ -174,7 +171,7 @@ pub fn remove(site: &Catalog, v: &Value, last: &[Diagnostic]) -> Answer {
         v["file"].as_str().map(String::from),
     )?;
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let trashed = site.dir().join(TRASH).join(stamp).join(&photo.path);
+    let trashed = site.dir().join(TRASH_DIR).join(stamp).join(&photo.path);
     if let Some(dir) = trashed.parent() {
         std::fs::create_dir_all(dir).map_err(|e| write_failed(dir, &e))?;
     }
