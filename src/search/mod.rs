@@ -228,8 +228,8 @@ impl ChunkIndex {
         for (k, id) in self.ids {
             let first = k.as_bytes().first().copied().unwrap_or(0);
             let mut p = std::mem::take(&mut self.postings[id]);
-            // Most lists hold a few ids: their spare room, summed over
-            // every key, is as large as the ids themselves.
+            // Most lists hold a few ids in room grown by doubling; they are
+            // kept until the files are encoded, so the spare room goes.
             p.text.shrink_to_fit();
             p.names.shrink_to_fit();
             parts[first as usize].push((k, p));
