@@ -6,7 +6,7 @@
 // list and form, at 390 px.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck } from './lib.mjs';
+import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck, publish, closeEditor } from './lib.mjs';
 
 const bin = bangtinBin('editor');
 // A copy of the example site, so the test writes nowhere in the repository.
@@ -78,9 +78,7 @@ try {
   });
   check(phone.top >= 0 && phone.bottom <= phone.h, 'Lưu stays on screen halfway down the form at 390 px', JSON.stringify(phone));
   check(phone.bar <= phone.h * 0.2 && phone.title <= 0, 'the fixed bar is small and the title scrolled away', JSON.stringify(phone));
-  await page.getByRole('button', { name: 'Xuất bản' }).click();
-  await page.waitForSelector('dialog[open]', { timeout: 120000 });
-  await page.waitForFunction(() => /trang/.test(document.querySelector('dialog[open]').innerText), null, { timeout: 120000 });
+  await publish(page);
 
   const built = path.join(site, 'output', 'tin-tuc', '2026', 'cum-thi-dua-so-5-ky-ket-giao-uoc-nam-2026', 'index.html');
   check(fs.existsSync(built), 'Xuất bản wrote the article into output/', built);
@@ -94,8 +92,6 @@ try {
     'the file has the picked date and is no longer a draft', written);
   check(errors.length === 0, 'no script error on the editor', errors.join('; '));
 } finally {
-  await browser.close();
-  serve.kill();
-  fs.rmSync(site, { recursive: true, force: true });
+  await closeEditor(browser, serve, site);
 }
 process.exit(failed() ? 1 : 0);

@@ -110,6 +110,21 @@ export function serveEditor(bin, site) {
   });
 }
 
+/// Clicks Xuất bản and waits until its dialog reports the pages built.
+export async function publish(page) {
+  await page.getByRole('button', { name: 'Xuất bản' }).click();
+  await page.waitForSelector('dialog[open]', { timeout: 120000 });
+  await page.waitForFunction(() => /trang/.test(document.querySelector('dialog[open]').innerText), null, { timeout: 120000 });
+}
+
+/// The end of an editor test, whatever happened: the browser closed,
+/// `serve` stopped, the site copy removed.
+export async function closeEditor(browser, serve, site) {
+  await browser.close();
+  serve.kill();
+  fs.rmSync(site, { recursive: true, force: true });
+}
+
 /// axe-core's WCAG 2.2 AA rules on the page, as one check.
 export async function axeCheck(page, what) {
   let file = null;

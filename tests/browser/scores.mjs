@@ -7,7 +7,7 @@
 // built ket-qua.json ranks as the preview did. axe-core on the grid page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck } from './lib.mjs';
+import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck, publish, closeEditor } from './lib.mjs';
 
 const bin = bangtinBin('scores');
 const site = exampleCopy('bangtin-scores-');
@@ -67,9 +67,7 @@ try {
   check(after !== before && after.split('\n').length === before.split('\n').length,
     'the file changed in place, line for line', after.slice(0, 300));
 
-  await page.getByRole('button', { name: 'Xuất bản' }).click();
-  await page.waitForSelector('dialog[open]', { timeout: 120000 });
-  await page.waitForFunction(() => /trang/.test(document.querySelector('dialog[open]').innerText), null, { timeout: 120000 });
+  await publish(page);
   const found = [];
   (function walk(dir) {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -85,8 +83,6 @@ try {
     JSON.stringify({ built, preview }));
   check(errors.length === 0, 'no script error on the grid', errors.join('; '));
 } finally {
-  await browser.close();
-  serve.kill();
-  fs.rmSync(site, { recursive: true, force: true });
+  await closeEditor(browser, serve, site);
 }
 process.exit(failed() ? 1 : 0);
