@@ -183,13 +183,21 @@ impl EditorMsg {
 mod tests {
     use super::*;
 
-    /// The words the editor's scripts ask for by name (`w('Name')`).
+    /// The words the editor's scripts ask for by name: `w('Name')`, and the
+    /// values of their word maps (`var X_WORDS = { key: 'Name', … };`), whose
+    /// names reach `w` through a variable.
     fn asked(script: &str) -> Vec<&str> {
-        script
+        let called = script
             .split("w('")
             .skip(1)
-            .filter_map(|rest| rest.split('\'').next())
-            .collect()
+            .filter_map(|rest| rest.split('\'').next());
+        let mapped = script
+            .lines()
+            .filter(|line| line.contains("_WORDS = {"))
+            .filter_map(|line| line.split_once('{')?.1.split_once('}'))
+            .flat_map(|(pairs, _)| pairs.split(','))
+            .filter_map(|pair| Some(pair.split_once(':')?.1.trim().trim_matches('\'')));
+        called.chain(mapped).collect()
     }
 
     #[test]
@@ -215,6 +223,10 @@ mod tests {
         assert_eq!(
             asked("a(w('Save')); w('Saved', { x: 1 })"),
             ["Save", "Saved"]
+        );
+        assert_eq!(
+            asked("var ROW_WORDS = { ranked: 'Ranked', '': 'None' };\nw(ROW_WORDS[s])"),
+            ["Ranked", "None"]
         );
     }
 }
