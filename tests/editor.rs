@@ -63,6 +63,27 @@ fn without_the_token_cookie_nothing_is_answered() {
         html.contains("<html lang=\"vi\">") && html.contains("\"Save\":\"Lưu\""),
         "{html}"
     );
+    // Every script and style sheet the page names is served, as what it is.
+    let assets: Vec<&str> = html
+        .split(['"', '\''])
+        .filter(|s| s.starts_with("/_bangtin/") && (s.ends_with(".js") || s.ends_with(".css")))
+        .collect();
+    assert_eq!(assets.len(), 5, "{assets:?}");
+    for asset in assets {
+        let r = e.get(asset);
+        let kind = if asset.ends_with(".js") {
+            "text/javascript"
+        } else {
+            "text/css"
+        };
+        assert_eq!(r.status, 200, "{asset}");
+        assert!(
+            r.header("Content-Type")
+                .is_some_and(|t| t.starts_with(kind)),
+            "{asset}"
+        );
+        assert!(r.body.len() > 1000, "{asset} is served whole");
+    }
 }
 
 #[test]

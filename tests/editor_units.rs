@@ -230,6 +230,52 @@ fn a_new_cluster_year_is_the_file_bangtin_new_cluster_year_writes() {
     );
 }
 
+#[test]
+fn the_cluster_year_list_is_newest_first_and_names_each_clusters_latest_year() {
+    let site = example_copy("editor-cluster-list");
+    let e = Editor::open_at(&site);
+    let listed = json_of(&e.get("/_bangtin/api/cluster-years"));
+    let rows = listed["cluster_years"].as_array().unwrap();
+    let files: usize = ["2023", "2024", "2025"]
+        .iter()
+        .map(|y| {
+            fs::read_dir(site.join("data/clusters").join(y))
+                .unwrap()
+                .count()
+        })
+        .sum();
+    assert_eq!(rows.len(), files, "every cluster-year file is listed");
+    let years: Vec<i64> = rows.iter().map(|r| r["year"].as_i64().unwrap()).collect();
+    assert!(years.windows(2).all(|w| w[0] >= w[1]), "{years:?}");
+    let first = &rows[0];
+    assert_eq!(first["year"], 2025);
+    let path = first["path"].as_str().unwrap();
+    assert!(site.join(path).is_file(), "{path} is the file");
+    // One entry per cluster, each with its newest year: where a new year
+    // starts from.
+    let clusters = listed["clusters"].as_array().unwrap();
+    assert_eq!(clusters.len(), 5, "{clusters:?}");
+    assert!(clusters.iter().all(|c| c["latest"] == 2025), "{clusters:?}");
+    // After a new year is made, the list opens it and the cluster moves on.
+    let r = e.post_json(
+        "/_bangtin/api/cluster-years/new",
+        &json!({ "cluster": "cdvc-cum-2", "year": 2026 }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let listed = json_of(&e.get("/_bangtin/api/cluster-years"));
+    assert_eq!(
+        listed["cluster_years"][0]["path"],
+        "data/clusters/2026/cdvc-cum-2.yaml"
+    );
+    let moved = listed["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["cluster"] == "cdvc-cum-2")
+        .unwrap();
+    assert_eq!(moved["latest"], 2026);
+}
+
 const CLUSTER: &str = "data/clusters/2024/cdvc-cum-3.yaml";
 
 #[test]
@@ -244,6 +290,8 @@ fn members_reordered_with_new_roles_rewrite_only_the_members_key() {
     assert_eq!(members[0]["unit"], "tl-cd-vp-ubnd");
     assert_eq!(members[0]["name"], "Công đoàn cơ sở Văn phòng UBND tỉnh");
     assert_eq!(members[6]["left_reason"], "sáp nhập vào Sở NN&PTNT");
+    // the page links to the year's scores when it has a scheme
+    assert_eq!(form["scheme"], "cdvc-2024");
     assert!(
         form["units"]
             .as_array()

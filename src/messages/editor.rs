@@ -162,6 +162,83 @@ catalogue! {
     ScoresRank => "Hạng", "Rank";
     ScoresClass => "Xếp loại", "Classification";
     ScoresConflict => "Giữ bản của tôi: ghi các ô bạn đã sửa lên bản trên đĩa. Lấy bản trên đĩa: bỏ các ô bạn đã sửa.", "Keep mine: write the cells you changed over the disk's version. Take the disk's: drop the cells you changed.";
+    // units (clusters.js)
+    UnitsTitle => "Đơn vị", "Units";
+    UnitsFileProblems => "Lỗi của data/units.yaml", "Problems of data/units.yaml";
+    UnitsSearch => "Tìm đơn vị (gõ có dấu hay không dấu đều được)", "Find a unit (with or without tone marks)";
+    UnitsCount => "{count} đơn vị", "{count} units";
+    UnitsNone => "Không có đơn vị nào khớp.", "No unit matches.";
+    UnitsAdd => "Thêm đơn vị", "Add a unit";
+    UnitsName => "Tên đầy đủ", "Full name";
+    UnitsShort => "Tên ngắn (không bắt buộc)", "Short name (optional)";
+    UnitsKind => "Loại đơn vị", "Kind";
+    UnitsFrom => "Có từ ngày (không bắt buộc)", "Exists from (optional)";
+    UnitsId => "Mã đơn vị (không bắt buộc)", "Unit id (optional)";
+    UnitsIdNote => "Để trống thì bangtin đặt mã theo tên. Mã dùng trong tệp cụm và tệp điểm; không đổi và không dùng lại.", "Left empty, bangtin makes one from the name. The id is used in cluster and scores files; it never changes and is never reused.";
+    UnitsAdded => "Đã thêm {name} (mã {id}).", "Added {name} (id {id}).";
+    UnitsRename => "Đổi tên", "Rename";
+    UnitsRenameTitle => "Đổi tên {name}", "Rename {name}";
+    UnitsNewName => "Tên mới", "New name";
+    UnitsNewFrom => "Dùng tên mới từ ngày", "The new name from";
+    UnitsRenameNote => "Tên cũ vẫn được giữ, kết thúc vào ngày hôm trước; các năm trước vẫn hiện tên cũ.", "The old name is kept and ends the day before; earlier years still show it.";
+    UnitsRenamed => "Đã đổi tên: {name}.", "Renamed: {name}.";
+    UnitsMerge => "Sáp nhập", "Merge";
+    UnitsMergeButton => "Sáp nhập {name} vào đơn vị khác", "Merge {name} into another unit";
+    UnitsMergeTitle => "Ghi nhận {name} sáp nhập vào đơn vị khác", "Record that {name} merged into another unit";
+    UnitsInto => "Sáp nhập vào", "Merged into";
+    UnitsMergeDate => "Ngày sáp nhập", "Date of the merger";
+    UnitsMergeNote => "Đơn vị hết hoạt động vào ngày hôm trước; kết quả các năm trước vẫn giữ tên của nó.", "The unit ends the day before; results of earlier years keep its name.";
+    UnitsMerged => "Đã ghi nhận sáp nhập của {name}.", "Recorded the merger of {name}.";
+    UnitsMergedInto => "Đã sáp nhập vào {unit} ngày {date}", "Merged into {unit} on {date}";
+    UnitsNames => "Các tên theo thời gian", "Names over time";
+    UnitsSince => "từ {from}", "from {from}";
+    UnitsUntil => "đến {until}", "until {until}";
+    KindAgency => "Cơ quan, đơn vị", "Agency";
+    KindUnionBase => "Công đoàn cơ sở", "Grassroots union";
+    KindUnionUpper => "Công đoàn cấp trên cơ sở", "Upper-level union";
+    KindEnterprise => "Doanh nghiệp", "Enterprise";
+    KindPlace => "Địa phương", "Locality";
+    // cluster-years (clusters.js)
+    ClustersTitle => "Cụm và thành viên", "Clusters and members";
+    ClustersBack => "Về danh sách cụm", "Back to the clusters";
+    ClustersNone => "Chưa có tệp cụm nào trong data/clusters/.", "There is no cluster file in data/clusters/ yet.";
+    ClustersPick => "Chọn cụm và năm để sửa thành viên", "Pick a cluster and year to edit its members";
+    ClustersYear => "Năm", "Year";
+    ClustersMembersCount => "{count} thành viên", "{count} members";
+    ClustersNewYear => "Năm mới cho một cụm", "A new year for a cluster";
+    ClustersNewYearNote => "bangtin chép thành viên, vai trò và biểu chấm điểm của năm gần nhất, như lệnh bangtin new cluster-year; bạn sửa lại sau khi tạo.", "bangtin copies the members, roles and scheme of the latest year, as bangtin new cluster-year does; edit them once it is made.";
+    ClustersCluster => "Cụm", "Cluster";
+    ClustersLatest => "năm gần nhất {year}", "latest year {year}";
+    ClustersStart => "Tạo năm mới", "Start the year";
+    ClusterNotes => "bangtin đã giả định khi tạo năm mới", "What bangtin assumed for the new year";
+    ClusterFileProblems => "Lỗi của tệp cụm", "Problems of the cluster file";
+    ClusterMembers => "Thành viên", "Members";
+    ClusterUnit => "Đơn vị", "Unit";
+    ClusterRole => "Vai trò", "Role";
+    ClusterFrom => "Vào cụm từ", "Joined on";
+    ClusterUntil => "Rời cụm ngày", "Left on";
+    ClusterLeftReason => "Lý do rời", "Why it left";
+    ClusterActions => "Sắp xếp", "Order";
+    ClusterCellLabel => "{what} – {unit}", "{what} – {unit}";
+    ClusterNewMember => "thành viên mới {n}", "new member {n}";
+    ClusterPickUnit => "— chọn đơn vị —", "— pick a unit —";
+    ClusterUnitUnknown => "{id} (không có trong năm này)", "{id} (not a unit that year)";
+    RoleMember => "Thành viên", "Member";
+    RoleLeader => "Cụm trưởng", "Cluster leader";
+    RoleDeputy => "Cụm phó", "Deputy leader";
+    ClusterUp => "Đưa {unit} lên", "Move {unit} up";
+    ClusterDown => "Đưa {unit} xuống", "Move {unit} down";
+    ClusterMoved => "{unit} ở vị trí {n}.", "{unit} is now number {n}.";
+    ClusterRemove => "Xóa {unit} khỏi danh sách", "Remove {unit} from the list";
+    ClusterRemoved => "Đã bỏ {unit} khỏi danh sách (chưa lưu).", "Removed {unit} from the list (not saved).";
+    ClusterAddMember => "Thêm thành viên", "Add a member";
+    ClusterTargets => "Chỉ tiêu thi đua", "Targets";
+    ClusterTargetLabel => "Chỉ tiêu {n}", "Target {n}";
+    ClusterTargetRemove => "Xóa chỉ tiêu {n}", "Remove target {n}";
+    ClusterAddTarget => "Thêm chỉ tiêu", "Add a target";
+    ClusterOtherFields => "Tên cụm, biểu chấm điểm, văn bản, ký kết và tổng kết sửa trực tiếp trong {path}; bangtin check cho biết chỗ sai.", "The cluster's name, scheme, documents, signing and review are edited in {path} itself; bangtin check says what is wrong.";
+    ClusterOpenScores => "Nhập điểm của cụm năm này", "Enter this year's scores";
+    ClusterConflict => "Giữ bản của tôi: ghi danh sách thành viên và chỉ tiêu đang sửa lên bản trên đĩa. Lấy bản trên đĩa: bỏ các thay đổi của bạn.", "Keep mine: write the members and targets you edited over the disk's version. Take the disk's: drop your changes.";
     // publish
     Publishing => "Đang xuất bản…", "Publishing…";
     PublishResult => "Kết quả xuất bản", "Publish result";
@@ -205,6 +282,7 @@ mod tests {
         let scripts = [
             include_str!("../serve/editor/ui/editor.js"),
             include_str!("../serve/editor/ui/scores.js"),
+            include_str!("../serve/editor/ui/clusters.js"),
             include_str!("../serve/editor/ui/paste.js"),
         ];
         for lang in [Lang::Vi, Lang::En] {

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::Reply;
 use super::catalog::Catalog;
+use crate::data::ClusterYear;
 use crate::messages::Msg;
 use crate::t;
 
@@ -32,6 +33,54 @@ pub fn new_year(site: &Catalog, v: &Value) -> Result<Reply, Reply> {
             &json!({ "error": d.message, "hint": d.hint }),
         )),
     }
+}
+
+/// The cluster-years `keep` takes, newest year first, each year's in
+/// Vietnamese order of their names: how the editor lists them.
+pub(super) fn newest_first(
+    data: &crate::data::Data,
+    keep: impl Fn(&ClusterYear) -> bool,
+) -> Vec<&ClusterYear> {
+    let mut years: Vec<&ClusterYear> = data.cluster_years.iter().filter(|cy| keep(cy)).collect();
+    years.sort_by_key(|cy| std::cmp::Reverse(cy.year));
+    let mut out = Vec::with_capacity(years.len());
+    for chunk in years.chunk_by(|a, b| a.year == b.year) {
+        let mut chunk = chunk.to_vec();
+        crate::text::sort_vi(&mut chunk, |cy| &cy.name);
+        out.extend(chunk);
+    }
+    out
+}
+
+/// `GET /api/cluster-years`: every cluster-year to open, and every cluster
+/// with its latest year, the ones a new year can start from.
+pub fn list(site: &Catalog) -> Result<Reply, Reply> {
+    let data = site.data();
+    let years = newest_first(&data, |_| true);
+    let rows: Vec<Value> = years
+        .iter()
+        .map(|cy| {
+            json!({ "cluster": cy.id, "year": cy.year, "name": cy.name,
+                    "path": format!("data/clusters/{}/{}.yaml", cy.year, cy.id),
+                    "members": cy.members.len(), "scheme": cy.scheme })
+        })
+        .collect();
+    // the newest year comes first, so the first seen of an id is its latest
+    let mut latest: Vec<&ClusterYear> = Vec::new();
+    for cy in &years {
+        if !latest.iter().any(|l| l.id == cy.id) {
+            latest.push(cy);
+        }
+    }
+    crate::text::sort_vi(&mut latest, |cy| &cy.name);
+    let clusters: Vec<Value> = latest
+        .iter()
+        .map(|cy| json!({ "cluster": cy.id, "name": cy.name, "latest": cy.year }))
+        .collect();
+    Ok(Reply::json(
+        200,
+        &json!({ "cluster_years": rows, "clusters": clusters }),
+    ))
 }
 
 /// The keys of a cluster-year file in FORMAT.md's order (a new key is
@@ -225,8 +274,14 @@ fn form_json(site: &Catalog, file: &ClusterFile, diagnostics: Vec<Value>) -> Res
             v
         })
         .collect();
+    let scheme = data
+        .cluster_years
+        .iter()
+        .find(|cy| cy.id == file.id && cy.year == file.year)
+        .and_then(|cy| cy.scheme.clone());
     Ok(
         json!({ "path": file.path, "version": file.version, "cluster": file.id, "year": file.year,
+               "scheme": scheme,
                "members": named, "targets": targets, "units": choices(&data, file.year),
                "diagnostics": diagnostics }),
     )

@@ -224,6 +224,9 @@ impl Editor {
             ("GET" | "HEAD", "/_bangtin/scores.js") => {
                 Ok(self.ui("scores.js", "text/javascript; charset=utf-8"))
             }
+            ("GET" | "HEAD", "/_bangtin/clusters.js") => {
+                Ok(self.ui("clusters.js", "text/javascript; charset=utf-8"))
+            }
             ("GET" | "HEAD", "/_bangtin/editor.css") => {
                 Ok(self.ui("editor.css", "text/css; charset=utf-8"))
             }
@@ -250,6 +253,7 @@ impl Editor {
             }
             ("GET", "/_bangtin/api/scores/list") => scores::list(&self.site),
             ("GET", "/_bangtin/api/units") => units::list(&self.site),
+            ("GET", "/_bangtin/api/cluster-years") => clusters::list(&self.site),
             ("GET", "/_bangtin/api/cluster-year") => {
                 clusters::get(&self.site, &req.query("path").unwrap_or_default())
             }
@@ -320,6 +324,7 @@ impl Editor {
             "editor.js" => include_str!("ui/editor.js"),
             "paste.js" => include_str!("ui/paste.js"),
             "scores.js" => include_str!("ui/scores.js"),
+            "clusters.js" => include_str!("ui/clusters.js"),
             "editor.css" => include_str!("ui/editor.css"),
             _ => "",
         }

@@ -321,23 +321,15 @@ impl Target {
 /// first then in Vietnamese order, with its scores file's path.
 pub fn list(site: &Catalog) -> Answer {
     let data = site.data();
-    let mut years: Vec<&ClusterYear> = data
-        .cluster_years
-        .iter()
-        .filter(|cy| cy.scheme.is_some())
-        .collect();
-    years.sort_by_key(|cy| std::cmp::Reverse(cy.year));
-    let mut out: Vec<Value> = Vec::new();
-    for chunk in years.chunk_by(|a, b| a.year == b.year) {
-        let mut chunk = chunk.to_vec();
-        crate::text::sort_vi(&mut chunk, |cy| &cy.name);
-        out.extend(chunk.into_iter().map(|cy| {
+    let out: Vec<Value> = super::clusters::newest_first(&data, |cy| cy.scheme.is_some())
+        .into_iter()
+        .map(|cy| {
             let path = format!("data/scores/{}/{}.yaml", cy.year, cy.id);
             let exists = site.dir().join(&path).is_file();
             json!({ "cluster": cy.id, "year": cy.year, "name": cy.name, "path": path,
                     "exists": exists, "scheme": cy.scheme })
-        }));
-    }
+        })
+        .collect();
     Ok(Reply::json(200, &json!({ "cluster_years": out })))
 }
 

@@ -88,7 +88,7 @@
   var ignoreHash = false;
   function route() {
     if (ignoreHash) { ignoreHash = false; return; }
-    var m = location.hash.match(/^#(doc|scores)=(.+)$/);
+    var m = location.hash.match(/^#(doc|scores|cluster)=(.+)$/);
     if (state.dirty && !window.confirm(w('LeaveWarning'))) {
       ignoreHash = true;
       location.hash = state.hash || '';
@@ -97,25 +97,42 @@
     state.dirty = false;
     state.hash = location.hash;
     if (m && m[1] === 'doc') openDoc(decodeURIComponent(m[2]));
-    else if (m && window.BangtinScores) { state.doc = null; window.BangtinScores.open(UI, decodeURIComponent(m[2])); }
-    else if (location.hash === '#scores' && window.BangtinScores) { state.doc = null; window.BangtinScores.list(UI); }
+    else if (m && m[1] === 'scores') { state.doc = null; window.BangtinScores.open(UI, decodeURIComponent(m[2])); }
+    else if (m) { state.doc = null; window.BangtinClusters.open(UI, decodeURIComponent(m[2])); }
+    else if (location.hash === '#scores') { state.doc = null; window.BangtinScores.list(UI); }
+    else if (location.hash === '#clusters') { state.doc = null; window.BangtinClusters.list(UI); }
+    else if (location.hash === '#units') { state.doc = null; window.BangtinClusters.units(UI); }
     else showList();
   }
-  // what scores.js uses of this page: its helpers, a page with the header
-  // and back link, and the unsaved-changes flag
+  // what scores.js and clusters.js use of this page: its helpers, a page
+  // with the header and back link, the unsaved-changes flag, the conflict
+  // dialog
+  var BACK_WORDS = { '#': 'BackToList', '#scores': 'ScoresBack', '#clusters': 'ClustersBack' };
   var UI = {
-    el: el, add: add, clear: clear, w: w, id: id, q: q, request: request, announce: announce,
+    el: el, add: add, clear: clear, w: w, id: id, q: q, fold: fold, request: request, announce: announce,
     dialog: function (t) { return dialog(t); }, publishButton: function () { return publishButton(); },
     diagItem: function (g, withLine, where) { return diagItem(g, withLine, where); },
     setDirty: function (v) { state.dirty = v; },
     page: function (title, fill) {
       clear(app);
-      var back = location.hash.indexOf('#scores=') === 0 ? '#scores' : '#';
+      var back = location.hash.indexOf('#scores=') === 0 ? '#scores' : location.hash.indexOf('#cluster=') === 0 ? '#clusters' : '#';
       var main = el('main', { id: 'bt-main', class: 'bt-wide' }, el('p', { class: 'bt-quiet', text: w('Loading') }));
       add(app, [el('header', { class: 'bt-top' },
-        el('a', { href: back, class: 'bt-back', text: '← ' + w(back === '#' ? 'BackToList' : 'ScoresBack') }),
+        el('a', { href: back, class: 'bt-back', text: '← ' + w(BACK_WORDS[back]) }),
         el('h1', { text: title })), main]);
       fill(main);
+    },
+    // the file changed on disk since it was opened: keep mine (`keep` saves
+    // over the disk's version) or take the disk's (`take`)
+    conflict: function (error, explain, keep, take) {
+      var dlg = dialog(w('ConflictTitle'));
+      add(dlg.body, [el('p', { text: error || '' }), el('p', { text: explain })]);
+      var keepBtn = el('button', { type: 'button', class: 'bt-primary', text: w('KeepMine'), onclick: function () { dlg.close(); keep(); } });
+      var takeBtn = el('button', { type: 'button', text: w('TakeDisk'), onclick: function () { dlg.close(); take(); announce(w('TookDisk')); } });
+      dlg.foot.insertBefore(takeBtn, dlg.closeBtn);
+      dlg.foot.insertBefore(keepBtn, takeBtn);
+      announce(w('ConflictTitle'));
+      dlg.show();
     }
   };
   function go(path) { location.hash = path ? '#doc=' + encodeURIComponent(path) : ''; }
@@ -125,7 +142,9 @@
     state.doc = null;
     clear(app);
     var header = el('header', { class: 'bt-top' }, el('h1', { text: w('Title') }),
-      el('div', { class: 'bt-actions' }, el('a', { href: '#scores', class: 'bt-button', text: w('ScoresTitle') }), publishButton()));
+      el('div', { class: 'bt-actions' }, el('a', { href: '#units', class: 'bt-button', text: w('UnitsTitle') }),
+        el('a', { href: '#clusters', class: 'bt-button', text: w('ClustersTitle') }),
+        el('a', { href: '#scores', class: 'bt-button', text: w('ScoresTitle') }), publishButton()));
     var main = el('main', { class: 'bt-list', id: 'bt-main' });
     add(app, [header, main]);
     add(main, el('p', { class: 'bt-quiet', text: w('Loading') }));

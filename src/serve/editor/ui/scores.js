@@ -503,17 +503,10 @@
   };
 
   Grid.prototype.conflict = function (data) {
-    var ui = this.ui, w = ui.w, self = this;
-    var dlg = ui.dialog(w('ConflictTitle'));
-    ui.add(dlg.body, [ui.el('p', { text: data.error || '' }), ui.el('p', { text: w('ScoresConflict') })]);
-    var keep = ui.el('button', { type: 'button', class: 'bt-primary', text: w('KeepMine'),
-      onclick: function () { dlg.close(); self.save(false, data.disk.version); } });
-    var take = ui.el('button', { type: 'button', text: w('TakeDisk'),
-      onclick: function () { dlg.close(); self.load(data.disk); self.render(); ui.announce(w('TookDisk')); } });
-    dlg.foot.insertBefore(take, dlg.closeBtn);
-    dlg.foot.insertBefore(keep, take);
-    ui.announce(w('ConflictTitle'));
-    dlg.show();
+    var self = this;
+    this.ui.conflict(data.error, this.ui.w('ScoresConflict'),
+      function () { self.save(false, data.disk.version); },
+      function () { self.load(data.disk); self.render(); });
   };
 
   window.BangtinScores = { list: list, open: open };
