@@ -551,6 +551,8 @@ catalogue! {
     EditorMethod => "Phương thức này không được hỗ trợ ở đây", "This method is not supported here";
     EditorBadJson => "Dữ liệu gửi lên không đọc được; hãy tải lại trang", "The data sent could not be read; reload the page";
     EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";
+    EditorImportRefused => "Chưa nhập được tệp này nên chưa lưu gì; xem các lỗi bên dưới",
+        "This file could not be imported, so nothing was saved; see the problems below";
     EditorConflict => "{path} đã được sửa ở nơi khác sau khi bạn mở nó; chưa lưu gì",
         "{path} was changed elsewhere after you opened it; nothing was saved";
     EditorNotAForm => "Phần đầu bài (front matter) chưa đọc được nên không lưu theo biểu mẫu; hãy sửa dạng văn bản",

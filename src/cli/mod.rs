@@ -9,7 +9,7 @@ mod lang;
 mod progress;
 mod scaffold;
 mod scores;
-mod sheets;
+pub mod sheets;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

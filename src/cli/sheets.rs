@@ -14,6 +14,47 @@ use crate::sheets::{layout, read, template};
 use crate::t;
 use crate::text::display_width;
 
+/// A phase's scores template: its file name, its bytes, and what the
+/// message about it says (sheets, members, phase). The same workbook for
+/// `bangtin template scores` and the editor's download.
+pub struct Template {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub sheets: usize,
+    pub members: usize,
+    pub phase: String,
+}
+
+/// Makes the template of a phase (the last when none is named).
+pub fn template_bytes(
+    site_dir: &Path,
+    cluster: &str,
+    year: i16,
+    phase: Option<&str>,
+) -> Result<Template, Diagnostic> {
+    let target = Target::find(site_dir, cluster, year, phase)?;
+    let cy = target.cy();
+    let phase_id = cy.phases[target.phase].id.clone();
+    let name = format!("diem-{cluster}-{year}-{phase_id}.xlsx");
+    let panel =
+        existing(site_dir, cy.id.as_str(), year)?.map_or_else(Vec::new, |(_, d)| d.assessors());
+    let plan = layout::plan(&target.data, cy, target.scheme(), target.phase, &panel);
+    let title = crate::config::load(site_dir)
+        .map(|c| c.title)
+        .unwrap_or_default();
+    let bytes = template::workbook(&plan, &title).map_err(|e| {
+        Diagnostic::error(t!(SheetMsg::WorkbookFailed, file = name, detail = e))
+            .hint(t!(SheetMsg::WorkbookFailedHint))
+    })?;
+    Ok(Template {
+        bytes,
+        sheets: plan.sheets.len(),
+        members: layout::members(&target.data, cy, target.phase).len(),
+        phase: phase_id,
+        name,
+    })
+}
+
 /// Writes the scores template of a phase to `out` (default
 /// `diem-<cluster>-<year>-<phase>.xlsx` in the current folder), never over a file.
 pub fn template_scores(
@@ -24,41 +65,23 @@ pub fn template_scores(
     out: Option<PathBuf>,
 ) -> Result<(), Diagnostic> {
     require_site(site_dir)?;
-    let target = Target::find(site_dir, cluster, year, phase)?;
-    let cy = target.cy();
-    let phase_id = &cy.phases[target.phase].id;
-    let out =
-        out.unwrap_or_else(|| PathBuf::from(format!("diem-{cluster}-{year}-{phase_id}.xlsx")));
+    let made = template_bytes(site_dir, cluster, year, phase)?;
+    let out = out.unwrap_or_else(|| PathBuf::from(&made.name));
     if out.exists() {
         return Err(
             Diagnostic::error(t!(SheetMsg::TemplateExists, path = out.display()))
                 .hint(t!(SheetMsg::TemplateExistsHint)),
         );
     }
-    let panel =
-        existing(site_dir, cy.id.as_str(), year)?.map_or_else(Vec::new, |(_, d)| d.assessors());
-    let plan = layout::plan(&target.data, cy, target.scheme(), target.phase, &panel);
-    let title = crate::config::load(site_dir)
-        .map(|c| c.title)
-        .unwrap_or_default();
-    let bytes = template::workbook(&plan, &title).map_err(|e| {
-        Diagnostic::error(t!(
-            SheetMsg::WorkbookFailed,
-            file = out.display(),
-            detail = e
-        ))
-        .hint(t!(SheetMsg::WorkbookFailedHint))
-    })?;
-    write_new_bytes(&out, &bytes)?;
-    let members = layout::members(&target.data, cy, target.phase).len();
+    write_new_bytes(&out, &made.bytes)?;
     println!(
         "{}",
         t!(
             SheetMsg::TemplateDone,
             path = out.display(),
-            sheets = plan.sheets.len(),
-            members = members,
-            phase = phase_id
+            sheets = made.sheets,
+            members = made.members,
+            phase = made.phase
         )
     );
     Ok(())
@@ -101,6 +124,58 @@ fn existing(
     }
 }
 
+/// What an import of a filled template would write: the same for `bangtin
+/// import scores` and the editor's Nhập từ Excel.
+pub struct Imported {
+    /// `data/scores/<year>/<cluster>.yaml`.
+    pub rel: String,
+    pub outcome: crate::sheets::import::Outcome,
+    /// The file's new text.
+    pub text: String,
+    /// The file's comments and layout were kept (false: it was written
+    /// whole, or is new).
+    pub kept: bool,
+    pub is_new: bool,
+}
+
+/// Checks `grids` (read from `shown`) against the phase's plan and merges
+/// them into the cluster-year's scores file as it is on disk; writes
+/// nothing.
+pub fn plan_import(
+    site_dir: &Path,
+    grids: &[read::Grid],
+    shown: &str,
+    (cluster, year, phase): (&str, i16, Option<&str>),
+) -> Result<Imported, Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
+    let target = Target::find(site_dir, cluster, year, phase).map_err(one)?;
+    let found = existing(site_dir, cluster, year).map_err(one)?;
+    let (old, is_new) = match &found {
+        Some((_, d)) => (d.clone(), false),
+        None => (Doc::new(cluster, year), true),
+    };
+    let plan = layout::plan(
+        &target.data,
+        target.cy(),
+        target.scheme(),
+        target.phase,
+        &old.assessors(),
+    );
+    let whole = !shown.to_ascii_lowercase().ends_with(".csv");
+    let outcome = import(&target.data, &plan, shown, grids, whole, &old)?;
+    let (text, kept) = match outcome.doc.write(found.as_ref().map(|(_, d)| d)) {
+        Ok(text) => (text, !is_new),
+        Err(text) => (text, false),
+    };
+    Ok(Imported {
+        rel: format!("data/scores/{year}/{cluster}.yaml"),
+        outcome,
+        text,
+        kept,
+        is_new,
+    })
+}
+
 /// `bangtin import scores FILE --cluster ID --year Y [--phase ID] [--write]`.
 pub fn import_scores(
     site_dir: &Path,
@@ -112,25 +187,15 @@ pub fn import_scores(
 ) -> Result<(), Vec<Diagnostic>> {
     let one = |d: Diagnostic| vec![d];
     require_site(site_dir).map_err(one)?;
-    let target = Target::find(site_dir, cluster, year, phase).map_err(one)?;
-    let cy = target.cy();
-    let found = existing(site_dir, cluster, year).map_err(one)?;
-    let rel = format!("data/scores/{year}/{cluster}.yaml");
-    let (old, is_new) = match &found {
-        Some((_, d)) => (d.clone(), false),
-        None => (Doc::new(cluster, year), true),
-    };
-    let plan = layout::plan(
-        &target.data,
-        cy,
-        target.scheme(),
-        target.phase,
-        &old.assessors(),
-    );
     let grids = read::read(file).map_err(one)?;
     let shown = file.display().to_string();
-    let whole = !shown.to_ascii_lowercase().ends_with(".csv");
-    let outcome = import(&target.data, &plan, &shown, &grids, whole, &old)?;
+    let Imported {
+        rel,
+        outcome,
+        text,
+        kept,
+        is_new,
+    } = plan_import(site_dir, &grids, &shown, (cluster, year, phase))?;
     println!(
         "{}",
         t!(SheetMsg::ImportSheets, sheets = outcome.sheets.join(", "))
@@ -147,10 +212,6 @@ pub fn import_scores(
     if is_new {
         println!("{}", t!(SheetMsg::ImportNewFile, target = rel));
     }
-    let (text, kept) = match outcome.doc.write(found.as_ref().map(|(_, d)| d)) {
-        Ok(text) => (text, true),
-        Err(text) => (text, false),
-    };
     if !write {
         println!("{}", t!(SheetMsg::ImportPreview, changes = n, target = rel));
         return Ok(());

@@ -58,15 +58,24 @@ impl Grid {
     }
 }
 
+fn read_failed(shown: &str, detail: String) -> Diagnostic {
+    Diagnostic::error(t!(SheetMsg::ReadFailed, detail = detail))
+        .in_file(shown)
+        .hint(t!(SheetMsg::ReadFailedHint))
+}
+
 /// Reads every sheet of `path` (by its extension, case-insensitive).
 pub fn read(path: &Path) -> Result<Vec<Grid>, Diagnostic> {
     let shown = path.display().to_string();
-    let fail = |detail: String| {
-        Diagnostic::error(t!(SheetMsg::ReadFailed, detail = detail))
-            .in_file(&shown)
-            .hint(t!(SheetMsg::ReadFailedHint))
-    };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| read_failed(&shown, e.to_string()))?;
+    read_bytes(path, bytes)
+}
+
+/// Reads every sheet of a workbook's `bytes`, of the kind `path`'s
+/// extension says (a file uploaded to the editor: its name).
+pub fn read_bytes(path: &Path, bytes: Vec<u8>) -> Result<Vec<Grid>, Diagnostic> {
+    let shown = path.display().to_string();
+    let fail = |detail: String| read_failed(&shown, detail);
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

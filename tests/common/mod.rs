@@ -1,6 +1,7 @@
 //! A small builder for fixture sites in temporary folders.
 #![allow(dead_code)]
 
+pub mod book;
 pub mod editor;
 pub mod http;
 pub mod sample;

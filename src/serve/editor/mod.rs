@@ -18,6 +18,7 @@ pub mod front_edit;
 mod photos;
 mod scores;
 mod scores_grid;
+mod scores_import;
 mod units;
 mod units_edit;
 
@@ -275,6 +276,8 @@ impl Editor {
             ("GET", "/_bangtin/api/scores/grid") => {
                 scores::grid(&self.site, &req.query("path").unwrap_or_default())
             }
+            ("GET", "/_bangtin/api/scores/template") => scores_import::template(&self.site, req),
+            ("POST", "/_bangtin/api/scores/import") => scores_import::import(&self.site, req),
             ("POST", "/_bangtin/api/scores") => {
                 body_json(req).and_then(|v| scores::save(&self.site, &v))
             }

@@ -335,8 +335,7 @@ pub fn list(site: &Catalog) -> Answer {
 
 /// `GET /api/scores/grid?path=`: the grid's shape and the file's values.
 pub fn grid(site: &Catalog, path: &str) -> Answer {
-    let target = Target::find(site, path)?;
-    Ok(Reply::json(200, &target.grid(site.dir())))
+    Ok(Reply::json(200, &grid_value(site, path)?))
 }
 
 /// `POST /api/scores/preview`.
@@ -360,7 +359,15 @@ pub fn save(site: &Catalog, v: &Value) -> Answer {
     }
     let doc = target.edited(v);
     let text = doc.write(target.original()).unwrap_or_else(|whole| whole);
-    let disk = site.dir().join(&target.path);
+    let before = target.disk.as_ref().map_or("", |(t, _, _)| t.as_str());
+    write(site, &target.path, before, &text)?;
+    Ok(Reply::json(200, &grid_value(site, &target.path)?))
+}
+
+/// Writes a scores file atomically, its folder made when new, in the line
+/// ends of the text it replaces (`before`, empty for a new file).
+pub(super) fn write(site: &Catalog, path: &str, before: &str, text: &str) -> Result<(), Reply> {
+    let disk = site.dir().join(path);
     if let Some(parent) = disk.parent() {
         std::fs::create_dir_all(parent).map_err(|e| {
             Reply::error(
@@ -369,11 +376,14 @@ pub fn save(site: &Catalog, v: &Value) -> Answer {
             )
         })?;
     }
-    let before = target.disk.as_ref().map_or("", |(t, _, _)| t.as_str());
-    docs::write_like(&disk, before, &text)?;
-    site.wrote(&target.path);
-    let saved = Target::find(site, &target.path)?;
-    Ok(Reply::json(200, &saved.grid(site.dir())))
+    docs::write_like(&disk, before, text)?;
+    site.wrote(path);
+    Ok(())
+}
+
+/// The grid of the scores file `path` as it is on disk.
+pub(super) fn grid_value(site: &Catalog, path: &str) -> Result<Value, Reply> {
+    Ok(Target::find(site, path)?.grid(site.dir()))
 }
 
 fn answer(data: &Data, id: &str, year: i16, first: &Checked, refused: &[Place]) -> Value {
