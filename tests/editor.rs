@@ -68,7 +68,7 @@ fn without_the_token_cookie_nothing_is_answered() {
         .split(['"', '\''])
         .filter(|s| s.starts_with("/_bangtin/") && (s.ends_with(".js") || s.ends_with(".css")))
         .collect();
-    assert_eq!(assets.len(), 5, "{assets:?}");
+    assert_eq!(assets.len(), 6, "{assets:?}");
     for asset in assets {
         let r = e.get(asset);
         let kind = if asset.ends_with(".js") {

@@ -162,6 +162,20 @@ catalogue! {
     ScoresRank => "Hạng", "Rank";
     ScoresClass => "Xếp loại", "Classification";
     ScoresConflict => "Giữ bản của tôi: ghi các ô bạn đã sửa lên bản trên đĩa. Lấy bản trên đĩa: bỏ các ô bạn đã sửa.", "Keep mine: write the cells you changed over the disk's version. Take the disk's: drop the cells you changed.";
+    ExcelTemplate => "Tải mẫu Excel của đợt này", "Download this phase's Excel template";
+    ExcelImport => "Nhập từ Excel", "Import from Excel";
+    ExcelSaveFirst => "Có ô đang sửa chưa lưu. Hãy Lưu (hoặc tải lại trang để bỏ) trước khi nhập từ Excel, để không mất gì.", "Some cells have unsaved changes. Save them (or reload the page to drop them) before importing from Excel, so nothing is lost.";
+    ExcelReading => "Đang đọc {name}…", "Reading {name}…";
+    ExcelTitle => "Nhập từ Excel: {name}", "Import from Excel: {name}";
+    ExcelSheets => "Đã đọc các trang tính: {sheets}", "Sheets read: {sheets}";
+    ExcelNoChange => "Tệp này không làm thay đổi điểm nào; không có gì để lưu.", "This file changes no score; there is nothing to save.";
+    ExcelNewFile => "Chưa có tệp điểm: Lưu sẽ tạo tệp mới.", "There is no scores file yet: Save makes it.";
+    ExcelChanges => "{count} thay đổi sẽ được lưu", "{count} changes to save";
+    ExcelWhat => "Mục", "Item";
+    ExcelOld => "Trước", "Before";
+    ExcelNew => "Sau", "After";
+    ExcelApply => "Lưu {count} thay đổi", "Save {count} changes";
+    ExcelApplied => "Đã nhập và lưu {count} thay đổi.", "Imported and saved {count} changes.";
     // units (clusters.js)
     UnitsTitle => "Đơn vị", "Units";
     UnitsFileProblems => "Lỗi của data/units.yaml", "Problems of data/units.yaml";
@@ -283,6 +297,7 @@ mod tests {
             include_str!("../serve/editor/ui/editor.js"),
             include_str!("../serve/editor/ui/scores.js"),
             include_str!("../serve/editor/ui/clusters.js"),
+            include_str!("../serve/editor/ui/excel.js"),
             include_str!("../serve/editor/ui/paste.js"),
         ];
         for lang in [Lang::Vi, Lang::En] {

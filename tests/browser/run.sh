@@ -6,7 +6,7 @@
 #   tests/browser/run.sh --install-only     # what bench/search.sh uses
 #
 # Tests the built site in OUTPUT_DIR, or builds the example site into
-# target/browser-site when none is given; editor.mjs, scores.mjs and clusters.mjs run `bangtin serve` from
+# target/browser-site when none is given; editor.mjs, scores.mjs, excel.mjs and clusters.mjs run `bangtin serve` from
 # the release binary ($BANGTIN_BIN, else $CARGO_TARGET_DIR or target/release)
 # on a copy of the example site. Installs what is missing (chromium with
 # apt-get when run as root, playwright-core into $TOOLS/node, the folder the

@@ -225,6 +225,9 @@ impl Editor {
             ("GET" | "HEAD", "/_bangtin/scores.js") => {
                 Ok(self.ui("scores.js", "text/javascript; charset=utf-8"))
             }
+            ("GET" | "HEAD", "/_bangtin/excel.js") => {
+                Ok(self.ui("excel.js", "text/javascript; charset=utf-8"))
+            }
             ("GET" | "HEAD", "/_bangtin/clusters.js") => {
                 Ok(self.ui("clusters.js", "text/javascript; charset=utf-8"))
             }
@@ -328,6 +331,7 @@ impl Editor {
             "paste.js" => include_str!("ui/paste.js"),
             "scores.js" => include_str!("ui/scores.js"),
             "clusters.js" => include_str!("ui/clusters.js"),
+            "excel.js" => include_str!("ui/excel.js"),
             "editor.css" => include_str!("ui/editor.css"),
             _ => "",
         }

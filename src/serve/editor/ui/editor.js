@@ -109,7 +109,7 @@
   // dialog
   var BACK_WORDS = { '#': 'BackToList', '#scores': 'ScoresBack', '#clusters': 'ClustersBack' };
   var UI = {
-    el: el, add: add, clear: clear, w: w, id: id, q: q, fold: fold, request: request, announce: announce,
+    el: el, add: add, clear: clear, w: w, id: id, q: q, fold: fold, request: request, announce: announce, api: API,
     dialog: function (t) { return dialog(t); }, publishButton: function () { return publishButton(); },
     diagItem: function (g, withLine, where) { return diagItem(g, withLine, where); },
     setDirty: function (v) { state.dirty = v; },

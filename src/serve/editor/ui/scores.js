@@ -99,6 +99,11 @@
     clearTimeout(this.timer);
     this.timer = setTimeout(function () { self.preview(); }, PREVIEW_DELAY);
   };
+  // typed values or unit entries not saved yet
+  Grid.prototype.dirty = function () {
+    return Object.keys(this.cells).length > 0 || Object.keys(this.units).length > 0;
+  };
+
   Grid.prototype.changes = function () {
     var self = this;
     return {
@@ -128,7 +133,7 @@
         el('h2', { text: d.name + ' · ' + d.year }),
         el('p', { class: 'bt-path', text: d.path + (d.version ? '' : ' — ' + w('ScoresNoFileYet')) }),
         el('p', { class: 'bt-quiet', text: w('ScoresHelp') }),
-        el('div', { class: 'bt-actions' }, this.saveBtn, ui.publishButton(), this.status)),
+        el('div', { class: 'bt-actions' }, this.saveBtn, ui.publishButton(), window.BangtinExcel.actions(this), this.status)),
       this.notice, this.general,
       el('div', { class: 'bt-scores' },
         el('section', { class: 'bt-sheet', 'aria-label': w('ScoresEntry') }, this.tabs, this.panel),
