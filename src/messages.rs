@@ -553,6 +553,10 @@ catalogue! {
     EditorNoDocument => "Không có bài {path} trong content/", "There is no document {path} in content/";
     EditorImportRefused => "Chưa nhập được tệp này nên chưa lưu gì; xem các lỗi bên dưới",
         "This file could not be imported, so nothing was saved; see the problems below";
+    EditorNotPdf => "{name} không phải tệp PDF; văn bản của cụm tải lên ở dạng PDF",
+        "{name} is not a PDF file; a cluster's documents are uploaded as PDF";
+    EditorNotPdfHint => "mở văn bản bằng Word hoặc trình xem, chọn Lưu thành PDF (hay In ra PDF), rồi tải tệp đó lên",
+        "open the document in Word or a viewer, choose Save as PDF (or Print to PDF), then upload that file";
     EditorConflict => "{path} đã được sửa ở nơi khác sau khi bạn mở nó; chưa lưu gì",
         "{path} was changed elsewhere after you opened it; nothing was saved";
     EditorNotAForm => "Phần đầu bài (front matter) chưa đọc được nên không lưu theo biểu mẫu; hãy sửa dạng văn bản",

@@ -1,11 +1,14 @@
-//! Cluster-years in the editor (issue 23): a new year started from the
-//! cluster's latest earlier one, exactly as `bangtin new cluster-year` makes
-//! it (`cli::cluster_year::write_cluster_year`).
+//! Cluster-years in the editor (issue 23): the list; a new year started
+//! from the cluster's latest earlier one, exactly as `bangtin new
+//! cluster-year` makes it (`cli::cluster_year::write_cluster_year`); a
+//! year's form (`cluster_form`: members, targets, documents, signing) and
+//! its PDFs uploaded under `static/docs/`.
 
 use serde_json::{Value, json};
 
 use super::Reply;
 use super::catalog::Catalog;
+use super::cluster_form::Form;
 use crate::data::ClusterYear;
 use crate::messages::Msg;
 use crate::t;
@@ -83,6 +86,33 @@ pub fn list(site: &Catalog) -> Result<Reply, Reply> {
     ))
 }
 
+/// `POST /api/cluster-year/document?path=&name=` with a PDF's bytes: the
+/// file saved under `static/docs/<year>/<cluster>/`, named from `name`,
+/// never over another; answers its path for the form's `file`. The
+/// cluster-year's `documents:` changes only when the form is saved.
+pub fn upload_document(site: &Catalog, req: &super::Request<'_>) -> Result<Reply, Reply> {
+    let file = open(site, &req.query("path").unwrap_or_default())?;
+    let name = req.query("name").unwrap_or_default();
+    if !req.body.starts_with(b"%PDF-") {
+        return Err(Reply::json(
+            400,
+            &json!({ "error": t!(Msg::EditorNotPdf, name = name), "hint": t!(Msg::EditorNotPdfHint) }),
+        ));
+    }
+    let rel_folder = format!("docs/{}/{}", file.year, file.id);
+    let folder = site.dir().join("static").join(&rel_folder);
+    std::fs::create_dir_all(&folder).map_err(|e| super::photos::write_failed(&folder, &e))?;
+    let (saved, disk) = super::photos::free_name(&folder, &name, "pdf", "van-ban")?;
+    super::photos::write_new(&disk, req.body)?;
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let title = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    Ok(Reply::json(
+        200,
+        &json!({ "file": format!("{rel_folder}/{saved}"), "title": crate::text::nfc(title.trim()),
+                 "size": req.body.len() }),
+    ))
+}
+
 /// The keys of a cluster-year file in FORMAT.md's order (a new key is
 /// placed by it).
 const ORDER: &[&str] = &[
@@ -124,84 +154,6 @@ pub(super) fn year_file<'a>(path: &'a str, folder: &str) -> Option<(&'a str, i16
         return None;
     }
     Some((id, year.parse().ok()?))
-}
-
-/// One member as the form shows it.
-#[derive(serde::Deserialize, serde::Serialize, Debug, Clone, PartialEq, Default)]
-#[serde(default)]
-pub struct MemberRow {
-    pub unit: String,
-    pub role: Option<String>,
-    pub from: Option<String>,
-    pub until: Option<String>,
-    pub left_reason: Option<String>,
-}
-
-fn opt(s: &Option<crate::yaml::Spanned<String>>) -> Option<String> {
-    s.as_ref()
-        .map(|v| v.value.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-/// The file's members and targets, read from its text.
-fn read_form(path: &str, text: &str) -> Option<(Vec<MemberRow>, Vec<String>)> {
-    let src = crate::yaml::Source::file(std::path::Path::new(path), text);
-    let raw: crate::data::raw::RawCluster = crate::yaml::parse(text, src).ok()?;
-    let members = raw
-        .members
-        .iter()
-        .map(|m| MemberRow {
-            unit: m.unit.value.trim().to_string(),
-            role: opt(&m.role).filter(|r| r != "thanh_vien"),
-            from: opt(&m.from),
-            until: opt(&m.until),
-            left_reason: opt(&m.left_reason),
-        })
-        .collect();
-    let targets = raw.targets.iter().map(|t| t.value.clone()).collect();
-    Some((members, targets))
-}
-
-/// `members:` as the format's examples write it, one flow mapping a line.
-fn members_yaml(members: &[MemberRow]) -> String {
-    let mut out = String::from("members:\n");
-    for m in members {
-        let mut parts = vec![format!("unit: {}", m.unit.trim())];
-        let mut put = |k: &str, v: &Option<String>, quote: bool| {
-            if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-                parts.push(match quote {
-                    true => format!("{k}: {}", quoted(v)),
-                    false => format!("{k}: {v}"),
-                });
-            }
-        };
-        put("role", &m.role.clone().filter(|r| r != "thanh_vien"), false);
-        put("from", &m.from, false);
-        put("until", &m.until, false);
-        put("left_reason", &m.left_reason, true);
-        out.push_str(&format!("  - {{ {} }}\n", parts.join(", ")));
-    }
-    out
-}
-
-fn quoted(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn targets_yaml(targets: &[String]) -> Option<String> {
-    let kept: Vec<&str> = targets
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if kept.is_empty() {
-        return None;
-    }
-    let mut out = String::from("targets:\n");
-    for t in kept {
-        out.push_str(&format!("  - {}\n", quoted(&crate::text::nfc(t))));
-    }
-    Some(out)
 }
 
 struct ClusterFile {
@@ -258,11 +210,12 @@ fn choices(data: &crate::data::Data, year: i16) -> Vec<Value> {
 }
 
 fn form_json(site: &Catalog, file: &ClusterFile, diagnostics: Vec<Value>) -> Result<Value, Reply> {
-    let (members, targets) = read_form(&file.path, &file.text)
+    let form = Form::read(&file.path, &file.text)
         .ok_or_else(|| Reply::error(409, t!(Msg::EditorScoresNotAGrid, path = file.path)))?;
     let data = site.data();
     let last = jiff::civil::Date::new(file.year, 12, 31).ok();
-    let named: Vec<Value> = members
+    let named: Vec<Value> = form
+        .members
         .iter()
         .map(|m| {
             let name = data
@@ -281,10 +234,53 @@ fn form_json(site: &Catalog, file: &ClusterFile, diagnostics: Vec<Value>) -> Res
         .and_then(|cy| cy.scheme.clone());
     Ok(
         json!({ "path": file.path, "version": file.version, "cluster": file.id, "year": file.year,
-               "scheme": scheme,
-               "members": named, "targets": targets, "units": choices(&data, file.year),
+               "scheme": scheme, "members": named, "targets": form.targets,
+               "documents": form.documents, "signing": form.signing,
+               "document_kinds": document_kinds(&data),
+               "units": choices(&data, file.year), "all_units": all_units(&data),
                "diagnostics": diagnostics }),
     )
+}
+
+/// The kinds of document the site's cluster-years use, and the usual ones:
+/// the suggestions of the form's Loại field.
+fn document_kinds(data: &crate::data::Data) -> Vec<String> {
+    let mut kinds: Vec<String> = DOCUMENT_KINDS.iter().map(|k| k.to_string()).collect();
+    for cy in &data.cluster_years {
+        for d in &cy.documents {
+            if let Some(k) = &d.kind
+                && !kinds.contains(k)
+            {
+                kinds.push(k.clone());
+            }
+        }
+    }
+    kinds
+}
+
+/// The kinds a cluster's documents usually are (FORMAT.md §5 names two).
+const DOCUMENT_KINDS: &[&str] = &[
+    "ke_hoach",
+    "quy_che",
+    "bieu_cham_diem",
+    "bien_ban",
+    "quyet_dinh",
+    "bao_cao",
+];
+
+/// Every unit by its current name, in Vietnamese order: a meeting's host
+/// may be any unit, not only a member.
+fn all_units(data: &crate::data::Data) -> Vec<Value> {
+    let mut units: Vec<(&str, &str)> = data
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.current_name().full.as_str()))
+        .collect();
+    crate::text::sort_vi(&mut units, |u| u.1);
+    units
+        .into_iter()
+        .map(|(id, name)| json!({ "id": id, "name": name }))
+        .collect()
 }
 
 /// This file's diagnostics when `data/` is read with `text` for it.
@@ -302,7 +298,8 @@ fn diagnostics_with(site: &Catalog, path: &str, text: &str) -> Vec<crate::diag::
 }
 
 /// `GET /api/cluster-year?path=`: members (with their names that year),
-/// targets, the units to choose from, the file's diagnostics.
+/// targets, documents, signing, the units to choose from, the file's
+/// diagnostics.
 pub fn get(site: &Catalog, path: &str) -> Result<Reply, Reply> {
     let file = open(site, path)?;
     let diags = diagnostics_with(site, &file.path, &file.text);
@@ -310,7 +307,8 @@ pub fn get(site: &Catalog, path: &str) -> Result<Reply, Reply> {
     Ok(Reply::json(200, &form_json(site, &file, diags)?))
 }
 
-/// `POST /api/cluster-year` `{path, version, members, targets, force}`:
+/// `POST /api/cluster-year` `{path, version, members, targets, documents,
+/// signing, force}`:
 /// rewrites the keys that changed, keeps every other line; refused (nothing
 /// written) when the file is not the version opened or the change adds an
 /// error to it.
@@ -323,30 +321,12 @@ pub fn save(site: &Catalog, v: &Value) -> Result<Reply, Reply> {
             &json!({ "error": t!(Msg::EditorConflict, path = file.path), "disk": disk }),
         ));
     }
-    let (members, targets) = read_form(&file.path, &file.text)
+    let form = Form::read(&file.path, &file.text)
         .ok_or_else(|| Reply::error(409, t!(Msg::EditorScoresNotAGrid, path = file.path)))?;
-    let bad = || Reply::error(400, t!(Msg::EditorBadJson));
-    let new_members: Vec<MemberRow> = match &v["members"] {
-        Value::Null => members.clone(),
-        m => serde_json::from_value(m.clone()).map_err(|_| bad())?,
-    };
-    let new_targets: Vec<String> = match &v["targets"] {
-        Value::Null => targets.clone(),
-        t => serde_json::from_value(t.clone()).map_err(|_| bad())?,
-    };
-    let mut changes = Vec::new();
-    if new_members != members {
-        changes.push(super::front_edit::KeyChange {
-            key: "members",
-            wanted: Some(members_yaml(&new_members)),
-        });
-    }
-    if new_targets != targets {
-        changes.push(super::front_edit::KeyChange {
-            key: "targets",
-            wanted: targets_yaml(&new_targets),
-        });
-    }
+    let new = form
+        .edited(v)
+        .ok_or_else(|| Reply::error(400, t!(Msg::EditorBadJson)))?;
+    let changes = form.changes(&new);
     let unified = file.text.replace("\r\n", "\n");
     let text = super::front_edit::rewrite_in_order(&unified, &changes, ORDER);
     let errors = |t: &str| {

@@ -11,6 +11,7 @@
 
 mod access;
 mod catalog;
+mod cluster_form;
 mod clusters;
 mod docs;
 pub mod form;
@@ -263,6 +264,9 @@ impl Editor {
             }
             ("POST", "/_bangtin/api/cluster-year") => {
                 body_json(req).and_then(|v| clusters::save(&self.site, &v))
+            }
+            ("POST", "/_bangtin/api/cluster-year/document") => {
+                clusters::upload_document(&self.site, req)
             }
             ("POST", "/_bangtin/api/cluster-years/new") => {
                 body_json(req).and_then(|v| clusters::new_year(&self.site, &v))

@@ -28,23 +28,29 @@ pub fn upload(site: &Catalog, req: &Request<'_>, last: &[Diagnostic]) -> Answer 
         .disk
         .parent()
         .ok_or_else(|| Reply::error(400, t!(Msg::EditorNoDocument, path = path)))?;
-    let (name, disk) = free_name(folder, &wish, kind)?;
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&disk)
-        .map_err(|e| write_failed(&disk, &e))?;
-    std::io::Write::write_all(&mut out, req.body).map_err(|e| {
-        let _ = std::fs::remove_file(&disk);
-        write_failed(&disk, &e)
-    })?;
+    let (name, disk) = free_name(folder, &wish, kind.extension(), "anh")?;
+    write_new(&disk, req.body)?;
     site.wrote(&file.path);
     let mut doc = docs::doc_json(site, &site.find(&file.path)?, last)?;
     doc["file"] = Value::String(name);
     Ok(Reply::json(200, &doc))
 }
 
-fn write_failed(path: &Path, e: &std::io::Error) -> Reply {
+/// Makes the file `disk` with `bytes`, never over one that is there; a
+/// failed write leaves nothing.
+pub(super) fn write_new(disk: &Path, bytes: &[u8]) -> Result<(), Reply> {
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(disk)
+        .map_err(|e| write_failed(disk, &e))?;
+    std::io::Write::write_all(&mut out, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(disk);
+        write_failed(disk, &e)
+    })
+}
+
+pub(super) fn write_failed(path: &Path, e: &std::io::Error) -> Reply {
     Reply::error(500, t!(Msg::WriteFailed, path = path.display(), detail = e))
 }
 
@@ -94,8 +100,14 @@ fn into_bundle(site: &Catalog, file: MarkdownFile) -> Result<MarkdownFile, Reply
 }
 
 /// `anh-hoi-nghi.jpg`, else `anh-hoi-nghi-2.jpg`, … : never a file that is
-/// there, compared without case (as addresses are).
-fn free_name(folder: &Path, wish: &str, kind: Sniffed) -> Result<(String, PathBuf), Reply> {
+/// there, compared without case (as addresses are); `fallback` when the
+/// name has nothing to slug.
+pub(super) fn free_name(
+    folder: &Path,
+    wish: &str,
+    ext: &str,
+    fallback: &str,
+) -> Result<(String, PathBuf), Reply> {
     if wish.contains('\0') {
         return Err(Reply::error(400, t!(Msg::EditorBadName)));
     }
@@ -103,11 +115,10 @@ fn free_name(folder: &Path, wish: &str, kind: Sniffed) -> Result<(String, PathBu
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
     let mut slug = crate::text::slugify(&crate::text::nfc(stem));
     if slug.is_empty() {
-        slug = "anh".into();
+        slug = fallback.into();
     }
     slug.truncate(80);
     let slug = slug.trim_end_matches('-').to_string();
-    let ext = kind.extension();
     let taken: Vec<String> = std::fs::read_dir(folder)
         .map(|d| {
             d.flatten()
