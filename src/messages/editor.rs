@@ -250,7 +250,23 @@ catalogue! {
     ClusterTargetLabel => "Chỉ tiêu {n}", "Target {n}";
     ClusterTargetRemove => "Xóa chỉ tiêu {n}", "Remove target {n}";
     ClusterAddTarget => "Thêm chỉ tiêu", "Add a target";
-    ClusterOtherFields => "Tên cụm, biểu chấm điểm, văn bản, ký kết và tổng kết sửa trực tiếp trong {path}; bangtin check cho biết chỗ sai.", "The cluster's name, scheme, documents, signing and review are edited in {path} itself; bangtin check says what is wrong.";
+    ClusterDocuments => "Văn bản của cụm", "The cluster's documents";
+    DocKind => "Loại", "Kind";
+    DocTitle => "Tên văn bản", "Title";
+    DocNumber => "Số, ký hiệu", "Number";
+    DocDate => "Ngày ban hành", "Date";
+    DocFile => "Tệp (trong static/)", "File (in static/)";
+    DocOpen => "Mở tệp", "Open the file";
+    DocCellLabel => "{what} – văn bản {n}", "{what} – document {n}";
+    DocRemove => "Xóa văn bản {n}", "Remove document {n}";
+    DocUpload => "Tải lên văn bản PDF", "Upload a PDF document";
+    DocAdd => "Thêm văn bản không có tệp", "Add a document without a file";
+    DocUploaded => "Đã tải lên {file}; điền số, ngày rồi Lưu.", "Uploaded {file}; fill in its number and date, then Save.";
+    ClusterSigning => "Hội nghị ký kết giao ước", "The covenant signing";
+    SigningDate => "Ngày ký kết", "Date";
+    SigningHost => "Đơn vị đăng cai", "Host unit";
+    SigningPlace => "Địa điểm", "Place";
+    ClusterOtherFields => "Tên cụm, biểu chấm điểm, các đợt và năm sau sửa trực tiếp trong {path}, hội nghị tổng kết trong data/outcomes/; bangtin check cho biết chỗ sai.", "The cluster's name, scheme, phases and next year are edited in {path} itself, the review in data/outcomes/; bangtin check says what is wrong.";
     ClusterOpenScores => "Nhập điểm của cụm năm này", "Enter this year's scores";
     ClusterConflict => "Giữ bản của tôi: ghi danh sách thành viên và chỉ tiêu đang sửa lên bản trên đĩa. Lấy bản trên đĩa: bỏ các thay đổi của bạn.", "Keep mine: write the members and targets you edited over the disk's version. Take the disk's: drop your changes.";
     // publish

@@ -1,9 +1,10 @@
 // Units and cluster-years in the local editor, used the way a cluster's
 // secretary keeps them: find a unit without typing tone marks, add a new
 // one, rename it from a date; start next year's cluster from this year's,
-// add the new unit as Cụm phó, move it up, Lưu, Xuất bản; then the files
-// hold those lines and the built cluster page lists the unit under its new
-// name. A rename the checks refuse says why in the dialog and writes
+// add the new unit as Cụm phó, move it up, upload the signed covenant as a
+// PDF with its number and date, date the signing, Lưu, Xuất bản; then the
+// files hold those lines and the built cluster page lists the unit under
+// its new name and links the document. A rename the checks refuse says why in the dialog and writes
 // nothing. axe-core on the units list and the members form.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,16 +83,33 @@ try {
   const order = await page.$$eval('.bt-members tbody tr', (trs) => trs.map((tr) => tr.querySelector('select').value));
   check(order.length === rows + 1 && order[rows - 1] === id, 'the new member moved up one place', JSON.stringify(order));
   check(await page.evaluate(() => document.activeElement && document.activeElement.dataset.what === 'up'), 'focus stays on the moved row\'s button');
+  // a PDF of the signed covenant, its number and date; the signing
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Tải lên văn bản PDF' }).click()]);
+  await chooser.setFiles({ name: 'Giao ước thi đua 2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  const docTitle = page.getByLabel('Tên văn bản – văn bản 1');
+  check(await settle(page, () => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Tên văn bản – văn bản 1'),
+    'the uploaded document gets a row, its title focused');
+  check(await docTitle.inputValue() === 'Giao ước thi đua 2026', 'the title is proposed from the file name', await docTitle.inputValue());
+  await page.getByLabel('Loại – văn bản 1').fill('giao_uoc');
+  await page.getByLabel('Số, ký hiệu – văn bản 1').fill('01/GƯ-CTĐ1');
+  await page.getByLabel('Ngày ban hành – văn bản 1').fill('2026-03-10');
+  await page.getByLabel('Ngày ký kết').fill('2026-03-10');
+  await page.getByLabel('Đơn vị đăng cai').selectOption('tl-cd-so-vhttdl');
   await axeCheck(page, 'the members form');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   check(await settle(page, () => /Đã lưu/.test(document.querySelector('.bt-status').textContent)), 'Lưu saves the members');
   const written = fs.readFileSync(clusterFile, 'utf8');
   check(written.includes(`  - { unit: ${id}, role: cum_pho }\n`), 'the member is written as one flow line', written);
+  const pdf = 'docs/2026/cdvc-cum-1/giao-uoc-thi-dua-2026.pdf';
+  check(written.includes(`  - { kind: giao_uoc, title: Giao ước thi đua 2026, number: 01/GƯ-CTĐ1, date: 2026-03-10, file: ${pdf} }\n`)
+    && written.includes('signing: { date: 2026-03-10, host: tl-cd-so-vhttdl }'), 'the document and the signing are written', written);
+  check(fs.existsSync(path.join(site, 'static', pdf)), 'the PDF is in static/');
 
   await publish(page);
   const built = path.join(site, 'output', 'cum-thi-dua', 'cdvc-cum-1', '2026', 'index.html');
   const html = fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : '';
   check(html.includes(newName), 'the built cluster page lists the unit under its 2026 name', built);
+  check(html.includes('Giao ước thi đua 2026') && fs.existsSync(path.join(site, 'output', pdf)), 'the built page links the document, published with it');
   check(errors.length === 0, 'no script error on these pages', errors.join('; '));
 } finally {
   await closeEditor(browser, serve, site);

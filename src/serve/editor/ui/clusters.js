@@ -278,6 +278,11 @@
       return { unit: m.unit, role: m.role || '', from: m.from || '', until: m.until || '', left_reason: m.left_reason || '' };
     });
     this.targets = data.targets.slice();
+    this.documents = (data.documents || []).map(function (d) {
+      return { kind: d.kind || '', title: d.title || '', number: d.number || '', date: d.date || '', file: d.file || '' };
+    });
+    var s = data.signing || {};
+    this.signing = { date: s.date || '', host: s.host || '', place: s.place || '' };
     this.ui.setDirty(false);
   };
 
@@ -299,6 +304,7 @@
     this.problems = el('div', { 'aria-live': 'polite' });
     this.table = el('tbody');
     this.targetList = el('ol', { class: 'bt-targets' });
+    this.docTable = el('tbody');
     var form = el('form', { class: 'bt-form', novalidate: true, onsubmit: function (e) { e.preventDefault(); self.save(false); } });
     ui.add(form, [
       el('p', { class: 'bt-path', text: d.path }),
@@ -320,6 +326,13 @@
         self.dirty();
         self.drawTargets(self.targets.length - 1);
       } }),
+      el('h2', { id: 'bt-docs-h', text: w('ClusterDocuments') }),
+      el('div', { class: 'bt-tablewrap' }, el('table', { class: 'bt-rank bt-members', 'aria-labelledby': 'bt-docs-h' },
+        el('thead', null, el('tr', null, [w('DocKind'), w('DocTitle'), w('DocNumber'), w('DocDate'), w('DocFile'), '']
+          .map(function (t) { return el('th', { scope: 'col', text: t }); }))), this.docTable)),
+      el('datalist', { id: 'bt-doc-kinds' }, (d.document_kinds || []).map(function (k) { return el('option', { value: k }); })),
+      this.documentButtons(),
+      this.signingFields(),
       el('p', { class: 'bt-note', text: w('ClusterOtherFields', { path: d.path }) }),
       el('div', { class: 'bt-actions' }, this.saveBtn, this.status, ui.publishButton(),
         d.scheme ? el('a', { href: '#scores=' + encodeURIComponent('data/scores/' + d.year + '/' + d.cluster + '.yaml'), text: w('ClusterOpenScores') }) : null)
@@ -328,6 +341,7 @@
     this.showProblems(d.diagnostics, '');
     this.drawMembers();
     this.drawTargets();
+    this.drawDocuments();
   };
 
   ClusterForm.prototype.showProblems = function (diags, error) {
@@ -408,13 +422,92 @@
     });
   };
 
+  // ---- documents: a row each; a PDF uploaded adds a row with its file
+  ClusterForm.prototype.drawDocuments = function (focusRow) {
+    var ui = this.ui, el = ui.el, w = ui.w, self = this;
+    ui.clear(this.docTable);
+    this.documents.forEach(function (doc, i) {
+      var label = function (what) { return w('DocCellLabel', { what: what, n: i + 1 }); };
+      var input = function (key, type, word, attrs) {
+        var c = el('input', { type: type, value: doc[key], 'aria-label': label(w(word)) });
+        Object.keys(attrs || {}).forEach(function (k) { c.setAttribute(k, attrs[k]); });
+        c.addEventListener('input', function () { doc[key] = c.value; self.dirty(); });
+        return c;
+      };
+      var title = input('title', 'text', 'DocTitle');
+      ui.add(self.docTable, el('tr', null,
+        el('td', null, input('kind', 'text', 'DocKind', { list: 'bt-doc-kinds' })), el('td', null, title),
+        el('td', null, input('number', 'text', 'DocNumber')), el('td', null, input('date', 'date', 'DocDate')),
+        el('td', null, input('file', 'text', 'DocFile', { spellcheck: 'false' }),
+          doc.file ? el('a', { href: '/' + doc.file, target: '_blank', rel: 'noopener', text: w('DocOpen') }) : null),
+        el('td', { class: 'bt-rowacts' }, el('button', { type: 'button', class: 'bt-danger', text: w('Remove'),
+          'aria-label': w('DocRemove', { n: i + 1 }), onclick: function () {
+            self.documents.splice(i, 1);
+            self.dirty();
+            self.drawDocuments();
+          } }))));
+      if (i === focusRow) setTimeout(function () { title.focus(); }, 0);
+    });
+  };
+
+  ClusterForm.prototype.documentButtons = function () {
+    var ui = this.ui, el = ui.el, w = ui.w, self = this;
+    var err = el('div', { 'aria-live': 'polite' });
+    // never shown: the button opens it
+    var input = el('input', { type: 'file', accept: '.pdf,application/pdf', hidden: true, 'aria-label': w('DocUpload') });
+    input.addEventListener('change', function () {
+      var f = input.files && input.files[0];
+      input.value = '';
+      if (!f) return;
+      ui.clear(err);
+      f.arrayBuffer().then(function (bytes) {
+        return ui.request('POST', 'cluster-year/document?' + ui.q({ path: self.data.path, name: f.name }), bytes, true);
+      }).then(function (r) {
+        if (!r.ok) { showRefusal(ui, r, {}, err); return; }
+        self.documents.push({ kind: '', title: r.data.title, number: '', date: '', file: r.data.file });
+        self.dirty();
+        self.drawDocuments(self.documents.length - 1);
+        ui.announce(w('DocUploaded', { file: r.data.file }));
+      });
+    });
+    return el('div', null, el('div', { class: 'bt-actions' },
+      el('button', { type: 'button', text: w('DocUpload'), onclick: function () { input.click(); } }),
+      el('button', { type: 'button', text: w('DocAdd'), onclick: function () {
+        self.documents.push({ kind: '', title: '', number: '', date: '', file: '' });
+        self.dirty();
+        self.drawDocuments(self.documents.length - 1);
+      } }), input), err);
+  };
+
+  // ---- the signing meeting; its host may be any unit
+  ClusterForm.prototype.signingFields = function () {
+    var ui = this.ui, el = ui.el, w = ui.w, self = this, s = this.signing;
+    var date = el('input', { type: 'date', value: s.date });
+    var host = el('select', null, [el('option', { value: '', text: w('ClusterPickUnit') })].concat((this.data.all_units || []).map(function (u) {
+      return el('option', { value: u.id, text: u.name });
+    })));
+    host.value = s.host;
+    var place = el('input', { type: 'text', value: s.place });
+    [['date', date], ['host', host], ['place', place]].forEach(function (p) {
+      p[1].addEventListener(p[1].tagName === 'SELECT' ? 'change' : 'input', function () { s[p[0]] = p[1].value; self.dirty(); });
+    });
+    return el('fieldset', { class: 'bt-meta' }, el('legend', { text: w('ClusterSigning') }),
+      field(ui, w('SigningDate'), date), field(ui, w('SigningHost'), host), field(ui, w('SigningPlace'), place));
+  };
+
   ClusterForm.prototype.save = function (force, version) {
     var ui = this.ui, w = ui.w, self = this;
     var members = this.members.filter(function (m) { return m.unit; }).map(function (m) {
       return { unit: m.unit, role: m.role || null, from: m.from || null, until: m.until || null, left_reason: m.left_reason || null };
     });
+    var orNull = function (v) { return v ? v : null; };
+    var documents = this.documents.map(function (d) {
+      return { kind: orNull(d.kind), title: d.title, number: orNull(d.number), date: orNull(d.date), file: orNull(d.file) };
+    });
+    var s = this.signing;
+    var signing = s.date || s.host || s.place ? { date: orNull(s.date), host: orNull(s.host), place: orNull(s.place) } : null;
     var body = { path: this.data.path, version: version !== undefined ? version : this.data.version,
-                 members: members, targets: this.targets, force: !!force };
+                 members: members, targets: this.targets, documents: documents, signing: signing, force: !!force };
     this.saveBtn.disabled = true;
     this.status.textContent = w('Saving');
     ui.request('POST', 'cluster-year', body).then(function (r) {
