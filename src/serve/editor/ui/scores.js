@@ -495,7 +495,9 @@
       if (!r.ok) {
         self.status.textContent = r.error;
         ui.announce(r.error);
-        if (r.data && r.data.diagnostics) self.showPreview({ diagnostics: r.data.diagnostics, ignored: [] });
+        // the ranking of what is typed stays beside the refusal's reasons
+        var last = self.last || {};
+        if (r.data && r.data.diagnostics) self.showPreview({ diagnostics: r.data.diagnostics, ignored: [], results: last.results, phases: last.phases });
         return;
       }
       var tab = self.tab;
