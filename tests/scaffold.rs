@@ -328,16 +328,7 @@ fn new_scores_lists_every_member_and_leaf_and_loads_as_not_scored_until_filled()
         "{text}"
     );
     assert!(text.contains(first_unit), "{text}");
-    let units = [
-        "tl-cd-so-y-te",
-        "tl-cd-so-vhttdl",
-        "tl-cd-so-gddt",
-        "tl-cd-so-ldtbxh",
-        "tl-cd-dai-ptth",
-        "tl-cd-bv-da-khoa",
-        "tl-cd-truong-cdsp",
-    ];
-    for u in units {
+    for u in common::book::UNITS {
         assert!(text.contains(&format!("\n    {u}:\n      self:\n")), "{u}");
     }
 

@@ -87,7 +87,8 @@ impl Book {
     }
 }
 
-/// The members of cdvc-cum-1 in 2024, in the order `fill` scores them.
+/// The members of cdvc-cum-1 in 2024 in the file's order, the one `fill`
+/// scores them in.
 pub const UNITS: [&str; 7] = [
     "tl-cd-so-y-te",
     "tl-cd-so-vhttdl",
