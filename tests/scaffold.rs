@@ -328,7 +328,8 @@ fn new_scores_lists_every_member_and_leaf_and_loads_as_not_scored_until_filled()
         "{text}"
     );
     assert!(text.contains(first_unit), "{text}");
-    for u in common::book::UNITS {
+    let units = common::book::UNITS;
+    for u in units {
         assert!(text.contains(&format!("\n    {u}:\n      self:\n")), "{u}");
     }
 
