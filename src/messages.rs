@@ -557,6 +557,10 @@ catalogue! {
         "{name} is not a PDF file; a cluster's documents are uploaded as PDF";
     EditorNotPdfHint => "mở văn bản bằng Word hoặc trình xem, chọn Lưu thành PDF (hay In ra PDF), rồi tải tệp đó lên",
         "open the document in Word or a viewer, choose Save as PDF (or Print to PDF), then upload that file";
+    BodiesUnreadable => "không đọc lại được nội dung bài đã tạm lưu trong .bangtin-cache/ nên chưa xuất bản gì",
+        "the article text kept for a while in .bangtin-cache/ could not be read back, so nothing was published";
+    BodiesUnreadableHint => "kiểm tra ổ đĩa còn chỗ và thư mục trang còn ghi được, rồi chạy lại bangtin build",
+        "check that the disk has room and the site folder is writable, then run bangtin build again";
     EditorConflict => "{path} đã được sửa ở nơi khác sau khi bạn mở nó; chưa lưu gì",
         "{path} was changed elsewhere after you opened it; nothing was saved";
     EditorNotAForm => "Phần đầu bài (front matter) chưa đọc được nên không lưu theo biểu mẫu; hãy sửa dạng văn bản",

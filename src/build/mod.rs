@@ -122,6 +122,12 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     diags.extend(data::check_documents(&data, &docs));
     diags.extend(data::check_organiser(&data, &config, site_dir));
     let media = process_images(site_dir, &config, &docs, opts, &mut diags);
+    // Only a build that writes its output keeps bodies beside the site
+    // (`bangtin check` leaves the site folder as it is).
+    let bodies = opts
+        .write
+        .then(|| site::body::BodyStore::create(&site_dir.join(crate::media::CACHE_DIR)))
+        .flatten();
     let (site, ds) = site::build(
         config,
         docs,
@@ -129,6 +135,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         ModelOptions {
             drafts: opts.drafts,
             failed,
+            bodies: bodies.clone(),
         },
         media,
     );
@@ -164,6 +171,10 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         statics,
         staging.as_ref(),
     ));
+    if bodies.as_ref().is_some_and(|b| b.failed()) {
+        diags
+            .push(Diagnostic::error(t!(Msg::BodiesUnreadable)).hint(t!(Msg::BodiesUnreadableHint)));
+    }
     if diags.has_errors() {
         // Dropping the staging folder removes it: the old output stays.
         return Err(diags.sorted());

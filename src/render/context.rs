@@ -310,9 +310,11 @@ impl Shared {
             RouteKind::Article(i) => {
                 let a = &site.articles[*i];
                 ctx.insert_value("card", self.cards[*i].clone());
-                ctx.insert("article", &article_value(site, a));
+                // read once (from the build's store, maybe) for both uses
+                let html = a.html.text();
+                ctx.insert("article", &article_value(site, a, &html));
                 jsonld.push(jsonld::news_article(site, a, &self.publisher));
-                insert_body(&mut ctx, site, &a.html, &a.gallery);
+                insert_body(&mut ctx, site, &html, &a.gallery);
                 title = &a.title;
                 description = &a.summary;
                 section = "/tin-tuc/";
@@ -564,7 +566,12 @@ impl Shared {
         // that start at the site root get the scheme and host.
         let entries: Vec<String> = items
             .iter()
-            .map(|&i| absolute_links(&gallery_marker::strip(&site.articles[i].html), &base.origin))
+            .map(|&i| {
+                absolute_links(
+                    &gallery_marker::strip(&site.articles[i].html.text()),
+                    &base.origin,
+                )
+            })
             .collect();
         ctx.insert("contents", &entries);
         ctx.insert(
@@ -616,11 +623,11 @@ fn card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
     }
 }
 
-fn article_value<'a>(site: &'a Site, a: &'a Article) -> ArticleValue<'a> {
+fn article_value<'a>(site: &'a Site, a: &'a Article, html: &'a str) -> ArticleValue<'a> {
     let base = &site.config.base_url;
     let source = a.source_info.as_ref();
     ArticleValue {
-        html: gallery_marker::strip(&a.html),
+        html: gallery_marker::strip(html),
         time: format_datetime(a.date.local),
         byline: a.byline.as_deref(),
         event: a.event.as_deref(),

@@ -50,6 +50,8 @@ pub struct Entry<'a> {
 pub enum Body<'a> {
     Text(String),
     Html(&'a str),
+    /// An article's, maybe kept on disk by the build until now.
+    Article(&'a crate::site::body::BodyHtml),
 }
 
 impl Default for Body<'_> {
@@ -64,6 +66,7 @@ impl Body<'_> {
         match self {
             Body::Text(t) => std::borrow::Cow::Borrowed(t),
             Body::Html(html) => std::borrow::Cow::Owned(plain_text(html)),
+            Body::Article(html) => std::borrow::Cow::Owned(plain_text(&html.text())),
         }
     }
 }
@@ -156,7 +159,7 @@ pub fn collect(site: &Site) -> Vec<Entry<'_>> {
                 },
                 names,
                 lead,
-                body: Body::Html(&a.html),
+                body: Body::Article(&a.html),
             }
         })
         .collect();

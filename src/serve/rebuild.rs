@@ -199,6 +199,8 @@ impl Session {
         let opts = ModelOptions {
             drafts: self.opts.drafts,
             failed: self.failed_docs(),
+            // serve compares and swaps bodies on every edit: in memory
+            bodies: None,
         };
         let (data, ds) = crate::data::load(&site_dir);
         diags.extend(ds);

@@ -3,6 +3,7 @@
 //! pages, tags, year archives and pagination are decided here; nothing here
 //! formats HTML except the Markdown bodies, rendered once per document.
 
+pub mod body;
 mod data_pages;
 mod gallery;
 mod links;
@@ -40,7 +41,8 @@ pub struct Article {
     /// Site path (`/tin-tuc/2024/a/`), without the base path.
     pub path: String,
     pub summary: String,
-    pub html: String,
+    /// In a build, kept on disk until its page is made (`body`).
+    pub html: body::BodyHtml,
     /// Indexes into [`Site::tags`].
     pub tags: Vec<usize>,
     pub byline: Option<String>,
@@ -185,12 +187,21 @@ pub struct ModelOptions {
     /// Markdown files that exist but failed to load (their errors are
     /// reported already): links to them are not reported as broken.
     pub failed: Vec<String>,
+    /// Where a build keeps the articles' bodies until their pages are made;
+    /// `None`: in memory.
+    pub bodies: Option<std::sync::Arc<body::BodyStore>>,
 }
 
 /// Turns a document's Markdown body into HTML. `build` renders every body;
 /// `serve` passes one that reuses the bodies it rendered before.
 pub trait BodyRenderer: Sync {
     fn render(&self, src: &MarkdownSource<'_>, links: &dyn Links) -> markdown::Rendered;
+
+    /// An article's body already put in a [`body::BodyStore`], when the
+    /// renderer did so (its `render` then gave an empty `html`).
+    fn stored(&self, _path: &str) -> Option<body::BodyHtml> {
+        None
+    }
 }
 
 /// Renders every body afresh.
@@ -217,18 +228,35 @@ pub fn build(
     let refs: Vec<&Document> = docs.iter().collect();
     let link_map =
         links::LinkMap::new(&config, &refs, opts.drafts, &media).with_failed(&opts.failed);
-    let rendered: HashMap<String, markdown::Rendered> = docs
+    let made: Vec<(String, markdown::Rendered, Option<body::BodyHtml>)> = docs
         .par_iter_mut()
         .filter(|doc| opts.drafts || !doc.front.draft)
         .map(|doc| {
-            let r = render_body(doc, config.markdown, &link_map, &FreshBodies);
+            let mut r = render_body(doc, config.markdown, &link_map, &FreshBodies);
             doc.forget_body();
-            (doc.path.clone(), r)
+            // An article's body goes to the store at once: all of them in
+            // memory with the documents was the model's peak.
+            let stored = match (&opts.bodies, doc.kind) {
+                (Some(store), DocKind::Article) => Some(store.put(std::mem::take(&mut r.html))),
+                _ => None,
+            };
+            (doc.path.clone(), r, stored)
         })
         .collect();
     drop(link_map);
     let refs: Vec<&Document> = docs.iter().collect();
-    let bodies = Prerendered(std::sync::Mutex::new(rendered));
+    let mut rendered = HashMap::with_capacity(made.len());
+    let mut stored = HashMap::new();
+    for (path, r, s) in made {
+        if let Some(s) = s {
+            stored.insert(path.clone(), s);
+        }
+        rendered.insert(path, r);
+    }
+    let bodies = Prerendered(
+        std::sync::Mutex::new(rendered),
+        std::sync::Mutex::new(stored),
+    );
     let (site, mut diags) = model_from(config, &refs, data, opts, media, &bodies);
     // The documents are let go before the search index is made: both at
     // once were the build's peak (measured at 100,000 articles).
@@ -237,18 +265,28 @@ pub fn build(
     (finish(site, &mut diags), diags)
 }
 
-/// Bodies rendered before the model, handed out once each by path.
-struct Prerendered(std::sync::Mutex<HashMap<String, markdown::Rendered>>);
+/// Bodies rendered before the model, handed out once each by path; the
+/// articles' bodies put in the store, by path.
+struct Prerendered(
+    std::sync::Mutex<HashMap<String, markdown::Rendered>>,
+    std::sync::Mutex<HashMap<String, body::BodyHtml>>,
+);
+
+/// Takes `path` out of `map`; a poisoned lock still holds a whole map, as
+/// taking out cannot leave it half-changed.
+fn take_out<T>(map: &std::sync::Mutex<HashMap<String, T>>, path: &str) -> Option<T> {
+    map.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .remove(path)
+}
 
 impl BodyRenderer for Prerendered {
     fn render(&self, src: &MarkdownSource<'_>, _: &dyn Links) -> markdown::Rendered {
-        // Taking out of the map cannot leave it half-changed: a poisoned
-        // lock still holds a whole map.
-        let mut map = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.remove(src.path).unwrap_or_default()
+        take_out(&self.0, src.path).unwrap_or_default()
+    }
+
+    fn stored(&self, path: &str) -> Option<body::BodyHtml> {
+        take_out(&self.1, path)
     }
 }
 
@@ -382,7 +420,7 @@ fn model_from(
                     slug: doc.slug.clone(),
                     date,
                     summary,
-                    html: r.html,
+                    html: bodies.stored(&doc.path).unwrap_or_else(|| r.html.into()),
                     tags: Vec::new(),
                     byline: doc.front.byline.clone(),
                     event: doc.event.clone(),

@@ -228,7 +228,7 @@ fn swap_text(good: &mut Good, e: &mut Edit) {
     match e.slot {
         Slot::Article(i) => {
             let a = &mut good.site.articles[i];
-            std::mem::swap(&mut a.html, &mut e.html);
+            a.html.swap_text(&mut e.html);
             std::mem::swap(&mut a.summary, &mut e.summary);
             good.renderer.refresh_card(&good.site, i);
         }
