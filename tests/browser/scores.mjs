@@ -1,10 +1,10 @@
 // The scores grid of the local editor, used the way a cluster secretary
 // uses it: open Điểm thi đua, pick a cluster-year and an assessor's sheet,
-// type a value off the step and one above the maximum into the leading
-// unit's column (the cell
-// shows the server's message, the ranking leaves the unit out), fix it,
-// type a low score (the ranking order changes), Lưu, Xuất bản; then the
-// built ket-qua.json ranks as the preview did. axe-core on the grid page.
+// type scores for the leader and three more units of the ranking: one off the step and
+// one above the maximum (each cell shows the server's message, the ranking
+// leaves the unit out), fix them, type low scores (the ranking order
+// changes), Lưu, Xuất bản; then the built ket-qua.json ranks as the preview
+// did. axe-core on the grid page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, check, failed, bangtinBin, exampleCopy, serveEditor, axeCheck, publish, closeEditor } from './lib.mjs';
@@ -24,39 +24,50 @@ try {
   await page.click(`a[href="#scores=${encodeURIComponent('data/scores/2024/cdvc-cum-3.yaml')}"]`);
   await page.waitForSelector('.bt-rank tbody tr');
 
-  // the leading unit and its first cell on a sheet that counts: the scheme
-  // ranks the year by its last phase, as the panel of assessors scored it
+  // the first four units of the ranking and their first cell on a sheet
+  // that counts: the scheme ranks the year by its last phase, as the panel
+  // of assessors scored it
   await page.locator('[role=tab]', { hasText: 'Chấm –' }).last().click();
-  const top = await page.$eval('.bt-rank tbody tr', (tr) => ({ unit: tr.dataset.unit, name: tr.querySelector('th').firstChild.textContent }));
-  const col = await page.$$eval('thead th.bt-unitcol', (ths, name) => ths.findIndex((t) => t.textContent === name), top.name);
-  check(col >= 0, 'the leading unit of the ranking has a column in the grid', top.name);
-  const cell = page.locator(`input.bt-score[data-c="${col}"]`).first();
-  const original = await cell.inputValue();
+  // (the sheet's assessor has no column of its own)
+  const rows = await page.$$eval('.bt-rank tbody tr', (trs) => trs.map((tr) => ({ unit: tr.dataset.unit, name: tr.querySelector('th').firstChild.textContent })));
+  const colOf = await page.$$eval('thead th.bt-unitcol', (ths, names) => names.map((n) => ths.findIndex((t) => t.textContent === n)), rows.map((u) => u.name));
+  const ranked = rows.filter((u, i) => colOf[i] >= 0).slice(0, 4);
+  const cols = colOf.filter((c) => c >= 0).slice(0, 4);
+  check(ranked.length === 4 && rows[0].unit === ranked[0].unit, 'the leader and three more units of the ranking have columns on this sheet', JSON.stringify(colOf));
+  const [top, second, third, fourth] = ranked.map((u, i) => ({ ...u, col: cols[i], cell: page.locator(`input.bt-score[data-c="${cols[i]}"]`).first() }));
+  for (const u of [top, second, third, fourth]) u.original = await u.cell.inputValue();
   const rankOf = (unit) => page.$eval(`.bt-rank tr[data-unit="${unit}"] td`, (td) => td.textContent).catch(() => 'missing');
-  const messageOf = () => cell.evaluate((i) => document.getElementById(i.getAttribute('aria-describedby')).textContent);
+  const messageOf = (u) => u.cell.evaluate((i) => document.getElementById(i.getAttribute('aria-describedby')).textContent);
   const settle = (fn, arg) => page.waitForFunction(fn, arg, { timeout: 20000 }).then(() => true, () => false);
+  const invalid = (u, yes) => settle(([c, v]) => document.querySelector(`input.bt-score[data-c="${c}"]`).getAttribute('aria-invalid') === v, [u.col, yes ? 'true' : 'false']);
 
-  await cell.fill('0,3');
-  const offStep = await settle(([c]) => document.querySelector(`input.bt-score[data-c="${c}"]`).getAttribute('aria-invalid') === 'true', [col]);
-  check(offStep, 'a value off the step is marked invalid at once');
-  const stepMsg = await messageOf();
+  await top.cell.fill('0,3');
+  check(await invalid(top, true), 'a value off the step is marked invalid at once');
+  const stepMsg = await messageOf(top);
   check(/0,3/.test(stepMsg) && /bước/.test(stepMsg), 'the cell says, in Vietnamese, that 0,3 is off the step', stepMsg);
   check(await rankOf(top.unit) === '—', 'the ranking leaves the unit out while its cell is wrong', await rankOf(top.unit));
 
-  await cell.fill('999');
-  await settle(([c, m]) => document.getElementById(document.querySelector(`input.bt-score[data-c="${c}"]`)
-    .getAttribute('aria-describedby')).textContent !== m, [col, stepMsg]);
-  const maxMsg = await messageOf();
+  await second.cell.fill('999');
+  check(await invalid(second, true), 'a value above the maximum is marked invalid');
+  const maxMsg = await messageOf(second);
   check(/999/.test(maxMsg) && maxMsg !== stepMsg, 'a value above the maximum gets its own message', maxMsg);
+  check(await settle(([u]) => document.querySelector(`.bt-rank tr[data-unit="${u}"] td`).textContent === '—', [second.unit]),
+    'the second unit is left out too while its cell is wrong');
 
-  await cell.fill(original);
-  const fixed = await settle(([c, u]) => document.querySelector(`input.bt-score[data-c="${c}"]`).getAttribute('aria-invalid') === 'false'
-    && document.querySelector(`.bt-rank tr[data-unit="${u}"] td`).textContent === '1', [col, top.unit]);
-  check(fixed, 'fixing the value clears the mark and the unit leads again');
+  await top.cell.fill(top.original);
+  await second.cell.fill(second.original);
+  const fixed = await settle(([a, b, u]) => [a, b].every((c) => document.querySelector(`input.bt-score[data-c="${c}"]`).getAttribute('aria-invalid') === 'false')
+    && document.querySelector(`.bt-rank tr[data-unit="${u}"] td`).textContent === '1', [top.col, second.col, top.unit]);
+  check(fixed, 'fixing both values clears the marks and the unit leads again');
 
-  await cell.fill('0');
-  const moved = await settle(([u]) => document.querySelector('.bt-rank tbody tr').dataset.unit !== u, [top.unit]);
-  check(moved, 'a low score changes the ranking order');
+  // the third and fourth units' scores typed, then a low score for the
+  // leader: the order changes
+  await third.cell.fill(third.original);
+  await fourth.cell.fill('0');
+  await top.cell.fill('0');
+  const moved = await settle(([u, f]) => document.querySelector('.bt-rank tbody tr').dataset.unit !== u
+    && document.querySelector(`.bt-rank tr[data-unit="${f}"]`) !== null, [top.unit, fourth.unit]);
+  check(moved, 'low scores change the ranking order');
   const preview = await page.$$eval('.bt-rank tbody tr', (trs) => trs.map((tr) => [tr.dataset.unit, tr.querySelector('td').textContent]));
 
   await axeCheck(page, 'the scores grid');
