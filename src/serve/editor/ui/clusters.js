@@ -328,7 +328,7 @@
       } }),
       el('h2', { id: 'bt-docs-h', text: w('ClusterDocuments') }),
       el('div', { class: 'bt-tablewrap' }, el('table', { class: 'bt-rank bt-members', 'aria-labelledby': 'bt-docs-h' },
-        el('thead', null, el('tr', null, [w('DocKind'), w('DocTitle'), w('DocNumber'), w('DocDate'), w('DocFile'), '']
+        el('thead', null, el('tr', null, [w('DocKind'), w('DocTitle'), w('DocNumber'), w('DocDate'), w('DocFile'), w('Remove')]
           .map(function (t) { return el('th', { scope: 'col', text: t }); }))), this.docTable)),
       el('datalist', { id: 'bt-doc-kinds' }, (d.document_kinds || []).map(function (k) { return el('option', { value: k }); })),
       this.documentButtons(),
