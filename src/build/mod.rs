@@ -123,11 +123,13 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     diags.extend(data::check_organiser(&data, &config, site_dir));
     let media = process_images(site_dir, &config, &docs, opts, &mut diags);
     // Only a build that writes its output keeps bodies beside the site
-    // (`bangtin check` leaves the site folder as it is).
+    // (`bangtin check` leaves the site folder as it is), in the site's
+    // cache, which `bangtin clean` removes.
     let bodies = opts
         .write
-        .then(|| site::body::BodyStore::create(&site_dir.join(crate::media::CACHE_DIR)))
-        .flatten();
+        .then(|| media::open_folder(site_dir, site::body::FOLDER).ok())
+        .flatten()
+        .and_then(|dir| site::body::BodyStore::create(&dir));
     let (site, ds) = site::build(
         config,
         docs,

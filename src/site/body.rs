@@ -28,14 +28,16 @@ impl std::fmt::Debug for BodyStore {
     }
 }
 
+/// The store's folder in the site's cache (`media::open_folder`).
+pub const FOLDER: &str = "bodies";
+
 impl BodyStore {
-    /// A new store in `dir` (made when missing); `None` where bodies cannot
-    /// be kept on disk, and they stay in memory.
+    /// A new store in the folder `dir`; `None` where bodies cannot be kept
+    /// on disk, and they stay in memory.
     pub fn create(dir: &Path) -> Option<Arc<BodyStore>> {
         if !cfg!(unix) {
             return None;
         }
-        std::fs::create_dir_all(dir).ok()?;
         let path = dir.join(format!("bodies-{}.tmp", std::process::id()));
         let file = File::options()
             .read(true)

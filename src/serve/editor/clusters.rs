@@ -101,9 +101,9 @@ pub fn upload_document(site: &Catalog, req: &super::Request<'_>) -> Result<Reply
     }
     let rel_folder = format!("docs/{}/{}", file.year, file.id);
     let folder = site.dir().join("static").join(&rel_folder);
-    std::fs::create_dir_all(&folder).map_err(|e| super::photos::write_failed(&folder, &e))?;
-    let (saved, disk) = super::photos::free_name(&folder, &name, "pdf", "van-ban")?;
-    super::photos::write_new(&disk, req.body)?;
+    std::fs::create_dir_all(&folder).map_err(|e| super::upload::write_failed(&folder, &e))?;
+    let (saved, disk) = super::upload::free_name(&folder, &name, "pdf", "van-ban")?;
+    super::upload::write_new(&disk, req.body)?;
     let stem = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let title = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     Ok(Reply::json(

@@ -22,6 +22,7 @@ mod scores_grid;
 mod scores_import;
 mod units;
 mod units_edit;
+mod upload;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};

@@ -3,13 +3,12 @@
 //! into `.bangtin-trash/`. The name the browser gives is only a wish: the
 //! file is named from its slug and the extension its bytes prove.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::{Value, json};
 
 use super::catalog::Catalog;
 use super::docs::{self, Answer};
 use super::form::Photo;
+use super::upload::{free_name, write_failed, write_new};
 use super::{Reply, Request};
 use crate::content::{MarkdownFile, TRASH_DIR};
 use crate::diag::Diagnostic;
@@ -34,24 +33,6 @@ pub fn upload(site: &Catalog, req: &Request<'_>, last: &[Diagnostic]) -> Answer 
     let mut doc = docs::doc_json(site, &site.find(&file.path)?, last)?;
     doc["file"] = Value::String(name);
     Ok(Reply::json(200, &doc))
-}
-
-/// Makes the file `disk` with `bytes`, never over one that is there; a
-/// failed write leaves nothing.
-pub(super) fn write_new(disk: &Path, bytes: &[u8]) -> Result<(), Reply> {
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(disk)
-        .map_err(|e| write_failed(disk, &e))?;
-    std::io::Write::write_all(&mut out, bytes).map_err(|e| {
-        let _ = std::fs::remove_file(disk);
-        write_failed(disk, &e)
-    })
-}
-
-pub(super) fn write_failed(path: &Path, e: &std::io::Error) -> Reply {
-    Reply::error(500, t!(Msg::WriteFailed, path = path.display(), detail = e))
 }
 
 /// The kind the bytes prove, when bangtin can publish it; else the
@@ -97,46 +78,6 @@ fn into_bundle(site: &Catalog, file: MarkdownFile) -> Result<MarkdownFile, Reply
     let moved = format!("{stem}/index.md");
     site.wrote(&moved);
     site.find(&moved)
-}
-
-/// `anh-hoi-nghi.jpg`, else `anh-hoi-nghi-2.jpg`, … : never a file that is
-/// there, compared without case (as addresses are); `fallback` when the
-/// name has nothing to slug.
-pub(super) fn free_name(
-    folder: &Path,
-    wish: &str,
-    ext: &str,
-    fallback: &str,
-) -> Result<(String, PathBuf), Reply> {
-    if wish.contains('\0') {
-        return Err(Reply::error(400, t!(Msg::EditorBadName)));
-    }
-    let base = wish.rsplit(['/', '\\']).next().unwrap_or_default();
-    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    let mut slug = crate::text::slugify(&crate::text::nfc(stem));
-    if slug.is_empty() {
-        slug = fallback.into();
-    }
-    slug.truncate(80);
-    let slug = slug.trim_end_matches('-').to_string();
-    let taken: Vec<String> = std::fs::read_dir(folder)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.file_name().to_string_lossy().to_lowercase())
-                .collect()
-        })
-        .unwrap_or_default();
-    (1..10_000)
-        .map(|n| match n {
-            1 => format!("{slug}.{ext}"),
-            n => format!("{slug}-{n}.{ext}"),
-        })
-        .find(|name| !taken.contains(name))
-        .map(|name| {
-            let disk = folder.join(&name);
-            (name, disk)
-        })
-        .ok_or_else(|| Reply::error(409, t!(Msg::EditorBadName)))
 }
 
 /// `GET /api/photo?path=&file=`: the original, only for an image of the
