@@ -494,10 +494,8 @@
       if (r.status === 409 && r.data && r.data.disk) { self.conflict(r.data); return; }
       if (!r.ok) {
         self.status.textContent = r.error;
+        // (a refused save has no diagnostics: the preview's stay shown)
         ui.announce(r.error);
-        // the ranking of what is typed stays beside the refusal's reasons
-        var last = self.last || {};
-        if (r.data && r.data.diagnostics) self.showPreview({ diagnostics: r.data.diagnostics, ignored: [], results: last.results, phases: last.phases });
         return;
       }
       var tab = self.tab;
