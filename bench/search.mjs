@@ -9,10 +9,11 @@
 // (level 6, or the file's own size when that is smaller: Pagefind's files are
 // compressed already) of the search's own files until the first results show,
 // and whether the first result is the expected page. bangtin: the search
-// script and the index files, the query typed into the page's field.
+// script and the index files the page had when it showed the first results,
+// the query typed into the page's field.
 // Pagefind: pagefind.js and every file it fetches, the query given to its
 // JavaScript API and the first 5 results' data loaded (what its UI shows
-// first). The HTML page and style sheet are left out for both.
+// first). The HTML page, style sheet and icon are left out for both.
 // Prints one JSON line per query and tool, then a summary line per tool.
 // SEARCH_TOOLS=bangtin measures bangtin alone (no Pagefind index needed).
 import fs from 'node:fs';
@@ -62,12 +63,20 @@ async function measure(tool, q) {
   const t0 = Date.now();
   if (tool === 'bangtin') {
     await page.goto(`${base}/tim-kiem/`, { waitUntil: 'load' });
-    log = log.filter((p) => p === '/search.js');
-    await page.fill('#tu-khoa', q);
-    await page.waitForFunction(() => {
+    // The files fetched by the time the status says the count, which it
+    // does once the first results are on the page (the rest of the page of
+    // results may load after).
+    await page.evaluate(() => {
       const s = document.getElementById('trang-thai-tim');
-      return s.textContent !== '' && s.textContent !== s.dataset.loading;
-    }, null, { timeout: 30000 });
+      new MutationObserver(() => {
+        if (!window.benchShown && s.textContent !== '' && s.textContent !== s.dataset.loading) {
+          window.benchShown = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+        }
+      }).observe(s, { childList: true, characterData: true, subtree: true });
+    });
+    await page.fill('#tu-khoa', q);
+    await page.waitForFunction(() => window.benchShown, null, { timeout: 30000 });
+    log = await page.evaluate(() => window.benchShown);
     first = await page.evaluate(() => document.querySelector('#ket-qua-tim h2 a')?.getAttribute('href') || '');
   } else {
     await page.goto(`${base}${PF_PAGE}`, { waitUntil: 'load' });
@@ -76,7 +85,7 @@ async function measure(tool, q) {
     first = urls[0] || '';
   }
   const ms = Date.now() - t0;
-  const files = log.filter((p) => p !== '/tim-kiem/' && p !== PF_PAGE && !p.endsWith('.css') && p !== '/favicon.ico');
+  const files = log.filter((p) => p !== '/tim-kiem/' && p !== PF_PAGE && !p.endsWith('.css') && !p.startsWith('/favicon.'));
   const bytes = files.reduce((n, p) => n + sent(p), 0);
   await ctx.close();
   return { tool, q, requests: files.length, bytes, first, ms, files: files.map((p) => `${p} ${sent(p)}`) };

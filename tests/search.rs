@@ -190,16 +190,23 @@ fn d_for_đ_old_tone_placement_abbreviations_and_phrases_match() {
     assert!(got[8].is_empty());
 }
 
-#[test]
-fn the_data_is_found_typed_units_clusters_and_results() {
-    // The example site (the repository root) has units, clusters and scores.
+/// The example site (the repository root: units, clusters and scores)
+/// built into a temporary folder, and the output's path.
+fn example_site() -> (tempfile::TempDir, std::path::PathBuf) {
     let out = tempfile::tempdir().unwrap();
     let mut opts = bangtin::build::BuildOptions::new(Path::new(".").to_path_buf());
     opts.output_dir = Some(out.path().join("o"));
     let report = bangtin::build::run(&opts);
     assert!(report.is_ok(), "the example site builds");
+    let o = out.path().join("o");
+    (out, o)
+}
+
+#[test]
+fn the_data_is_found_typed_units_clusters_and_results() {
+    let (_keep, out) = example_site();
     let got = first_results(
-        &out.path().join("o"),
+        &out,
         &[
             "so tu phap",
             "ket qua thi dua so tu phap 2024",
@@ -214,6 +221,62 @@ fn the_data_is_found_typed_units_clusters_and_results() {
         "{:?}",
         got[2][0]
     );
+}
+
+#[test]
+fn a_units_results_of_every_year_sit_together_and_a_table_shows_in_rank_order() {
+    let (_keep, out) = example_site();
+    // The shown data of every entry, in id order.
+    let dir = out.join("tim-kiem/chi-muc");
+    let mut entries: Vec<serde_json::Value> = Vec::new();
+    for i in 0.. {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("m{i}.json"))) else {
+            break;
+        };
+        let group: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        entries.extend(group);
+    }
+    let rows: Vec<(&str, i64)> = entries
+        .iter()
+        .filter(|e| e["k"] == "r")
+        .map(|e| (e["t"].as_str().unwrap(), e["r"]["y"].as_i64().unwrap()))
+        .collect();
+    assert!(rows.len() > 20, "{} result rows", rows.len());
+    // One unit's rows follow one another, newest year first, so a search
+    // for the unit shows them from one or two files.
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, (title, year)) in rows.iter().enumerate() {
+        if i > 0 && rows[i - 1].0 == *title {
+            assert!(
+                rows[i - 1].1 > *year,
+                "{title}: {} then {year}",
+                rows[i - 1].1
+            );
+        } else {
+            assert!(!seen.contains(title), "{title}'s rows are apart");
+            seen.push(title);
+        }
+    }
+    assert!(
+        seen.len() < rows.len(),
+        "some unit has results of two years"
+    );
+    // Rows of one table that score the same show in its rank order.
+    let got = first_hits(&out, "ket qua thi dua 2024");
+    let table = &got[0]["r"];
+    let ranks: Vec<i64> = got
+        .iter()
+        .take_while(|h| h["r"]["c"] == table["c"] && h["r"]["y"] == 2024)
+        .map(|h| h["r"]["h"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1, 2, 3, 4, 5], "{got:?}");
+}
+
+/// The first hits of one query, as query.cjs prints them.
+fn first_hits(out: &Path, query: &str) -> Vec<serde_json::Value> {
+    let printed = node(&["tests/search/query.cjs", out.to_str().unwrap(), query]);
+    let v: serde_json::Value = serde_json::from_str(printed.trim()).unwrap();
+    v["hits"].as_array().unwrap().clone()
 }
 
 #[test]
@@ -238,7 +301,7 @@ fn the_index_is_few_bounded_files_and_the_page_names_its_version() {
         assert!(!records.is_empty());
         assert_eq!(records[0].0, firsts[i]);
         let last = serde_json::to_string(records.last().unwrap()).unwrap();
-        assert!(shard.len() <= bangtin::search::SHARD_BYTES + last.len() + 2);
+        assert!(shard.len() <= bangtin::search::GROUP_BYTES + last.len() + 2);
     }
     let entries = root["n"].as_u64().unwrap() as usize;
     assert_eq!(entries, 10, "ten articles");

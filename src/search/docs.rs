@@ -109,9 +109,10 @@ pub struct RowShown {
 }
 
 /// Every entry of the site, in the order of their ids: units, clusters,
-/// result rows (newest year first), pages, articles (newest first). Entries
-/// that tend to be found together sit together, so their shown data comes
-/// in few files.
+/// result rows (by unit, in the units' order, newest year first), pages,
+/// articles (newest first). Entries that tend to be found together sit
+/// together, so their shown data comes in few files: a search for a unit
+/// finds its results of every year.
 pub fn collect(site: &Site) -> Vec<Entry<'_>> {
     let rooted = |p: &str| site.config.base_url.rooted(p);
     let mut out: Vec<Entry<'_>> = site.data.units.iter().map(|u| unit(u, &rooted)).collect();
@@ -120,9 +121,21 @@ pub fn collect(site: &Site) -> Vec<Entry<'_>> {
     }
     let mut years: Vec<&ClusterYear> = site.data.cluster_years.iter().collect();
     years.sort_by_key(|cy| std::cmp::Reverse(cy.year));
-    for cy in years {
-        out.extend(result_rows(site, cy, &rooted));
-    }
+    let unit_at: std::collections::HashMap<&str, usize> = site
+        .data
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let mut rows: Vec<(usize, Entry<'_>)> = years
+        .into_iter()
+        .flat_map(|cy| result_rows(site, cy, &rooted))
+        .map(|(unit, e)| (unit_at.get(unit).copied().unwrap_or(usize::MAX), e))
+        .collect();
+    // Stable: a unit's rows stay newest year first.
+    rows.sort_by_key(|(unit, _)| *unit);
+    out.extend(rows.into_iter().map(|(_, e)| e));
     for p in &site.pages {
         out.push(Entry {
             shown: Shown {
@@ -256,12 +269,12 @@ fn cluster(site: &Site, years: &[usize], rooted: &impl Fn(&str) -> String) -> En
     }
 }
 
-/// One entry per unit of the year's results table.
-fn result_rows(
-    site: &Site,
-    cy: &ClusterYear,
+/// One entry per unit of the year's results table, with the unit's id.
+fn result_rows<'s>(
+    site: &'s Site,
+    cy: &'s ClusterYear,
     rooted: &impl Fn(&str) -> String,
-) -> Vec<Entry<'static>> {
+) -> Vec<(&'s str, Entry<'static>)> {
     let Some(results) = &cy.results else {
         return Vec::new();
     };
@@ -295,7 +308,7 @@ fn result_rows(
             names.extend(short);
             let mut lead: Vec<Cow<'static, str>> = vec![cy.name.clone().into()];
             lead.extend(row.classification.clone().map(Cow::Owned));
-            Entry {
+            let entry = Entry {
                 shown: Shown {
                     kind: Some(Kind::Result),
                     url: url.clone(),
@@ -313,7 +326,8 @@ fn result_rows(
                 names,
                 lead,
                 body: Body::Text(String::new()),
-            }
+            };
+            (row.unit.as_str(), entry)
         })
         .collect()
 }

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::words::ABBREVIATIONS;
-use super::{ENTRIES_PER_FILE, Entry, IndexFile, Postings, SHARD_BYTES};
+use super::{ENTRIES_PER_FILE, Entry, GROUP_BYTES, IndexFile, Postings, SHARD_BYTES};
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -31,7 +31,11 @@ pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec
         });
     };
     for (key, p) in postings {
-        if shard.len() >= SHARD_BYTES {
+        // A word's pairs and marked spellings follow it in byte order and
+        // stay in its shard (a query asks for them with the word), up to
+        // GROUP_BYTES.
+        let starts_word = !key.contains([' ', '!']);
+        if shard.len() >= SHARD_BYTES && (starts_word || shard.len() >= GROUP_BYTES) {
             flush(&mut shard, &mut files);
         }
         if shard.is_empty() {
@@ -188,6 +192,60 @@ mod tests {
                 .filter(|&i| digit(s.as_bytes()[1 + i as usize / 6]) & (1 << (i % 6)) != 0)
                 .collect(),
             _ => panic!("unknown list form {s}"),
+        }
+    }
+
+    /// Keys in byte order: words `w0`…, each with a long list, its marked
+    /// spelling and `pairs` pairs of a few ids each (`w3` has 600).
+    fn postings(n: u32) -> Vec<(String, Vec<Postings>)> {
+        let mut out = Vec::new();
+        for w in 0..8 {
+            let word = format!("w{w}");
+            let every = |step: u32| Postings {
+                text: (0..n).step_by(step as usize).collect(),
+                names: vec![w],
+            };
+            out.push((word.clone(), vec![every(2 + w)]));
+            let pairs = if w == 3 { 600 } else { 40 };
+            for p in 0..pairs {
+                let few = Postings {
+                    text: Vec::new(),
+                    names: vec![p, p + 7, p + 100],
+                };
+                out.push((format!("{word} x{p:03}"), vec![few]));
+            }
+            out.push((format!("{word}!s"), vec![every(50)]));
+        }
+        out
+    }
+
+    #[test]
+    fn a_shard_starts_with_a_word_unless_the_words_run_passes_the_group_bound() {
+        let n = 12_000;
+        let entries: Vec<Entry<'_>> = (0..n).map(|_| Entry::default()).collect();
+        let files = files(&entries, &postings(n as u32));
+        let shards: Vec<&IndexFile> = files.iter().filter(|f| f.name.starts_with('s')).collect();
+        assert!(shards.len() > 3, "{} shards", shards.len());
+        let mut cut_inside = 0;
+        for pair in shards.windows(2) {
+            let next: Vec<(String, String, String)> =
+                serde_json::from_slice(&pair[1].bytes).unwrap();
+            let first = &next[0].0;
+            if first.contains([' ', '!']) {
+                // Only a run longer than GROUP_BYTES is cut inside.
+                assert!(first.starts_with("w3 "), "{first}");
+                assert!(pair[0].bytes.len() >= GROUP_BYTES);
+                cut_inside += 1;
+            }
+        }
+        assert!(cut_inside >= 1, "w3's run is longer than GROUP_BYTES");
+        for s in &shards {
+            assert!(
+                s.bytes.len() <= GROUP_BYTES + 4096,
+                "{} {}",
+                s.name,
+                s.bytes.len()
+            );
         }
     }
 

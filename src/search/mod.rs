@@ -5,12 +5,15 @@
 //!   count, the abbreviations.
 //! - `s<N>.json`: a shard, a run of keys in byte order, each with the entries
 //!   whose text has it and those whose titles or names have it. A shard is
-//!   cut at [`SHARD_BYTES`], so a query fetches only the shards of its words.
+//!   cut at [`SHARD_BYTES`] before a word, so a query fetches one shard per
+//!   word: the word's pairs and marked spellings come with it.
 //! - `m<N>.json`: what [`ENTRIES_PER_FILE`] entries show as results.
 //!
 //! Keys are words folded by [`words`], the same words with their marks
-//! (`ma!s` for *má*), and adjacent pairs of the words of titles, names and
-//! summaries (`thi dua`), so that a phrase ranks above scattered words.
+//! (`ma!s` for *má*), and adjacent pairs of the words of titles and names
+//! (`thi dua`), so that a phrase ranks above scattered words. Summaries give
+//! words but no pairs: their pairs were 60 % of all keys and made the words'
+//! runs too long to share a shard with them.
 //! Ranking happens in the browser: per query word its idf, weighted by
 //! where it matched (a BM25 without term frequency: bodies count once);
 //! equal scores put the shorter title first (its length normalisation).
@@ -30,9 +33,16 @@ use words::{SpelledOut, abbreviation_at, for_each_word};
 /// Where the index files live, a site path.
 pub const DIR: &str = "/tim-kiem/chi-muc/";
 
-/// A shard is cut once its JSON passes this many bytes (a single key with a
-/// longer list keeps its own shard).
-pub const SHARD_BYTES: usize = 6 * 1024;
+/// A shard is cut once its JSON passes this many bytes, before a word (a
+/// single key with a longer list keeps its own shard). A query fetches one
+/// shard per word, of which it reads one record: 3 KB sends half the bytes
+/// of 6 KB for 10 % more files (bench/RESULTS.md, 2026-12-07).
+pub const SHARD_BYTES: usize = 3 * 1024;
+
+/// A shard grows past [`SHARD_BYTES`] to keep a word's pairs and marked
+/// spellings with it, up to this: a common word's run is 5 to 12 KB at
+/// 10,000 articles, and three times gave the fewest requests for the bytes.
+pub const GROUP_BYTES: usize = 3 * SHARD_BYTES;
 
 /// Entries whose shown data share one `m<N>.json`.
 pub const ENTRIES_PER_FILE: usize = 16;
@@ -241,10 +251,10 @@ impl ChunkIndex {
 /// Every key of one entry, with where it was found, given to `add`.
 fn entry_keys(e: &Entry<'_>, add: &mut impl FnMut(&str, u8)) {
     for name in &e.names {
-        phrase_keys(name, IN_NAMES, true, add);
+        phrase_keys(name, IN_NAMES, Spellings::WithPairs, add);
     }
     for lead in &e.lead {
-        phrase_keys(lead, IN_TEXT, false, add);
+        phrase_keys(lead, IN_TEXT, Spellings::Plain, add);
     }
     let mut spelled = SpelledOut::default();
     for_each_word(&e.body.text(), |w| {
@@ -255,27 +265,40 @@ fn entry_keys(e: &Entry<'_>, add: &mut impl FnMut(&str, u8)) {
     });
 }
 
-/// The keys of a short text: its words, adjacent pairs, the abbreviations
-/// it spells out, and (`marked`) each word with its marks.
-fn phrase_keys(text: &str, w: u8, marked: bool, add: &mut impl FnMut(&str, u8)) {
+/// Which keys a short text gives besides its words and the abbreviations it
+/// spells out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spellings {
+    /// None: a summary, a label.
+    Plain,
+    /// Each word with its marks, and adjacent pairs: a title, a name.
+    WithPairs,
+}
+
+/// The keys of a short text: its words, the abbreviations it spells out,
+/// and the [`Spellings`] asked for.
+fn phrase_keys(text: &str, w: u8, spellings: Spellings, add: &mut impl FnMut(&str, u8)) {
+    let full = spellings == Spellings::WithPairs;
     // One buffer for the keys made by joining, and the words' keys kept for
     // the pairs: this runs for every title, tag and summary.
     let mut joined = String::new();
     let mut keys: Vec<String> = Vec::new();
     for_each_word(text, |word| {
         add(&word.key, w);
-        if marked && word.write_exact(&mut joined) {
+        if full && word.write_exact(&mut joined) {
             add(&joined, w);
         }
         keys.push(word.key.clone());
     });
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    for pair in keys.windows(2) {
-        joined.clear();
-        joined.push_str(pair[0]);
-        joined.push(' ');
-        joined.push_str(pair[1]);
-        add(&joined, w);
+    if full {
+        for pair in keys.windows(2) {
+            joined.clear();
+            joined.push_str(pair[0]);
+            joined.push(' ');
+            joined.push_str(pair[1]);
+            add(&joined, w);
+        }
     }
     for i in 0..keys.len() {
         if let Some(abbr) = abbreviation_at(&keys, i) {

@@ -8,7 +8,8 @@
 // It types toneless queries key by key and checks the first result, the
 // highlighted words in their own diacritics, the live status, the address
 // (?q= kept in history, the back button), the requests a first query makes,
-// and the page without JavaScript. Exits 1 when any check fails.
+// a page of ten and more on request, and the page without JavaScript.
+// Exits 1 when any check fails.
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, requestLog, gzipSize, check, failed } from './lib.mjs';
@@ -115,7 +116,20 @@ check(got[0]?.kind.startsWith('Cụm thi đua') && got[0]?.title.startsWith('C�
 await typeQuery(page, 'xyzzyq');
 check(await page.textContent('#trang-thai-tim') === 'Không tìm thấy kết quả nào.', 'no result says so');
 
-// 5. An address with ?q= searches on arrival; keyboard reaches the results.
+// 5. A common word: the first screen of results, then the rest of the page
+// of ten, then ten more on request.
+await typeQuery(page, 'cong doan');
+got = await results(page);
+const many = Number((await page.textContent('#trang-thai-tim')).replace(/\D/g, ''));
+check(many > 20 && got.length === 10, 'a page shows ten results of many', `${got.length} of ${many}`);
+check(await page.isVisible('#them-ket-qua'), 'more results are offered');
+await page.click('#them-ket-qua');
+await page.waitForFunction(() => document.querySelectorAll('#ket-qua-tim > li').length === 20);
+const twenty = await results(page);
+check(new Set(twenty.map((r) => `${r.href} ${r.title}`)).size === 20, 'the button adds ten other results',
+  JSON.stringify(twenty.map((r) => r.title)));
+
+// 6. An address with ?q= searches on arrival; keyboard reaches the results.
 await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent('ky ket giao uoc')}`, { waitUntil: 'load' });
 await settled(page, 'ky ket giao uoc');
 got = await results(page);
@@ -133,7 +147,7 @@ check(focused === `a:${got[0].href}`, 'Tab from the field reaches the first resu
 check(errors.length === 0, 'no script error or blocked resource', errors.join(' | '));
 await phone.close();
 
-// 6. Without JavaScript the page says so and offers the lists.
+// 7. Without JavaScript the page says so and offers the lists.
 const plain = await browser.newContext({ javaScriptEnabled: false });
 const nojs = await plain.newPage();
 await nojs.goto(`${base}/tim-kiem/`, { waitUntil: 'load' });

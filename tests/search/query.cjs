@@ -17,10 +17,11 @@ for (const q of queries) {
   const entry = (id) => read(`m${Math.floor(id / root.m)}.json`)[id % root.m];
   // The page of results the browser shows first, ordered as it orders them.
   const page = search.rank(root, shards, query).slice(0, search.PAGE);
-  search.shorterFirst(page, 0, page.length, entry);
+  search.shorterFirst(page, 0, Math.min(search.FIRST, page.length), entry);
+  search.shorterFirst(page, search.FIRST, page.length, entry);
   const hits = page.slice(0, 5).map(([id, score]) => {
     const e = entry(id);
-    return { k: e.k, t: e.t, u: e.u, score: Math.round(score * 100) / 100 };
+    return { k: e.k, t: e.t, u: e.u, r: e.r, score: Math.round(score * 100) / 100 };
   });
   console.log(JSON.stringify({ query: q, shards: search.shardsFor(root, query).length, hits }));
 }

@@ -12,7 +12,9 @@
   var ALNUM = /^[\p{L}\p{N}]$/u;
   var ASCII_ALNUM = /^[0-9A-Za-z]$/;
   var INVISIBLE = /^[\u200C\u200D\u2060\uFEFF\u00AD]$/;
-  var PAGE = 10;
+  // Results a page shows, and of those the first screen's, shown as soon as
+  // their files are in (the rest follow).
+  var PAGE = 10, FIRST = 5;
 
   // The words of `text`: offsets (UTF-16), key without marks, signature.
   function words(text) {
@@ -224,22 +226,33 @@
 
   // Among hits of equal score in hits[from, to), an article or a name with
   // the shorter title first (BM25's length normalisation: the words matched
-  // make more of it). Only within one kind: ids put units, clusters, results
-  // (in rank order, which stays), pages and articles in that order, so other
-  // ties keep it. `entryOf(id)` gives an entry's shown data ({k, t}).
+  // make more of it), and the results of one table in its rank order (the
+  // tables in the order they come). Only within one kind: ids put units,
+  // clusters, results, pages and articles in that order, so other ties keep
+  // it. `entryOf(id)` gives an entry's shown data ({k, t, r}).
   function shorterFirst(hits, from, to, entryOf) {
-    function before(a, b) {
-      var x = entryOf(a[0]), y = entryOf(b[0]);
-      if (x.k !== y.k || x.k === "r") return a[0] - b[0];
-      return words(x.t).length - words(y.t).length || a[0] - b[0];
+    function order(run) {
+      var tables = new Map();
+      var keyed = run.map(function (h) {
+        var e = entryOf(h[0]);
+        if (e.k !== "r") return { h: h, k: e.k, a: words(e.t).length, b: 0 };
+        var table = e.r.c + "\n" + e.r.y;
+        if (!tables.has(table)) tables.set(table, tables.size);
+        return { h: h, k: e.k, a: tables.get(table), b: e.r.h || Infinity };
+      });
+      keyed.sort(function (x, y) {
+        if (x.k !== y.k) return x.h[0] - y.h[0];
+        // Two unranked rows give NaN, which falls through to the ids.
+        return x.a - y.a || x.b - y.b || x.h[0] - y.h[0];
+      });
+      return keyed.map(function (x) { return x.h; });
     }
     var i = from;
     while (i < to) {
       var j = i + 1;
       while (j < to && hits[j][1] === hits[i][1]) j++;
       if (j - i > 1) {
-        var run = hits.slice(i, j).sort(before);
-        run.forEach(function (h, k) { hits[i + k] = h; });
+        order(hits.slice(i, j)).forEach(function (h, k) { hits[i + k] = h; });
       }
       i = j;
     }
@@ -308,8 +321,8 @@
       return li;
     }
 
-    function showMore(mine) {
-      var ids = shown.slice(list.children.length, list.children.length + PAGE);
+    function showMore(mine, count) {
+      var ids = shown.slice(list.children.length, list.children.length + count);
       var names = [];
       ids.forEach(function (h) {
         var name = "m" + Math.floor(h[0] / root.m) + ".json";
@@ -321,8 +334,12 @@
         var from = list.children.length;
         shorterFirst(shown, from, from + ids.length, entry);
         shown.slice(from, from + ids.length).forEach(function (h) { list.append(render(entry(h[0]))); });
-        more.hidden = list.children.length >= shown.length;
       });
+    }
+
+    // The button for more results, once the results asked for are shown.
+    function offerMore(mine) {
+      if (mine === seq) more.hidden = list.children.length >= shown.length;
     }
 
     function search(q) {
@@ -341,7 +358,11 @@
         if (mine !== seq) return;
         shown = shards.length ? rank(root, shards, query) : [];
         if (!shown.length) { say("none"); return; }
-        return showMore(mine).then(function () { if (mine === seq) say("count", shown.length); });
+        return showMore(mine, FIRST).then(function () {
+          if (mine !== seq) return;
+          say("count", shown.length);
+          return showMore(mine, PAGE - FIRST).then(function () { offerMore(mine); });
+        });
       }).catch(function () {
         if (mine === seq) say("failed");
       });
@@ -373,7 +394,11 @@
       remember(input.value, true);
       search(input.value);
     });
-    more.addEventListener("click", function () { showMore(seq); });
+    more.addEventListener("click", function () {
+      var mine = seq;
+      more.hidden = true;
+      showMore(mine, PAGE).then(function () { offerMore(mine); });
+    });
     window.addEventListener("popstate", fromAddress);
     fromAddress();
   }
@@ -382,5 +407,5 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
   }
-  if (typeof module !== "undefined") module.exports = { words: words, decode: decode, parse: parse, rank: rank, shardsFor: shardsFor, shorterFirst: shorterFirst, PAGE: PAGE };
+  if (typeof module !== "undefined") module.exports = { words: words, decode: decode, parse: parse, rank: rank, shardsFor: shardsFor, shorterFirst: shorterFirst, PAGE: PAGE, FIRST: FIRST };
 })();
