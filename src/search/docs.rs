@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::words::{Word, WordReader};
 use crate::data::ClusterYear;
 use crate::results::RowStatus;
 use crate::site::{Article, Site, cluster_year_path, unit_path};
@@ -61,13 +62,15 @@ impl Default for Body<'_> {
 }
 
 impl Body<'_> {
-    /// The words' text.
-    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+    /// Calls `f` with every word's key (its signature left empty).
+    pub fn for_each_key(&self, mut f: impl FnMut(&Word)) {
+        let mut reader = WordReader::keys_only();
         match self {
-            Body::Text(t) => std::borrow::Cow::Borrowed(t),
-            Body::Html(html) => std::borrow::Cow::Owned(plain_text(html)),
-            Body::Article(html) => std::borrow::Cow::Owned(plain_text(&html.text())),
+            Body::Text(t) => reader.feed(t, 0, &mut f),
+            Body::Html(html) => html_words(html, &mut reader, &mut f),
+            Body::Article(html) => html_words(&html.text(), &mut reader, &mut f),
         }
+        reader.finish(&mut f);
     }
 }
 
@@ -332,19 +335,20 @@ fn result_rows<'s>(
         .collect()
 }
 
-/// The text of an HTML body: tags dropped (with the contents of `script`
-/// and `style`), the entities bangtin and Markdown write decoded, each tag a
-/// word break.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find(['<', '&']) {
-        out.push_str(&rest[..lt]);
-        let tail = &rest[lt..];
+/// Reads the words of an HTML body: tags dropped (with the contents of
+/// `script` and `style`), the entities bangtin and Markdown write decoded,
+/// each tag a word break. The text between tags is read where it is: making
+/// a plain copy of every body first cost a fifth of the index's time.
+fn html_words(html: &str, reader: &mut WordReader, f: &mut impl FnMut(&Word)) {
+    let mut at = 0;
+    while let Some(found) = html[at..].find(['<', '&']) {
+        let lt = at + found;
+        reader.feed(&html[at..lt], at, f);
+        let tail = &html[lt..];
         if tail.starts_with('&') {
             let (text, used) = entity(tail);
-            out.push_str(text.as_deref().unwrap_or("&"));
-            rest = &tail[used..];
+            reader.feed(text.as_deref().unwrap_or("&"), lt, f);
+            at = lt + used;
             continue;
         }
         let skip_to = ["script", "style"]
@@ -360,14 +364,13 @@ pub fn plain_text(html: &str) -> String {
                 .and_then(|i| tail[i..].find('>').map(|j| i + j)),
             None => tail.find('>'),
         };
-        out.push(' ');
-        rest = match end {
-            Some(e) => &tail[e + 1..],
-            None => "",
+        reader.finish(f);
+        at = match end {
+            Some(e) => lt + e + 1,
+            None => html.len(),
         };
     }
-    out.push_str(rest);
-    out
+    reader.feed(&html[at..], at, f);
 }
 
 /// An entity at the start of `s`: its text and its length, or `None` and 1.
@@ -399,13 +402,13 @@ fn entity(s: &str) -> (Option<String>, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::Body;
 
     #[test]
-    fn plain_text_drops_tags_scripts_and_decodes_entities() {
-        let html = "<p>Sở <b>Tư&nbsp;pháp</b> &amp; UBND</p><script>var x=\"<p>\";</script><p>&#273;&#x111;</p>";
-        let t = plain_text(html);
-        let words: Vec<&str> = t.split_whitespace().collect();
-        assert_eq!(words, ["Sở", "Tư", "pháp", "&", "UBND", "đđ"]);
+    fn an_html_body_gives_its_text_words_not_its_tags_or_scripts() {
+        let html = "<p>Sở <b>Tư&nbsp;pháp</b> &amp; UB<i>ND</i></p><script>var x=\"<p>\";</script><p>&#273;&#x111;a</p><style>p{}</style>cuối";
+        let mut keys = Vec::new();
+        Body::Html(html).for_each_key(|w| keys.push(w.key.clone()));
+        assert_eq!(keys, ["so", "tu", "phap", "ub", "nd", "dda", "cuoi"]);
     }
 }
