@@ -6,6 +6,10 @@
 
 use std::time::Duration;
 
+// The allocator of the `bangtin` binary, so the times are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(site_dir) = args.next().map(std::path::PathBuf::from) else {

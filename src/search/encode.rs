@@ -7,6 +7,7 @@
 //! entries *not* in it. No list is longer than a sixth of the entry count in
 //! characters, however common its word.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::words::ABBREVIATIONS;
@@ -30,7 +31,20 @@ pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec
             bytes: std::mem::take(shard),
         });
     };
-    for (key, p) in postings {
+    // Each key's record is made in parallel (the lists' packing is most of
+    // the encoding), then the records are cut into shards in order.
+    let records: Vec<(&str, Vec<u8>)> = postings
+        .par_iter()
+        .map(|(key, p)| {
+            let text: Vec<&[u32]> = p.iter().map(|c| &c.text[..]).collect();
+            let names: Vec<&[u32]> = p.iter().map(|c| &c.names[..]).collect();
+            let record = (key.as_str(), list(&text, n), list(&names, n));
+            // Serialising strings and a tuple cannot fail.
+            let json = serde_json::to_vec(&record).expect("JSON of strings");
+            (key.as_str(), json)
+        })
+        .collect();
+    for (key, record) in records {
         // A word's pairs and marked spellings follow it in byte order and
         // stay in its shard (a query asks for them with the word), up to
         // GROUP_BYTES.
@@ -44,22 +58,22 @@ pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec
         } else {
             shard.push(b',');
         }
-        let text: Vec<&[u32]> = p.iter().map(|c| &c.text[..]).collect();
-        let names: Vec<&[u32]> = p.iter().map(|c| &c.names[..]).collect();
-        let record = (key.as_str(), list(&text, n), list(&names, n));
-        // Serialising strings and a tuple cannot fail.
-        serde_json::to_writer(&mut shard, &record).expect("JSON of strings");
+        shard.extend_from_slice(&record);
     }
     if !shard.is_empty() {
         flush(&mut shard, &mut files);
     }
-    for (i, group) in entries.chunks(ENTRIES_PER_FILE).enumerate() {
-        let shown: Vec<&super::docs::Shown> = group.iter().map(|e| &e.shown).collect();
-        files.push(IndexFile {
-            name: format!("m{i}.json"),
-            bytes: serde_json::to_vec(&shown).expect("JSON of strings and numbers"),
+    let shown = entries
+        .par_chunks(ENTRIES_PER_FILE)
+        .enumerate()
+        .map(|(i, group)| {
+            let shown: Vec<&super::docs::Shown> = group.iter().map(|e| &e.shown).collect();
+            IndexFile {
+                name: format!("m{i}.json"),
+                bytes: serde_json::to_vec(&shown).expect("JSON of strings and numbers"),
+            }
         });
-    }
+    files.par_extend(shown);
     let root = Root {
         layout: LAYOUT,
         entries: n,

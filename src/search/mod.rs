@@ -117,8 +117,10 @@ pub(crate) struct Postings {
 /// ascending list: copying them into one would hold every list twice, and
 /// that was the build's peak (measured at 100,000 articles).
 fn invert(entries: &[Entry<'_>]) -> Vec<(String, Vec<Postings>)> {
-    // A few chunks per thread: each allocates its keys' text once.
-    let chunk_len = (entries.len() / (4 * rayon::current_num_threads())).max(64);
+    // Many chunks per thread: each allocates its keys' text once, and
+    // articles cost far more than units, so few chunks left a thread idle
+    // at the end (16 a thread was 8 % faster than 4 at 10,000 articles).
+    let chunk_len = (entries.len() / (16 * rayon::current_num_threads())).max(64);
     let chunks: Vec<Vec<Vec<(String, Postings)>>> = entries
         .par_chunks(chunk_len)
         .enumerate()
