@@ -28,7 +28,7 @@ use rayon::prelude::*;
 
 use crate::site::Site;
 pub use docs::{Body, Entry, Kind};
-use words::{SpelledOut, abbreviation_at, for_each_word};
+use words::{SpelledOut, for_each_word};
 
 /// Where the index files live, a site path.
 pub const DIR: &str = "/tim-kiem/chi-muc/";
@@ -325,30 +325,63 @@ enum Spellings {
 /// and the [`Spellings`] asked for.
 fn phrase_keys(text: &str, w: u8, spellings: Spellings, add: &mut impl FnMut(&str, u8)) {
     let full = spellings == Spellings::WithPairs;
-    // One buffer for the keys made by joining, and the words' keys kept for
-    // the pairs: this runs for every title, tag and summary.
+    // One buffer for the keys made by joining and one for the word before,
+    // reused: this runs for every title, tag and summary.
     let mut joined = String::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut before = String::new();
+    let mut spelled = SpelledOut::default();
     for_each_word(text, |word| {
         add(&word.key, w);
-        if full && word.write_exact(&mut joined) {
-            add(&joined, w);
+        if full {
+            if word.write_exact(&mut joined) {
+                add(&joined, w);
+            }
+            if !before.is_empty() {
+                joined.clear();
+                joined.push_str(&before);
+                joined.push(' ');
+                joined.push_str(&word.key);
+                add(&joined, w);
+            }
+            before.clone_from(&word.key);
         }
-        keys.push(word.key.clone());
-    });
-    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    if full {
-        for pair in keys.windows(2) {
-            joined.clear();
-            joined.push_str(pair[0]);
-            joined.push(' ');
-            joined.push_str(pair[1]);
-            add(&joined, w);
-        }
-    }
-    for i in 0..keys.len() {
-        if let Some(abbr) = abbreviation_at(&keys, i) {
+        if let Some(abbr) = spelled.push(&word.key) {
             add(abbr, w);
         }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Spellings, phrase_keys};
+
+    fn keys_of(text: &str, spellings: Spellings) -> Vec<String> {
+        let mut keys = Vec::new();
+        phrase_keys(text, 1, spellings, &mut |k, _| keys.push(k.to_string()));
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn a_name_gives_words_marked_spellings_pairs_and_every_abbreviation_it_spells() {
+        let keys = keys_of("Công nhân viên chức lao động", Spellings::WithPairs);
+        for want in [
+            "cong",
+            "cong!1^",
+            "cong nhan",
+            "chuc lao",
+            "lao dong",
+            "cnvc",
+            "cnvcld",
+        ] {
+            assert!(keys.iter().any(|k| k == want), "{want} not in {keys:?}");
+        }
+    }
+
+    #[test]
+    fn a_summary_gives_words_and_abbreviations_but_no_pairs_or_marks() {
+        let keys = keys_of("Ủy ban nhân dân tỉnh", Spellings::Plain);
+        assert_eq!(keys, ["ban", "dan", "nhan", "tinh", "ubnd", "uy"]);
     }
 }

@@ -305,14 +305,6 @@ impl Builder {
     }
 }
 
-/// The abbreviation whose spelled-out words start at `keys[i]`, if any.
-pub fn abbreviation_at(keys: &[&str], i: usize) -> Option<&'static str> {
-    ABBREVIATIONS.iter().find_map(|(abbr, spelled)| {
-        let end = i + spelled.len();
-        (end <= keys.len() && keys[i..end] == **spelled).then_some(*abbr)
-    })
-}
-
 /// Finds, word by word, where a text spells out an abbreviation.
 ///
 /// Each abbreviation keeps how many of its words the last words matched; a
