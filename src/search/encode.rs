@@ -5,7 +5,9 @@
 //! minus one, as base-64 digits of 5 bits with a continuation bit, low bits
 //! first), `b` a bitset (6 entries per base-64 digit), or `c` the gaps of the
 //! entries *not* in it. No list is longer than a sixth of the entry count in
-//! characters, however common its word.
+//! characters, however common its word. A pair's or a marked spelling's
+//! names list may instead be `r` and a list in one of those forms of
+//! positions in its base, the names lists of its words (see [`base`]).
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -16,7 +18,7 @@ use super::{ENTRIES_PER_FILE, Entry, GROUP_BYTES, IndexFile, Postings, SHARD_BYT
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Version of the file layout `search.js` reads.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
 /// Every file of the index: `index.json`, the shards, the shown data.
 pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec<IndexFile> {
@@ -38,7 +40,8 @@ pub fn files(entries: &[Entry<'_>], postings: &[(String, Vec<Postings>)]) -> Vec
         .map(|(key, p)| {
             let text: Vec<&[u32]> = p.iter().map(|c| &c.text[..]).collect();
             let names: Vec<&[u32]> = p.iter().map(|c| &c.names[..]).collect();
-            let record = (key.as_str(), list(&text, n), list(&names, n));
+            let names = names_list(key, &names, n, postings);
+            let record = (key.as_str(), list(&text, n), names);
             // Serialising strings and a tuple cannot fail.
             let json = serde_json::to_vec(&record).expect("JSON of strings");
             (key.as_str(), json)
@@ -101,6 +104,88 @@ struct Root<'a> {
     shards: Vec<&'a str>,
     #[serde(rename = "a")]
     abbreviations: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// The names list of `key`. A pair's or a marked spelling's is written, when
+/// that is shorter, as `r` and the positions of its entries among its
+/// [`base`] (whose lists the browser holds when it reads the key): a pair
+/// found wherever both its words are in a name costs a few bytes, where as
+/// a plain list it could cost as much as a common word's.
+fn names_list(
+    key: &str,
+    names: &[&[u32]],
+    n: usize,
+    postings: &[(String, Vec<Postings>)],
+) -> String {
+    let plain = list(names, n);
+    let ids = names.iter().flat_map(|p| p.iter().copied());
+    let Some((base_len, at)) = base(key, postings).and_then(|b| positions(ids, b)) else {
+        return plain;
+    };
+    let relative = format!("r{}", list(&[&at], base_len));
+    if relative.len() < plain.len() {
+        relative
+    } else {
+        plain
+    }
+}
+
+/// The entries a key's names list is part of, when the key is a pair
+/// (`a b`: the entries with both words in their names) or a marked
+/// spelling (`a!…`: those with the word in their names); `None` for a word,
+/// or when a word has no record.
+fn base<'a>(
+    key: &str,
+    postings: &'a [(String, Vec<Postings>)],
+) -> Option<Box<dyn Iterator<Item = u32> + 'a>> {
+    let names = |word: &str| {
+        let i = postings
+            .binary_search_by(|(k, _)| k.as_str().cmp(word))
+            .ok()?;
+        Some(postings[i].1.iter().flat_map(|c| c.names.iter().copied()))
+    };
+    if let Some((a, b)) = key.split_once(' ') {
+        Some(Box::new(intersection(names(a)?, names(b)?)))
+    } else if let Some((word, _)) = key.split_once('!') {
+        Some(Box::new(names(word)?))
+    } else {
+        None
+    }
+}
+
+/// The ids in both ascending lists.
+fn intersection(
+    a: impl Iterator<Item = u32>,
+    b: impl Iterator<Item = u32>,
+) -> impl Iterator<Item = u32> {
+    let mut b = b.peekable();
+    a.filter(move |&x| {
+        while b.next_if(|&y| y < x).is_some() {}
+        b.peek() == Some(&x)
+    })
+}
+
+/// The length of `base` and the position in it of each of `ids` (both
+/// ascending), or `None` when an id is not in `base`.
+fn positions(
+    ids: impl Iterator<Item = u32>,
+    base: impl Iterator<Item = u32>,
+) -> Option<(usize, Vec<u32>)> {
+    let mut ids = ids.peekable();
+    let mut at = Vec::new();
+    let mut len = 0usize;
+    for (i, x) in base.enumerate() {
+        len = i + 1;
+        match ids.peek() {
+            Some(&id) if id < x => return None,
+            Some(&id) if id == x => {
+                at.push(i as u32);
+                ids.next();
+            }
+            _ => {}
+        }
+    }
+    ids.peek().is_none().then_some((len, at))
 }
 
 /// A sorted list of entry ids in its shortest form, out of `n` entries;
@@ -261,6 +346,119 @@ mod tests {
                 s.bytes.len()
             );
         }
+    }
+
+    fn one(text: Vec<u32>, names: Vec<u32>) -> Vec<Postings> {
+        vec![Postings { text, names }]
+    }
+
+    #[test]
+    fn a_pairs_or_marked_spellings_names_are_positions_among_its_words_names() {
+        let n = 3000;
+        let every = |step: usize| (0..n as u32).step_by(step).collect::<Vec<u32>>();
+        // "cum" is in the names of every second entry, "so" of every third:
+        // both in every sixth. The pair "cum so" is in all of those but one.
+        let both = every(6);
+        let pair: Vec<u32> = both.iter().copied().filter(|&i| i != 600).collect();
+        let postings = vec![
+            ("cum".to_string(), one(Vec::new(), every(2))),
+            ("cum so".to_string(), one(Vec::new(), pair.clone())),
+            ("cum!^".to_string(), one(Vec::new(), every(4))),
+            ("so".to_string(), one(Vec::new(), every(3))),
+        ];
+        let names = |i: usize| &postings[i].1[0].names[..];
+        let written = names_list("cum so", &[names(1)], n, &postings);
+        // 499 of 500: the complement of one position among the 500.
+        assert_eq!(written, format!("rc{}", gaps_of(&[100])));
+        let at = decode(&written[1..], both.len());
+        let ids: Vec<u32> = at.iter().map(|&i| both[i as usize]).collect();
+        assert_eq!(ids, pair);
+        // A marked spelling counts among its word's names.
+        let marked = names_list("cum!^", &[names(2)], n, &postings);
+        assert!(marked.starts_with('r'), "{marked}");
+        let at = decode(&marked[1..], every(2).len());
+        let ids: Vec<u32> = at.iter().map(|&i| every(2)[i as usize]).collect();
+        assert_eq!(ids, every(4));
+        // A word's list, and a pair with an entry its words' names do not
+        // both have, are written plain.
+        assert_eq!(
+            names_list("so", &[names(3)], n, &postings),
+            list(&[names(3)], n)
+        );
+        let outside = [&pair[..], &[2999]].concat();
+        assert_eq!(
+            names_list("cum so", &[&outside], n, &postings),
+            list(&[&outside], n)
+        );
+        // So is a pair whose second word has no record.
+        assert_eq!(
+            names_list("cum xe", &[names(1)], n, &postings),
+            list(&[names(1)], n)
+        );
+    }
+
+    /// The ids `search.js` ranks for `query` over `records` (key, text
+    /// list, names list) of `n` entries, best first.
+    fn ranked_by_the_browser(
+        records: &[(&str, String, String)],
+        n: usize,
+        query: &str,
+    ) -> Vec<u32> {
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default/static/search.js"
+        );
+        let root = serde_json::json!({ "n": n, "a": ABBREVIATIONS, "s": [""] });
+        let input = serde_json::to_string(&(root, [records], query)).unwrap();
+        let out = std::process::Command::new("node")
+            .args(["-e", RANK_JS, script, &input])
+            .output()
+            .expect("node (Debian's nodejs) runs the theme's search.js in these tests");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    const RANK_JS: &str = "const s = require(process.argv[1]); \
+        const [root, shards, q] = JSON.parse(process.argv[2]); \
+        console.log(JSON.stringify(s.rank(root, shards, s.parse(q, root)).map((h) => h[0])));";
+
+    #[test]
+    fn the_browser_reads_a_relative_list_as_the_ids_it_was_written_from() {
+        let n = 3000;
+        let every = |step: usize| (0..n as u32).step_by(step).collect::<Vec<u32>>();
+        let both = every(6);
+        let pair: Vec<u32> = both.iter().copied().filter(|&i| i != 600).collect();
+        let postings = vec![
+            ("cum".to_string(), one(Vec::new(), every(2))),
+            ("cum so".to_string(), one(Vec::new(), pair.clone())),
+            ("cum!j".to_string(), one(Vec::new(), every(4))),
+            ("so".to_string(), one(Vec::new(), every(3))),
+        ];
+        let records: Vec<(&str, String, String)> = postings
+            .iter()
+            .map(|(k, p)| {
+                (
+                    k.as_str(),
+                    String::new(),
+                    names_list(k, &[&p[0].names], n, &postings),
+                )
+            })
+            .collect();
+        assert!(records[1].2.starts_with('r') && records[2].2.starts_with('r'));
+        // Every entry with both words; those with the pair first, the one
+        // without it last.
+        let mut expected = pair.clone();
+        expected.push(600);
+        assert_eq!(ranked_by_the_browser(&records, n, "cum so"), expected);
+        // Every entry with "cum"; those spelt "cụm" first.
+        let spelt: Vec<u32> = every(4);
+        let rest = every(2).into_iter().filter(|i| i % 4 != 0);
+        let expected: Vec<u32> = spelt.iter().copied().chain(rest).collect();
+        assert_eq!(ranked_by_the_browser(&records, n, "cụm"), expected);
     }
 
     #[test]

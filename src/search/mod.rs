@@ -35,14 +35,14 @@ pub const DIR: &str = "/tim-kiem/chi-muc/";
 
 /// A shard is cut once its JSON passes this many bytes, before a word (a
 /// single key with a longer list keeps its own shard). A query fetches one
-/// shard per word, of which it reads one record: 3 KB sends half the bytes
-/// of 6 KB for 10 % more files (bench/RESULTS.md, 2026-12-07).
-pub const SHARD_BYTES: usize = 3 * 1024;
+/// shard per word, of which it reads one word's run: 1 KB sent a fifth fewer
+/// bytes than 3 KB for 20 % more files (bench/RESULTS.md, 2026-12-07).
+pub const SHARD_BYTES: usize = 1024;
 
 /// A shard grows past [`SHARD_BYTES`] to keep a word's pairs and marked
 /// spellings with it, up to this: a common word's run is 5 to 12 KB at
-/// 10,000 articles, and three times gave the fewest requests for the bytes.
-pub const GROUP_BYTES: usize = 3 * SHARD_BYTES;
+/// 10,000 articles, and 9 KB gave the fewest requests for the bytes.
+pub const GROUP_BYTES: usize = 9 * 1024;
 
 /// Entries whose shown data share one `m<N>.json`.
 pub const ENTRIES_PER_FILE: usize = 16;

@@ -82,6 +82,21 @@
     return all;
   }
 
+  // The ids of `base` (ascending) at the positions a relative list gives.
+  function pick(positions, base) {
+    return positions.map(function (i) { return base[i]; });
+  }
+
+  // The ids in both ascending lists.
+  function intersect(a, b) {
+    var out = [], j = 0;
+    for (var i = 0; i < a.length; i++) {
+      while (j < b.length && b[j] < a[i]) j++;
+      if (j < b.length && b[j] === a[i]) out.push(a[i]);
+    }
+    return out;
+  }
+
   // What the query asks for: words (the last one, while typing, also as a
   // prefix), with spelled-out abbreviations replaced, and adjacent pairs.
   function parse(q, root) {
@@ -150,7 +165,15 @@
     return lo;
   }
 
-  // The shards a query needs: each word's (a prefix's first two), each pair's.
+  // The words whose names lists a key's relative list counts in: a pair's
+  // two, a marked spelling's one (see src/search/encode.rs).
+  function baseWords(key) {
+    var bang = key.indexOf("!");
+    return bang >= 0 ? [key.slice(0, bang)] : key.split(" ");
+  }
+
+  // The shards a query needs: each word's (a prefix's first two), each
+  // pair's, and those of a pair's words.
   function shardsFor(root, query) {
     var out = [];
     function need(s) { if (out.indexOf(s) < 0) out.push(s); }
@@ -160,7 +183,10 @@
       if (w.exact) need(shardOf(root, w.exact));
       if (w.prefix && shardOf(root, w.key + "\uFFFF") > first) need(first + 1);
     });
-    query.pairs.forEach(function (p) { need(shardOf(root, p)); });
+    query.pairs.forEach(function (p) {
+      need(shardOf(root, p));
+      baseWords(p).forEach(function (w) { need(shardOf(root, w)); });
+    });
     return out;
   }
 
@@ -170,9 +196,23 @@
     shards.forEach(function (records) {
       records.forEach(function (r) { lookup[r[0]] = r; });
     });
+    function names(key) {
+      var r = lookup[key];
+      if (!r) return null;
+      if (r[2].charAt(0) !== "r") return decode(r[2], n);
+      var base = null, words = baseWords(key);
+      for (var i = 0; i < words.length; i++) {
+        // Written only when the words have records; a missing one is an
+        // index this script does not know, and finds nothing.
+        var l = words[i] !== key && lookup[words[i]] ? names(words[i]) : null;
+        if (!l) return [];
+        base = base === null ? l : intersect(base, l);
+      }
+      return pick(decode(r[2].slice(1), base.length), base);
+    }
     function lists(key) {
       var r = lookup[key];
-      return r ? { text: decode(r[1], n), names: decode(r[2], n) } : null;
+      return r ? { text: decode(r[1], n), names: names(key) } : null;
     }
     function idf(df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
     var scores = null;
