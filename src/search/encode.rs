@@ -117,12 +117,19 @@ fn names_list(
     n: usize,
     postings: &[(String, Vec<Postings>)],
 ) -> String {
-    let plain = list(names, n);
     let ids = names.iter().flat_map(|p| p.iter().copied());
     let Some((base_len, at)) = base(key, postings).and_then(|b| positions(ids, b)) else {
-        return plain;
+        return list(names, n);
     };
     let relative = format!("r{}", list(&[&at], base_len));
+    // Most relative lists are a few characters: shorter than any plain
+    // list of as many ids can be, so the plain one is not made.
+    let count = at.len();
+    let shortest_plain = 1 + count.min(n.div_ceil(6)).min(n - count);
+    if relative.len() < shortest_plain {
+        return relative;
+    }
+    let plain = list(names, n);
     if relative.len() < plain.len() {
         relative
     } else {
