@@ -109,7 +109,7 @@ struct Root<'a> {
 /// The names list of `key`. A pair's or a marked spelling's is written, when
 /// that is shorter, as `r` and the positions of its entries among its
 /// [`base`] (whose lists the browser holds when it reads the key): a pair
-/// found wherever both its words are in a name costs a few bytes, where as
+/// found wherever both its words are in a name costs a few bytes, whereas
 /// a plain list it could cost as much as a common word's.
 fn names_list(
     key: &str,
@@ -355,24 +355,36 @@ mod tests {
         }
     }
 
-    fn one(text: Vec<u32>, names: Vec<u32>) -> Vec<Postings> {
-        vec![Postings { text, names }]
+    const N: usize = 3000;
+
+    fn every(step: usize) -> Vec<u32> {
+        (0..N as u32).step_by(step).collect()
+    }
+
+    /// "cum" is in the names of every second entry, "so" of every third:
+    /// both in every sixth. The pair "cum so" is in all of those but 600;
+    /// "cụm" (`cum!j`) in every fourth. Returns the keys and the pair's ids.
+    fn cum_so() -> (Vec<(String, Vec<Postings>)>, Vec<u32>) {
+        let one = |names: Vec<u32>| {
+            vec![Postings {
+                text: Vec::new(),
+                names,
+            }]
+        };
+        let pair: Vec<u32> = every(6).into_iter().filter(|&i| i != 600).collect();
+        let postings = vec![
+            ("cum".to_string(), one(every(2))),
+            ("cum so".to_string(), one(pair.clone())),
+            ("cum!j".to_string(), one(every(4))),
+            ("so".to_string(), one(every(3))),
+        ];
+        (postings, pair)
     }
 
     #[test]
     fn a_pairs_or_marked_spellings_names_are_positions_among_its_words_names() {
-        let n = 3000;
-        let every = |step: usize| (0..n as u32).step_by(step).collect::<Vec<u32>>();
-        // "cum" is in the names of every second entry, "so" of every third:
-        // both in every sixth. The pair "cum so" is in all of those but one.
-        let both = every(6);
-        let pair: Vec<u32> = both.iter().copied().filter(|&i| i != 600).collect();
-        let postings = vec![
-            ("cum".to_string(), one(Vec::new(), every(2))),
-            ("cum so".to_string(), one(Vec::new(), pair.clone())),
-            ("cum!^".to_string(), one(Vec::new(), every(4))),
-            ("so".to_string(), one(Vec::new(), every(3))),
-        ];
+        let (n, both) = (N, every(6));
+        let (postings, pair) = cum_so();
         let names = |i: usize| &postings[i].1[0].names[..];
         let written = names_list("cum so", &[names(1)], n, &postings);
         // 499 of 500: the complement of one position among the 500.
@@ -381,7 +393,7 @@ mod tests {
         let ids: Vec<u32> = at.iter().map(|&i| both[i as usize]).collect();
         assert_eq!(ids, pair);
         // A marked spelling counts among its word's names.
-        let marked = names_list("cum!^", &[names(2)], n, &postings);
+        let marked = names_list("cum!j", &[names(2)], n, &postings);
         assert!(marked.starts_with('r'), "{marked}");
         let at = decode(&marked[1..], every(2).len());
         let ids: Vec<u32> = at.iter().map(|&i| every(2)[i as usize]).collect();
@@ -435,16 +447,8 @@ mod tests {
 
     #[test]
     fn the_browser_reads_a_relative_list_as_the_ids_it_was_written_from() {
-        let n = 3000;
-        let every = |step: usize| (0..n as u32).step_by(step).collect::<Vec<u32>>();
-        let both = every(6);
-        let pair: Vec<u32> = both.iter().copied().filter(|&i| i != 600).collect();
-        let postings = vec![
-            ("cum".to_string(), one(Vec::new(), every(2))),
-            ("cum so".to_string(), one(Vec::new(), pair.clone())),
-            ("cum!j".to_string(), one(Vec::new(), every(4))),
-            ("so".to_string(), one(Vec::new(), every(3))),
-        ];
+        let n = N;
+        let (postings, pair) = cum_so();
         let records: Vec<(&str, String, String)> = postings
             .iter()
             .map(|(k, p)| {
