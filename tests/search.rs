@@ -404,3 +404,26 @@ fn of_two_titles_with_every_word_the_shorter_comes_first_even_when_older() {
         ]
     );
 }
+
+#[test]
+fn a_spelled_out_abbreviation_is_asked_as_one_key_with_no_pairs_inside_or_across_it() {
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/search.js"
+    );
+    let root = serde_json::json!({ "n": 1, "a": bangtin::search::words::ABBREVIATIONS, "s": [""] });
+    let printed = node(&[
+        "-e",
+        "const s = require(process.argv[1]); \
+         const q = s.parse(process.argv[3], JSON.parse(process.argv[2])); \
+         console.log(JSON.stringify([q.words.map((w) => w.key), q.pairs]));",
+        script,
+        &root.to_string(),
+        "cum thi dua so 1 cong doan vien chuc tinh",
+    ]);
+    let (words, pairs): (Vec<String>, Vec<String>) = serde_json::from_str(&printed).unwrap();
+    assert_eq!(words, ["cum", "thi", "dua", "so", "1", "cdvc", "tinh"]);
+    // Pairs only between words asked as words: the abbreviation is a phrase
+    // already, and its spelled-out words' shards are not fetched.
+    assert_eq!(pairs, ["cum thi", "thi dua", "dua so", "so 1"]);
+}

@@ -36,8 +36,10 @@ pub const DIR: &str = "/tim-kiem/chi-muc/";
 /// A shard is cut once its JSON passes this many bytes, before a word (a
 /// single key with a longer list keeps its own shard). A query fetches one
 /// shard per word, of which it reads one word's run: 1 KB sent a fifth fewer
-/// bytes than 3 KB for 20 % more files (bench/RESULTS.md, 2026-12-07).
-pub const SHARD_BYTES: usize = 1024;
+/// bytes than 3 KB (bench/RESULTS.md, 2026-12-07, stop 45), but a body edit
+/// then often moves a cut, and serve's fast path, which needs the index's
+/// file names to stay the same, gives way to a full rebuild.
+pub const SHARD_BYTES: usize = 3 * 1024;
 
 /// A shard grows past [`SHARD_BYTES`] to keep a word's pairs and marked
 /// spellings with it, up to this: a common word's run is 5 to 12 KB at

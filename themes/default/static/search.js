@@ -103,11 +103,12 @@
     var found = words(q.normalize("NFC"));
     var typing = found.length > 0 && found[found.length - 1].end === q.length;
     var keys = found.map(function (w) { return w.key; });
-    var asked = [];
+    var asked = [], spelled = [];
     for (var i = 0; i < found.length; i++) {
       var abbr = abbreviationAt(keys, i, root.a);
       if (abbr) {
         asked.push({ key: abbr[0], exact: null, prefix: false });
+        for (var s = i; s < i + abbr[1]; s++) spelled[s] = true;
         i += abbr[1] - 1;
         continue;
       }
@@ -116,8 +117,12 @@
     }
     var last = asked[asked.length - 1];
     if (typing && last && last.key.length >= 2 && last.key === keys[keys.length - 1]) last.prefix = true;
+    // Pairs of words asked for as words: an abbreviation is a phrase match
+    // already, and its spelled-out words' shards are not asked for.
     var pairs = [];
-    for (var p = 0; p + 1 < keys.length; p++) pairs.push(keys[p] + " " + keys[p + 1]);
+    for (var p = 0; p + 1 < keys.length; p++) {
+      if (!spelled[p] && !spelled[p + 1]) pairs.push(keys[p] + " " + keys[p + 1]);
+    }
     return { words: asked, pairs: pairs };
   }
 
