@@ -185,9 +185,9 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         diags.push(denied_error(diags.warning_count()));
         return Err(diags.sorted());
     }
-    let written = match staging {
+    let (written, placed) = match staging {
         Some(s) => s.commit().map_err(|d| with(&diags, d))?,
-        None => WriteStats::default(),
+        None => (WriteStats::default(), Vec::new()),
     };
     let mut media_stats = site.media.stats;
     if opts.write {
@@ -207,7 +207,7 @@ pub fn run(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             files: written.written + written.unchanged,
             warnings: warnings.clone(),
         };
-        s.save(site_dir, &output_dir, report);
+        s.save(site_dir, report, placed);
     }
     Ok(BuildReport {
         pages,

@@ -22,7 +22,7 @@ use super::BuildOptions;
 use crate::content;
 use crate::diag::Diagnostic;
 use crate::media;
-use crate::output::MARKER;
+use crate::output::{MARKER, Placed};
 
 /// The cache's folder in `.bangtin-cache/`; bumped when the record changes.
 const FOLDER: &str = "build-v1";
@@ -102,12 +102,14 @@ impl Snapshot {
         same.then_some(record.report)
     }
 
-    /// Records a successful build of `output`. Failing to write the record
-    /// only makes the next build a full one, so errors are ignored.
-    pub fn save(self, site_dir: &Path, output: &Path, report: Report) {
-        let (Some(inputs), Some(outputs)) = (self.inputs, stamp_tree(output, &|_| false)) else {
+    /// Records a successful build of `output`, whose files are `placed`
+    /// (as the staging folder saw them written). Failing to write the
+    /// record only makes the next build a full one, so errors are ignored.
+    pub fn save(self, site_dir: &Path, report: Report, placed: Placed) {
+        let Some(inputs) = self.inputs else {
             return;
         };
+        let outputs = output_stamps(&placed);
         let record = Record {
             key: self.key,
             taken_ns: self.taken_ns,
@@ -128,6 +130,17 @@ impl Snapshot {
         }
         prune_records(&dir);
     }
+}
+
+/// The stamps of the files `placed`, in the order of [`stamp_tree`]'s
+/// walk: by path, component by component.
+fn output_stamps(placed: &Placed) -> Vec<Stamp> {
+    let mut stamps: Vec<Stamp> = placed
+        .iter()
+        .filter_map(|(path, m)| stamp_of(path, m))
+        .collect();
+    stamps.sort_unstable_by(|a, b| Path::new(&a.path).cmp(Path::new(&b.path)));
+    stamps
 }
 
 /// Keeps the records of the few outputs built last: a record per output
@@ -217,7 +230,10 @@ fn stamp_tree(root: &Path, skip: &dyn Fn(&Path) -> bool) -> Option<Vec<Stamp>> {
 }
 
 fn stamp(path: &str, disk: &Path) -> Option<Stamp> {
-    let m = fs::metadata(disk).ok()?;
+    stamp_of(path, &fs::metadata(disk).ok()?)
+}
+
+fn stamp_of(path: &str, m: &fs::Metadata) -> Option<Stamp> {
     #[cfg(unix)]
     let (ctime_ns, inode) = {
         use std::os::unix::fs::MetadataExt;
@@ -239,4 +255,47 @@ fn nanos(t: SystemTime) -> i64 {
     // Nanoseconds since 1970 fit an i64 until 2262.
     t.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Staging;
+
+    /// Writes `files` (path, text) as the new output through a staging
+    /// folder, as a build does; the stamps the record would keep.
+    fn build_output(out: &Path, files: &[(&str, &str)]) -> Vec<Stamp> {
+        let staging = Staging::begin(out).expect("staging");
+        for (path, text) in files {
+            staging.put_bytes(path, text.as_bytes()).expect("write");
+        }
+        let (_, placed) = staging.commit().expect("commit");
+        output_stamps(&placed)
+    }
+
+    #[test]
+    fn the_stamps_taken_while_writing_are_those_a_walk_of_the_output_finds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("output");
+        // `a-b` sorts before `a/…` as text but after `a` as a path.
+        let first = [
+            ("a-b/index.html", "1"),
+            ("a/index.html", "2"),
+            ("a/b/index.html", "3"),
+            ("a.html", "4"),
+            ("z/y/x/index.html", "5"),
+        ];
+        let stamps = build_output(&out, &first);
+        assert_eq!(stamps.len(), first.len() + 1, "the files and the marker");
+        assert_eq!(Some(stamps), stamp_tree(&out, &|_| false));
+        // A second build keeps two files (hard links from the old output,
+        // whose removal changes their change time), rewrites one, drops two.
+        let second = [
+            ("a/index.html", "2"),
+            ("a.html", "4 new"),
+            ("z/y/x/index.html", "5"),
+        ];
+        let stamps = build_output(&out, &second);
+        assert_eq!(Some(stamps), stamp_tree(&out, &|_| false));
+    }
 }

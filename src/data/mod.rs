@@ -207,6 +207,12 @@ fn parse<T: DeserializeOwned>(f: &DataFile) -> (Option<T>, Vec<Diagnostic>) {
     yaml::parse_all_keys(&f.text, f.source())
 }
 
+/// [`parse`] of every file, in parallel (the scores files are most of
+/// `data/`), in the files' order.
+fn parse_each<T: DeserializeOwned + Send>(files: &[DataFile]) -> Vec<(Option<T>, Vec<Diagnostic>)> {
+    files.par_iter().map(parse::<T>).collect()
+}
+
 /// The checked units and every id declared in the file; `None` when the
 /// file exists but could not be read.
 fn load_units(files: &[DataFile], diags: &mut Diagnostics) -> (Vec<Unit>, Option<Vec<String>>) {
@@ -399,13 +405,13 @@ fn check_header(f: &DataFile, cluster: &raw::S, year: &raw::S, diags: &mut Diagn
 
 /// A scores or outcomes file, parsed, its `cluster`/`year` matching its place,
 /// with the index of its cluster-year.
-fn per_year_file<T: DeserializeOwned>(
+fn per_year_file<T>(
     f: &DataFile,
+    (raw, ds): (Option<T>, Vec<Diagnostic>),
     owners: &PerYear<'_>,
     diags: &mut Diagnostics,
     header: impl Fn(&T) -> (&raw::S, &raw::S),
 ) -> Option<(T, usize)> {
-    let (raw, ds) = parse::<T>(f);
     diags.extend(ds);
     let raw = raw?;
     let (cluster, year) = header(&raw);
@@ -423,9 +429,8 @@ fn attach_outcomes(
     known: &clusters::Known<'_>,
     diags: &mut Diagnostics,
 ) {
-    for f in files {
-        let Some((raw, i)) =
-            per_year_file::<raw::RawOutcomes>(f, owners, diags, |r| (&r.cluster, &r.year))
+    for (f, parsed) in files.iter().zip(parse_each::<raw::RawOutcomes>(files)) {
+        let Some((raw, i)) = per_year_file(f, parsed, owners, diags, |r| (&r.cluster, &r.year))
         else {
             continue;
         };
@@ -446,9 +451,8 @@ fn attach_results(
     diags: &mut Diagnostics,
 ) {
     let mut inputs: Vec<(usize, &DataFile, Vec<PhaseInput>)> = Vec::new();
-    for f in files {
-        let Some((raw, i)) =
-            per_year_file::<raw::RawScores>(f, owners, diags, |r| (&r.cluster, &r.year))
+    for (f, parsed) in files.iter().zip(parse_each::<raw::RawScores>(files)) {
+        let Some((raw, i)) = per_year_file(f, parsed, owners, diags, |r| (&r.cluster, &r.year))
         else {
             continue;
         };

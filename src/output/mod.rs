@@ -12,7 +12,10 @@ pub mod exports;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
@@ -74,6 +77,12 @@ pub struct WriteStats {
     pub unchanged: usize,
 }
 
+/// Every file of a committed output (its path in the output, `/`-separated)
+/// with what the file system says of it once the output is in place: the
+/// warm record's stamps, taken as the files were written instead of by a
+/// walk of the whole output after the build (a serial tail of the build).
+pub type Placed = Vec<(String, fs::Metadata)>;
+
 /// A new output being filled beside the old one, file by file and from any
 /// thread, so that pages can be written as they are rendered instead of
 /// being held in memory. [`Staging::commit`] swaps it in; dropped without a
@@ -84,6 +93,12 @@ pub struct Staging {
     retired: PathBuf,
     written: AtomicUsize,
     unchanged: AtomicUsize,
+    /// Files written, with their metadata read back at once: nothing
+    /// touches them again.
+    placed: Mutex<Placed>,
+    /// Files hard-linked from the old output: their change time moves when
+    /// the old output is removed, so they are read after the commit.
+    linked: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -105,6 +120,8 @@ impl Staging {
             retired,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
+            placed: Mutex::default(),
+            linked: Mutex::new(vec![MARKER.to_string()]),
             committed: false,
         };
         fs::write(s.staging.join(MARKER), b"bangtin\n").map_err(|e| write_error(&s.staging, &e))?;
@@ -147,16 +164,24 @@ impl Staging {
         }
         let old = self.output.join(path);
         let kept = same(&old) && fs::hard_link(&old, &dest).is_ok();
-        if !kept {
-            write(&dest).map_err(|e| write_error(&dest, &e))?;
+        if kept {
+            lock(&self.linked).push(path.to_string());
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         }
-        let counter = if kept { &self.unchanged } else { &self.written };
-        counter.fetch_add(1, Ordering::Relaxed);
+        write(&dest).map_err(|e| write_error(&dest, &e))?;
+        // A file that cannot be read back is left out of the list: the
+        // next build finds the output different and builds it all.
+        if let Ok(m) = fs::metadata(&dest) {
+            lock(&self.placed).push((path.to_string(), m));
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
-    /// Swaps the staging folder in for the output: two renames.
-    pub fn commit(mut self) -> Result<WriteStats, Diagnostic> {
+    /// Swaps the staging folder in for the output: two renames. Returns the
+    /// counts and every file placed, with its metadata.
+    pub fn commit(mut self) -> Result<(WriteStats, Placed), Diagnostic> {
         let (output, staging, retired) = (&self.output, &self.staging, &self.retired);
         if output.exists() {
             fs::rename(output, retired).map_err(|e| write_error(output, &e))?;
@@ -168,10 +193,19 @@ impl Staging {
         }
         self.committed = true;
         let _ = remove_ours(retired);
-        Ok(WriteStats {
+        let linked = std::mem::take(&mut *lock(&self.linked));
+        let mut placed = std::mem::take(&mut *lock(&self.placed));
+        placed.par_extend(
+            linked
+                .into_par_iter()
+                .filter_map(|p| Some((fs::metadata(output.join(&p)).ok()?, p)))
+                .map(|(m, p)| (p, m)),
+        );
+        let stats = WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
-        })
+        };
+        Ok((stats, placed))
     }
 }
 
@@ -221,6 +255,12 @@ impl Drop for Staging {
     }
 }
 
+/// The list behind `m`; a thread that panicked while holding it left a
+/// list that is still whole (each push is one step).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
     fs::metadata(old).is_ok_and(|m| m.len() == bytes.len() as u64)
         && fs::read(old).is_ok_and(|b| b == bytes)
@@ -268,7 +308,7 @@ mod tests {
     fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<WriteStats, Diagnostic> {
         let staging = Staging::begin(output)?;
         files.par_iter().try_for_each(|f| staging.put(f))?;
-        staging.commit()
+        staging.commit().map(|(stats, _)| stats)
     }
 
     fn bytes(path: &str, s: &str) -> OutputFile {

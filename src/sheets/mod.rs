@@ -43,6 +43,7 @@ pub(crate) fn fixed_properties(title: &str) -> DocProperties {
 
 /// The bytes of `wb`.
 pub(crate) fn bytes(wb: &mut Workbook) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    wb.set_zip_compression_level(1);
     wb.save_to_buffer()
 }
 
