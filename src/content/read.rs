@@ -69,7 +69,7 @@ pub fn line_ends(s: String) -> String {
 /// `\n` ([`line_ends`]), NFC, and no text in a legacy Vietnamese encoding.
 pub(crate) fn read_text(rel: &str, disk: &Path) -> Result<String, Diagnostic> {
     let bytes = read_limited(rel, disk)?;
-    let text = match String::from_utf8(bytes) {
+    let text = match crate::text::utf8_string(bytes) {
         Ok(s) if s.contains('\r') => nfc_owned(line_ends(s)),
         Ok(s) => nfc_owned(s),
         Err(e) => {

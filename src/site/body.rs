@@ -78,7 +78,7 @@ impl BodyStore {
     fn read(&self, offset: u64, len: u64) -> Option<String> {
         let mut buf = vec![0; usize::try_from(len).ok()?];
         read_at(&self.file, &mut buf, offset).ok()?;
-        String::from_utf8(buf).ok()
+        crate::text::utf8_string(buf).ok()
     }
 }
 
