@@ -224,9 +224,19 @@ fn stamp_tree(root: &Path, skip: &dyn Fn(&Path) -> bool) -> Option<Vec<Stamp>> {
         .par_iter()
         .map(|path| {
             let rel = path.strip_prefix(root).ok()?;
-            stamp(&rel.to_string_lossy(), path)
+            stamp(&slashed(rel), path)
         })
         .collect()
+}
+
+/// `rel` with `/` between its parts, as the output's files are named when
+/// they are written (their stamps are compared with a walk's).
+fn slashed(rel: &Path) -> String {
+    let s = rel.to_string_lossy();
+    match std::path::MAIN_SEPARATOR {
+        '/' => s.into_owned(),
+        sep => s.replace(sep, "/"),
+    }
 }
 
 fn stamp(path: &str, disk: &Path) -> Option<Stamp> {
