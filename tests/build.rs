@@ -633,3 +633,45 @@ fn a_template_that_fails_while_pages_are_written_leaves_the_previous_output() {
         .collect();
     assert!(names.is_empty(), "temporary folders left: {names:?}");
 }
+
+/// The `<td>` texts of the breakdown table's row whose heading starts with
+/// `criterion`, and the number of unit columns of its head.
+fn breakdown_row(page: &str, criterion: &str) -> (Vec<String>, usize) {
+    let start = page
+        .find("<table class=\"criteria\">")
+        .expect("a breakdown table");
+    let table = &page[start..start + page[start..].find("</table>").expect("its end")];
+    let units = table.matches("class=\"num unit-col\"").count();
+    let row_at = table
+        .find(&format!("<th scope=\"row\">{criterion}"))
+        .expect("the criterion's row");
+    let row = &table[row_at..row_at + table[row_at..].find("</tr>").expect("row end")];
+    let cells = row
+        .split("<td class=\"num\">")
+        .skip(1)
+        .map(|c| c.split("</td>").next().unwrap_or_default().to_string())
+        .collect();
+    (cells, units)
+}
+
+#[test]
+fn the_breakdown_shows_each_ranked_units_value_of_each_criterion_under_its_name() {
+    let (tmp, _) = example_site();
+    let page = fs::read_to_string(
+        tmp.path()
+            .join("out/cum-thi-dua/ldld-khoi-1/2024/index.html"),
+    )
+    .expect("the cluster-year page");
+    let (cells, units) = breakdown_row(&page, "I.1.");
+    assert_eq!(units, 5, "one column per ranked member");
+    // The maximum, then the members in the order of the head. I.1 is
+    // proportional (data/scores/2024/ldld-khoi-1.yaml): 150 × the ratio,
+    // at most 150; 1,08 → 150,0, 0,96 → 144,0, 0,93 → 139,5.
+    assert_eq!(cells, ["150", "150,0", "144,0", "139,5", "131,3", "118,8"]);
+    let (cells, _) = breakdown_row(&page, "I.2.");
+    assert_eq!(
+        cells.len(),
+        units + 1,
+        "every row has a cell for every unit"
+    );
+}

@@ -121,6 +121,11 @@ struct Cell {
     max: String,
     depth: usize,
     value: Option<String>,
+    /// A column's values, one for each ranked row in order (empty in a
+    /// row's cells): the breakdown table reads them in one pass, where
+    /// finding each row's cell by id cost columns × rows × criteria steps
+    /// of the template (most of a cluster-year page's rendering).
+    values: Vec<Option<String>>,
 }
 
 /// A footnote of a results table; the template words it by `kind`.
@@ -274,7 +279,7 @@ pub fn table_value(site: &Site, cy: &ClusterYear, phase: Option<usize>) -> Optio
         from: format_date(from),
         until: format_date(until),
         decimals: d,
-        columns: scheme.criteria.iter().map(|c| cell(c, None)).collect(),
+        columns: columns(scheme, &rows),
         has_assessed: ranking.rows.iter().any(|r| r.assessed_total.is_some()),
         has_bonus: ranking
             .rows
@@ -298,7 +303,26 @@ fn cell(c: &crate::data::CriterionInfo, value: Option<String>) -> Cell {
         max: format_decimal(&c.max, c.max.scale()),
         depth: c.depth,
         value,
+        values: Vec::new(),
     }
+}
+
+/// The criteria as columns of the breakdown, each with the values of the
+/// ranked rows (a row's cells are in the scheme's criteria order too).
+fn columns(scheme: &crate::data::SchemeInfo, rows: &[RowValue]) -> Vec<Cell> {
+    let ranked: Vec<&RowValue> = rows.iter().filter(|r| r.status == "ranked").collect();
+    scheme
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Cell {
+            values: ranked
+                .iter()
+                .map(|r| r.criteria.get(i).and_then(|x| x.value.clone()))
+                .collect(),
+            ..cell(c, None)
+        })
+        .collect()
 }
 
 /// An award's name from `awards.yaml` (its id if unknown).
