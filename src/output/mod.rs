@@ -121,10 +121,14 @@ impl Staging {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             placed: Mutex::default(),
-            linked: Mutex::new(vec![MARKER.to_string()]),
+            linked: Mutex::default(),
             committed: false,
         };
-        fs::write(s.staging.join(MARKER), b"bangtin\n").map_err(|e| write_error(&s.staging, &e))?;
+        let marker = s.staging.join(MARKER);
+        fs::write(&marker, b"bangtin\n").map_err(|e| write_error(&s.staging, &e))?;
+        if let Ok(m) = fs::metadata(&marker) {
+            lock(&s.placed).push((MARKER.to_string(), m));
+        }
         Ok(s)
     }
 
@@ -195,12 +199,10 @@ impl Staging {
         let _ = remove_ours(retired);
         let linked = std::mem::take(&mut *lock(&self.linked));
         let mut placed = std::mem::take(&mut *lock(&self.placed));
-        placed.par_extend(
-            linked
-                .into_par_iter()
-                .filter_map(|p| Some((fs::metadata(output.join(&p)).ok()?, p)))
-                .map(|(m, p)| (p, m)),
-        );
+        placed.par_extend(linked.into_par_iter().filter_map(|p| {
+            let m = fs::metadata(output.join(&p)).ok()?;
+            Some((p, m))
+        }));
         let stats = WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
